@@ -1,0 +1,1 @@
+from . import articles, initiatives, media, organizations, people  # noqa: F401

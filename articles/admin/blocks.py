@@ -1,0 +1,79 @@
+"""Forms and inlines for body blocks in the content editor."""
+
+from content_editor.admin import ContentEditorInline
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import ImageBlock, InitiativeTable, Quote, RichText
+from articles.tables import format_rows, parse_headings, parse_rows
+
+
+class QuoteForm(forms.ModelForm):
+    class Meta:
+        model = Quote
+        fields = ["speaker", "text", "context", "region", "ordering"]
+        error_messages = {
+            "speaker": {"required": _("Choose who said this; add the person first if needed.")},
+            "text": {"required": _("Type the words that were said.")},
+        }
+
+
+class InitiativeTableForm(forms.ModelForm):
+    headings_text = forms.CharField(
+        label=_("column headings"),
+        help_text=_("Separated by “|” or tabs; the first column lists the initiatives."),
+        widget=forms.TextInput(attrs={"class": "vLargeTextField"}),
+    )
+    rows_text = forms.CharField(
+        label=_("rows"),
+        required=False,
+        help_text=_(
+            "One row per line: paste from a spreadsheet, or type “Initiative | text | text”. "
+            "An initiative not found by name is created."
+        ),
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+    class Meta:
+        model = InitiativeTable
+        fields = ["caption", "region", "ordering"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        table = self.instance
+        if table.pk:
+            self.fields["headings_text"].initial = " | ".join(table.headings)
+            self.fields["rows_text"].initial = format_rows(
+                [row.initiative.name, *row.cells] for row in table.rows.all()
+            )
+
+    def clean_headings_text(self):
+        return parse_headings(self.cleaned_data["headings_text"])
+
+    def clean(self):
+        cleaned = super().clean()
+        headings = cleaned.get("headings_text")
+        if headings:
+            try:
+                cleaned["rows"] = parse_rows(cleaned.get("rows_text", ""), len(headings))
+            except forms.ValidationError as error:
+                self.add_error("rows_text", error)
+        return cleaned
+
+    def save(self, commit=True):
+        self.instance.headings = self.cleaned_data["headings_text"]
+        return super().save(commit=commit)
+
+
+RichTextInline = ContentEditorInline.create(model=RichText, icon="notes")
+QuoteInline = ContentEditorInline.create(
+    model=Quote, form=QuoteForm, icon="format_quote", autocomplete_fields=["speaker"]
+)
+InitiativeTableInline = ContentEditorInline.create(
+    model=InitiativeTable, form=InitiativeTableForm, icon="table_chart"
+)
+ImageBlockInline = ContentEditorInline.create(
+    model=ImageBlock, icon="image", autocomplete_fields=["image"]
+)
+
+BODY_INLINES = [RichTextInline, QuoteInline, InitiativeTableInline, ImageBlockInline]

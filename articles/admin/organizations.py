@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.db import models
+
+from articles.models import Organization
+
+from .mixins import ReleaseCountMixin
+
+
+@admin.register(Organization)
+class OrganizationAdmin(ReleaseCountMixin, admin.ModelAdmin):
+    list_display = ["name", "abbreviation", "kind", "country", "parent", "release_count"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "abbreviation"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent", "logo"]
+    list_select_related = ["parent"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

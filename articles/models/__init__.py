@@ -1,0 +1,35 @@
+from .articles import Article, ArticleKind, ArticleQuerySet, ArticleStatus
+from .blocks import (
+    BODY_BLOCK_MODELS,
+    ArticlePlugin,
+    ImageBlock,
+    InitiativeTable,
+    InitiativeTableRow,
+    Quote,
+    RichText,
+)
+from .initiatives import Initiative, InitiativeStatus
+from .media import Image
+from .organizations import Organization, OrganizationKind
+from .people import Person, PersonRole
+
+__all__ = [
+    "BODY_BLOCK_MODELS",
+    "Article",
+    "ArticleKind",
+    "ArticlePlugin",
+    "ArticleQuerySet",
+    "ArticleStatus",
+    "Image",
+    "ImageBlock",
+    "Initiative",
+    "InitiativeStatus",
+    "InitiativeTable",
+    "InitiativeTableRow",
+    "Organization",
+    "OrganizationKind",
+    "Person",
+    "PersonRole",
+    "Quote",
+    "RichText",
+]

@@ -1,0 +1,135 @@
+"""Body blocks: one concrete model per block type (django-content-editor plugins).
+
+Each block type renders with templates/blocks/<model_name>.html and loads with one query per
+type (see get_queryset), whatever the number of blocks.
+"""
+
+from content_editor.models import create_plugin_base
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+
+from articles.richtext import RICH_TEXT_CONFIG, sanitize_rich_text
+
+from .articles import Article
+
+ArticlePlugin = create_plugin_base(Article)
+
+
+class BodyBlock(ArticlePlugin):
+    class Meta:
+        abstract = True
+
+    @property
+    def template_name(self):
+        return f"blocks/{self._meta.model_name}.html"
+
+
+class RichText(BodyBlock):
+    text = ProseEditorField(_("text"), config=RICH_TEXT_CONFIG, sanitize=True, blank=True)
+
+    class Meta:
+        verbose_name = _("rich text")
+        verbose_name_plural = _("rich text")
+
+    def __str__(self):
+        return self.get_text_excerpt()
+
+    def save(self, *args, **kwargs):
+        # The form field sanitizes too, but imports and scripts save through the ORM.
+        self.text = sanitize_rich_text(self.text)
+        super().save(*args, **kwargs)
+
+
+class Quote(BodyBlock):
+    speaker = models.ForeignKey(
+        "articles.Person",
+        verbose_name=_("speaker"),
+        on_delete=models.PROTECT,
+        related_name="quotes",
+    )
+    text = models.TextField(_("words"), help_text=_("Without quotation marks."))
+    context = models.CharField(
+        _("context"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example: during the 2025 Central American Security Conference"),
+    )
+
+    class Meta:
+        verbose_name = _("quote")
+        verbose_name_plural = _("quotes")
+
+    def __str__(self):
+        return self.text[:60]
+
+    @classmethod
+    def get_queryset(cls):
+        return (
+            cls.objects.select_related("speaker__organization")
+            .prefetch_related("speaker__roles")
+            .order_by("ordering")
+        )
+
+    @property
+    def attribution(self):
+        """The speaker as they were on the release date, not as they are today."""
+        return self.speaker.attribution(as_of=self.parent.release_date)
+
+
+class InitiativeTable(BodyBlock):
+    caption = models.CharField(_("caption"), max_length=300)
+    headings = models.JSONField(_("column headings"), default=list)
+
+    class Meta:
+        verbose_name = _("initiative table")
+        verbose_name_plural = _("initiative tables")
+
+    def __str__(self):
+        return self.caption
+
+    @classmethod
+    def get_queryset(cls):
+        return cls.objects.prefetch_related(
+            models.Prefetch("rows", InitiativeTableRow.objects.select_related("initiative"))
+        ).order_by("ordering")
+
+
+class InitiativeTableRow(models.Model):
+    """One row of an initiative table: an Initiative, then this release's text for it."""
+
+    table = models.ForeignKey(InitiativeTable, on_delete=models.CASCADE, related_name="rows")
+    initiative = models.ForeignKey(
+        "articles.Initiative", on_delete=models.PROTECT, related_name="table_rows"
+    )
+    cells = models.JSONField(default=list)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self):
+        return " | ".join([self.initiative.name, *self.cells])
+
+
+class ImageBlock(BodyBlock):
+    image = models.ForeignKey(
+        "articles.Image", verbose_name=_("image"), on_delete=models.PROTECT, related_name="+"
+    )
+    caption = models.TextField(
+        _("caption"), blank=True, help_text=_("Leave empty to use the image's own caption.")
+    )
+
+    class Meta:
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self):
+        return str(self.image)
+
+    @classmethod
+    def get_queryset(cls):
+        return cls.objects.select_related("image").order_by("ordering")
+
+
+BODY_BLOCK_MODELS = [RichText, Quote, InitiativeTable, ImageBlock]

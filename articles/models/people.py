@@ -1,0 +1,124 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .base import TimestampedModel
+
+
+class PersonQuerySet(models.QuerySet):
+    def with_release_count(self):
+        return self.annotate(release_count=models.Count("articles", distinct=True))
+
+    def press_contacts(self):
+        return self.filter(is_press_contact=True)
+
+
+class Person(TimestampedModel):
+    """Someone who is quoted, writes releases or answers the press.
+
+    Rank, title and organization are the current ones; earlier ones live in PersonRole so an
+    archived release keeps the attribution it was published with.
+    """
+
+    service = models.CharField(
+        _("service"),
+        max_length=80,
+        blank=True,
+        help_text=_("Written before the rank in attributions, e.g. “U.S. Army”."),
+    )
+    rank = models.CharField(
+        _("rank or honorific"),
+        max_length=80,
+        blank=True,
+        help_text=_("As written in releases: “Sgt. 1st Class”, “Senior Airman”, “Minister”."),
+    )
+    given_name = models.CharField(_("given name"), max_length=100)
+    family_name = models.CharField(_("family name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    title = models.CharField(
+        _("title"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "As it follows the name in a release, e.g. “a senior instructor with the "
+            "Jungle Operations Training Course”."
+        ),
+    )
+    organization = models.ForeignKey(
+        "articles.Organization",
+        verbose_name=_("organization"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+    )
+    bio = models.TextField(_("short bio"), blank=True)
+    portrait = models.ForeignKey(
+        "articles.Image",
+        verbose_name=_("portrait"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    is_press_contact = models.BooleanField(_("press contact"), default=False)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["family_name", "given_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return " ".join(part for part in (self.rank, self.full_name) if part)
+
+    def get_absolute_url(self):
+        return reverse("articles:person", kwargs={"slug": self.slug})
+
+    @property
+    def full_name(self):
+        return f"{self.given_name} {self.family_name}".strip()
+
+    def role_on(self, day):
+        """The rank and title this person held on `day` (a date), or None for the current ones.
+
+        Uses the prefetched `roles` when present, so rendering many quotes costs no extra query.
+        """
+        if day is None:
+            return None
+        earlier = [role for role in self.roles.all() if role.held_until >= day]
+        return min(earlier, key=lambda role: role.held_until, default=None)
+
+    def attribution(self, as_of=None):
+        """AP-style name with rank and title: “U.S. Army Sgt. 1st Class Jane Doe, a …”."""
+        role = self.role_on(as_of) or self
+        name = " ".join(part for part in (role.service, role.rank, self.full_name) if part)
+        return f"{name}, {role.title}" if role.title else name
+
+
+class PersonRole(models.Model):
+    """A rank and title someone held until a date: attributions in older releases use it."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
+    service = models.CharField(_("service"), max_length=80, blank=True)
+    rank = models.CharField(_("rank or honorific"), max_length=80, blank=True)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    held_until = models.DateField(
+        _("held until"), help_text=_("The last day this rank and title applied.")
+    )
+
+    class Meta:
+        ordering = ["-held_until"]
+        verbose_name = _("earlier rank and title")
+        verbose_name_plural = _("earlier ranks and titles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "held_until"], name="one_role_per_person_and_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.rank} {self.person.full_name}".strip()

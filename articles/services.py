@@ -1,0 +1,48 @@
+"""State changes that touch more than one model. Views and the admin call these; models don't."""
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from .models import Initiative, InitiativeTable, InitiativeTableRow, Quote
+
+
+def unique_slug(model, text, *, max_length=200):
+    base = slugify(text)[: max_length - 5].strip("-") or "item"
+    slug, counter = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug = f"{base}-{counter}"
+        counter += 1
+    return slug
+
+
+def initiative_named(name):
+    """The Initiative with this name in any case, created if missing: (initiative, created)."""
+    existing = Initiative.objects.filter(name__iexact=name).first()
+    if existing:
+        return existing, False
+    return Initiative.objects.create(name=name, slug=unique_slug(Initiative, name)), True
+
+
+@transaction.atomic
+def replace_table_rows(*, table, rows):
+    """Store `rows` (lists of cells, initiative name first); return Initiatives created for them."""
+    created = []
+    table.rows.all().delete()
+    for position, (name, *cells) in enumerate(rows):
+        initiative, is_new = initiative_named(name)
+        if is_new:
+            created.append(initiative)
+        InitiativeTableRow.objects.create(
+            table=table, initiative=initiative, cells=cells, position=position
+        )
+    return created
+
+
+def sync_mentions(*, article):
+    """Relate the article to everyone it quotes and every initiative its tables list."""
+    speakers = Quote.objects.filter(parent=article).values_list("speaker", flat=True)
+    article.people.add(*speakers)
+    initiatives = InitiativeTableRow.objects.filter(
+        table__in=InitiativeTable.objects.filter(parent=article)
+    ).values_list("initiative", flat=True)
+    article.initiatives.add(*initiatives)

@@ -1,0 +1,106 @@
+import datetime
+import io
+
+import factory
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from PIL import Image as PILImage
+
+from articles import models
+
+
+def png_bytes(width=40, height=30, color=(0, 94, 162)):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (width, height), color).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Organization
+
+    name = factory.Sequence(lambda n: f"Task Force {n}")
+    abbreviation = factory.Sequence(lambda n: f"TF-{n}")
+    slug = factory.Sequence(lambda n: f"task-force-{n}")
+    kind = models.OrganizationKind.MILITARY_UNIT
+    country = "US"
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Person
+
+    service = "U.S. Army"
+    rank = "Staff Sgt."
+    given_name = factory.Sequence(lambda n: f"Alex{n}")
+    family_name = "Rivera"
+    slug = factory.Sequence(lambda n: f"alex-rivera-{n}")
+    title = "an instructor with the Jungle Warfare School"
+    organization = factory.SubFactory(OrganizationFactory)
+
+
+class InitiativeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Initiative
+
+    name = factory.Sequence(lambda n: f"Border Patrol Course {n}")
+    slug = factory.Sequence(lambda n: f"border-patrol-course-{n}")
+    summary = "Joint training for border units."
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Image
+
+    title = factory.Sequence(lambda n: f"Photo {n}")
+    alt_text = "Soldiers crossing a river on a rope bridge"
+    file = factory.LazyFunction(lambda: ContentFile(png_bytes(), name="photo.png"))
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Article
+
+    headline = factory.Sequence(lambda n: f"Partners complete jungle course {n}")
+    slug = factory.Sequence(lambda n: f"partners-complete-jungle-course-{n}")
+    summary = "Forty students finished the course."
+    dateline = "PANAMA CITY, Panama"
+    status = models.ArticleStatus.PUBLISHED
+    release_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+
+
+def add_blocks(article, count, *, start=10):
+    """Give `article` `count` body blocks cycling through every block type."""
+    speaker = PersonFactory()
+    image = ImageFactory()
+    initiative = InitiativeFactory()
+    for index in range(count):
+        ordering = start + 10 * index
+        kind = index % 4
+        if kind == 0:
+            models.RichText.objects.create(
+                parent=article, region="body", ordering=ordering, text=f"<p>Paragraph {index}</p>"
+            )
+        elif kind == 1:
+            models.Quote.objects.create(
+                parent=article,
+                region="body",
+                ordering=ordering,
+                speaker=speaker,
+                text=f"Words {index}",
+            )
+        elif kind == 2:
+            table = models.InitiativeTable.objects.create(
+                parent=article,
+                region="body",
+                ordering=ordering,
+                caption=f"Table {index}",
+                headings=["Initiative", "Objectives"],
+            )
+            models.InitiativeTableRow.objects.create(
+                table=table, initiative=initiative, cells=[f"Objective {index}"]
+            )
+        else:
+            models.ImageBlock.objects.create(
+                parent=article, region="body", ordering=ordering, image=image
+            )

@@ -1,0 +1,131 @@
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import InitiativeTable, PersonRole, Quote, RichText
+from tests.factories import ArticleFactory, InitiativeFactory, PersonFactory, add_blocks
+
+pytestmark = pytest.mark.django_db
+
+
+def test_article_page_renders_the_body_in_order_with_semantic_markup(client):
+    article = ArticleFactory(release_at=timezone.now() - datetime.timedelta(days=2))
+    speaker = PersonFactory(
+        service="U.S. Army",
+        rank="Sgt. 1st Class",
+        given_name="Travis",
+        family_name="Quinn",
+        title="a senior instructor with the Jungle Operations Training Course",
+    )
+    RichText.objects.create(parent=article, region="body", ordering=30, text="<p>Third</p>")
+    Quote.objects.create(
+        parent=article,
+        region="body",
+        ordering=10,
+        speaker=speaker,
+        text="First words",
+        context="during the graduation",
+    )
+    table = InitiativeTable.objects.create(
+        parent=article,
+        region="body",
+        ordering=20,
+        caption="Second: projects",
+        headings=["Initiative", "Objectives"],
+    )
+    initiative = InitiativeFactory(name="Water Wells")
+    table.rows.create(initiative=initiative, cells=["Drill <two> wells"])
+
+    response = client.get(article.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.index("First words") < html.index("Second: projects") < html.index("Third")
+    assert "<blockquote><p>“First words”</p></blockquote>" in html
+    assert (
+        f'<cite><a href="{speaker.get_absolute_url()}">U.S. Army Sgt. 1st Class Travis Quinn, '
+        "a senior instructor with the Jungle Operations Training Course</a></cite>, "
+        "during the graduation"
+    ) in html
+    assert "<caption>Second: projects</caption>" in html
+    assert '<th scope="col">Objectives</th>' in html
+    assert f'<th scope="row"><a href="{initiative.get_absolute_url()}">Water Wells</a></th>' in html
+    assert "<td>Drill &lt;two&gt; wells</td>" in html
+    assert f"<title>{article.headline} | Newsroom</title>" in html
+
+
+def test_archived_quote_keeps_the_rank_of_its_release_date(client):
+    article = ArticleFactory(release_at=timezone.now() - datetime.timedelta(days=400))
+    speaker = PersonFactory(rank="Sgt. 1st Class", given_name="Jo", family_name="Park", title="")
+    PersonRole.objects.create(
+        person=speaker,
+        service="U.S. Army",
+        rank="Staff Sgt.",
+        held_until=timezone.localdate() - datetime.timedelta(days=100),
+    )
+    Quote.objects.create(parent=article, region="body", ordering=10, speaker=speaker, text="Hi")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "U.S. Army Staff Sgt. Jo Park" in html
+    assert "Sgt. 1st Class Jo Park" not in html
+
+
+@pytest.mark.parametrize("status", ["draft", "in-review", "cleared", "withdrawn"])
+def test_unpublished_releases_are_not_found(client, status):
+    article = ArticleFactory(status=status)
+    assert client.get(article.get_absolute_url()).status_code == 404
+    assert article.headline not in client.get(reverse("articles:home")).content.decode()
+
+
+def test_future_release_is_not_found_until_its_time(client):
+    article = ArticleFactory(release_at=timezone.now() + datetime.timedelta(hours=1))
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def _queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_article_page_costs_the_same_queries_for_3_and_30_blocks(client):
+    small, large = ArticleFactory(), ArticleFactory()
+    add_blocks(small, 3)
+    add_blocks(large, 30)
+    assert _queries_for(client, small.get_absolute_url()) == _queries_for(
+        client, large.get_absolute_url()
+    )
+
+
+def test_home_lists_published_releases_newest_first(client):
+    older = ArticleFactory(release_at=timezone.now() - datetime.timedelta(days=3))
+    newer = ArticleFactory(release_at=timezone.now() - datetime.timedelta(days=1))
+    html = client.get(reverse("articles:home")).content.decode()
+    assert html.index(newer.headline) < html.index(older.headline)
+
+
+def test_person_organization_and_initiative_pages_list_their_releases(client):
+    article = ArticleFactory()
+    draft = ArticleFactory(status="draft")
+    person, initiative = PersonFactory(), InitiativeFactory()
+    organization = person.organization
+    for release in (article, draft):
+        release.people.add(person)
+        release.organizations.add(organization)
+        release.initiatives.add(initiative)
+    for obj in (person, organization, initiative):
+        html = client.get(obj.get_absolute_url()).content.decode()
+        assert article.headline in html
+        assert draft.headline not in html
+
+
+def test_public_pages_set_no_cookies_and_send_a_strict_policy(client):
+    article = ArticleFactory()
+    response = client.get(article.get_absolute_url())
+    assert not response.cookies
+    policy = response["Content-Security-Policy"]
+    assert re.search(r"script-src 'self' 'nonce-[^']+'", policy)
+    assert "unsafe-inline" not in policy
