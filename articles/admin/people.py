@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from articles.models import Person, PersonRole
 
@@ -21,6 +22,6 @@ class PersonAdmin(ReleaseCountMixin, admin.ModelAdmin):
     inlines = [PersonRoleInline]
     fieldsets = [
         (None, {"fields": ["service", "rank", "given_name", "family_name", "slug", "title"]}),
-        (None, {"fields": ["organization", "bio", "portrait"]}),
-        (None, {"fields": ["is_press_contact", "email", "phone"]}),
+        (_("Organization and biography"), {"fields": ["organization", "bio", "portrait"]}),
+        (_("Press contact"), {"fields": ["is_press_contact", "email", "phone"]}),
     ]
