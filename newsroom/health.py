@@ -23,7 +23,7 @@ def _cache_ok():
     try:
         cache.set("readyz-probe", "1", 5)
         return cache.get("readyz-probe") == "1"
-    except Exception:  # noqa: BLE001 - any cache client error means "not ready"
+    except Exception:  # any cache client error means "not ready"
         return False
 
 

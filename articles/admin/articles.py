@@ -46,8 +46,8 @@ class ArticleAdmin(ContentEditor):
     ]
 
     class Media:
-        js = ["admin/js/block_order.js"]
-        css = {"all": ["admin/css/block_order.css"]}
+        js = ["admin/js/body_keyboard.js"]
+        css = {"all": ["admin/css/body_keyboard.css"]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).distinct()

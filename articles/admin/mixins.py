@@ -6,7 +6,9 @@ class ReleaseCountMixin:
     """Shows how many releases mention each row; the QuerySet provides `with_release_count()`."""
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_release_count()
+        # Aggregating queries drop Meta.ordering (Django 3.1+); keep lists and autocompletes sorted.
+        queryset = super().get_queryset(request).with_release_count()
+        return queryset.order_by(*self.model._meta.ordering)
 
     @admin.display(description=_("releases"), ordering="release_count")
     def release_count(self, obj):

@@ -1,6 +1,8 @@
 /*
- * Keyboard reordering for body blocks (content-editor only supports drag and drop).
- * Each block gets "Move up" / "Move down" buttons; moving swaps the block's ordering value
+ * Keyboard access to the body editor. content-editor adds and reorders blocks with the mouse
+ * only: its "+" insert targets and plugin buttons are not focusable, and reordering is drag
+ * and drop. This makes the targets and buttons focusable and operable with Enter/Space, and
+ * gives each block "Move up" / "Move down" buttons; moving swaps the block's ordering value
  * with its neighbour's, exactly what a drop does, and announces the new position.
  */
 ;(() => {
@@ -10,6 +12,7 @@
       up: gettext("Move up"),
       down: gettext("Move down"),
       moved: gettext("Moved to position %(position)s of %(count)s."),
+      insert: gettext("Add a block here"),
     })[key]
 
   function blocksInRegion(inline) {
@@ -83,17 +86,48 @@
     heading.append(group)
   }
 
+  const CLICKABLE = ".order-machine-insert-target, .plugin-buttons .plugin-button"
+
+  function makeClickablesFocusable() {
+    for (const element of document.querySelectorAll(CLICKABLE)) {
+      if (element.hasAttribute("tabindex")) continue
+      element.tabIndex = 0
+      element.setAttribute("role", "button")
+      if (element.matches(".order-machine-insert-target")) {
+        element.setAttribute("aria-label", label("insert"))
+      }
+    }
+  }
+
   function addAllButtons() {
     for (const inline of document.querySelectorAll(
       ".order-machine .inline-related:not(.empty-form)",
     )) {
       addButtons(inline)
     }
+    makeClickablesFocusable()
   }
 
-  document.addEventListener("content-editor:activate", (event) => {
-    if (event.detail?.inline) addButtons(event.detail.inline)
+  document.addEventListener("keydown", (event) => {
+    const target = event.target.closest?.(CLICKABLE)
+    if (!target || (event.key !== "Enter" && event.key !== " ")) return
+    event.preventDefault()
+    target.click()
+    if (target.matches(".order-machine-insert-target")) {
+      // Move focus into the menu that just opened so the next Tab lands on a block type.
+      document.querySelector(".plugin-buttons .plugin-button")?.focus()
+    }
   })
-  document.addEventListener("formset:added", () => setTimeout(addAllButtons))
-  window.addEventListener("load", addAllButtons)
+
+  // content-editor builds its interface and adds blocks after page load, at times of its own
+  // choosing: watch the document and upgrade whatever it adds.
+  let scheduled = false
+  new MutationObserver(() => {
+    if (scheduled) return
+    scheduled = true
+    requestAnimationFrame(() => {
+      scheduled = false
+      addAllButtons()
+    })
+  }).observe(document.documentElement, { childList: true, subtree: true })
 })()
