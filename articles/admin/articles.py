@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from articles.models import Article
-from articles.services import replace_table_rows, sync_mentions
+from articles.services import body_mentions, replace_table_rows, sync_mentions
 
 from .blocks import BODY_INLINES, InitiativeTableForm
 
@@ -85,5 +85,6 @@ class ArticleAdmin(ContentEditor):
                 )
 
     def save_related(self, request, form, formsets, change):
+        before = body_mentions(form.instance) if change else (set(), set())
         super().save_related(request, form, formsets, change)
-        sync_mentions(article=form.instance)
+        sync_mentions(article=form.instance, before=before)
