@@ -3,16 +3,18 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from articles.checks import refresh_release_checks
 from articles.models import Article
 from articles.services import body_mentions, replace_table_rows, sync_mentions
 
 from .blocks import BODY_INLINES, InitiativeTableForm
+from .checks import ReleaseCheckFilter, ReleaseChecksAdminMixin
 
 
 @admin.register(Article)
-class ArticleAdmin(ContentEditor):
-    list_display = ["headline", "kind", "status", "release_at", "is_featured"]
-    list_filter = ["status", "kind", "is_featured", "tags", "organizations"]
+class ArticleAdmin(ReleaseChecksAdminMixin, ContentEditor):
+    list_display = ["headline", "kind", "status", "release_at", "is_featured", "check_summary"]
+    list_filter = ["status", ReleaseCheckFilter, "kind", "is_featured", "tags", "organizations"]
     date_hierarchy = "release_at"
     search_fields = [
         "headline",
@@ -32,7 +34,9 @@ class ArticleAdmin(ContentEditor):
         "media_contacts",
     ]
     inlines = BODY_INLINES
+    readonly_fields = ["release_checks"]
     fieldsets = [
+        (_("Release checks"), {"fields": ["release_checks"]}),
         (None, {"fields": ["kind", "status", "headline", "slug", "subheadline", "summary"]}),
         (
             _("Release"),
@@ -47,7 +51,7 @@ class ArticleAdmin(ContentEditor):
 
     class Media:
         js = ["admin/js/body_keyboard.js"]
-        css = {"all": ["admin/css/body_keyboard.css"]}
+        css = {"all": ["admin/css/body_keyboard.css", "admin/css/release_checks.css"]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).distinct()
@@ -88,3 +92,5 @@ class ArticleAdmin(ContentEditor):
         before = body_mentions(form.instance) if change else (set(), set())
         super().save_related(request, form, formsets, change)
         sync_mentions(article=form.instance, before=before)
+        # After the blocks and table rows are saved: the checks read the whole body.
+        self.announce_release_checks(request, refresh_release_checks(article=form.instance))

@@ -8,6 +8,7 @@ from .blocks import (
     Quote,
     RichText,
 )
+from .checks import ReleaseCheckReport, WatchTerm
 from .initiatives import Initiative, InitiativeStatus
 from .media import Image
 from .organizations import Organization, OrganizationKind
@@ -31,5 +32,7 @@ __all__ = [
     "Person",
     "PersonRole",
     "Quote",
+    "ReleaseCheckReport",
     "RichText",
+    "WatchTerm",
 ]

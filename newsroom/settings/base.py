@@ -164,3 +164,16 @@ NEWSROOM_AGENCY_NAME = os.environ.get("NEWSROOM_AGENCY_NAME", "Joint Public Affa
 NEWSROOM_DOMAIN_KIND = os.environ.get("NEWSROOM_DOMAIN_KIND", "mil")  # "mil" or "gov"
 
 LOGIN_URL = "admin:login"
+
+# Release checks (docs/release-checks.md).
+# Sentences longer than this many words are flagged (Plain Writing Act guidance).
+NEWSROOM_CHECKS_LONG_SENTENCE_WORDS = int(os.environ.get("NEWSROOM_CHECKS_LONG_SENTENCE_WORDS", 35))
+# Headlines at least this similar (0–1, difflib's ratio) to another release's are flagged.
+NEWSROOM_CHECKS_HEADLINE_SIMILARITY = float(
+    os.environ.get("NEWSROOM_CHECKS_HEADLINE_SIMILARITY", 0.9)
+)
+# Abbreviations readers know without a spelled-out first reference (AP style).
+NEWSROOM_CHECKS_COMMON_ABBREVIATIONS = env_list(
+    "NEWSROOM_CHECKS_COMMON_ABBREVIATIONS",
+    "U.S.,USA,DoD,NATO,UN,U.N.,EU,UK,TV,OK,GPS,FBI,CIA,COVID-19,HIV,AIDS,CEO,ID",
+)

@@ -1,0 +1,33 @@
+"""Release checks: named functions that find what must not go out in a release.
+
+Each check lives in its own module under rules/ and registers itself with @release_check (see
+registry.py). The workflow calls clearance_gate(), blocking_findings() and
+unacknowledged_warnings(); the admin and `manage.py check_releases` call refresh_release_checks().
+See docs/release-checks.md.
+"""
+
+from .document import ReleaseDocument, load_release_document
+from .registry import Finding, Flag, Location, Severity, registered_checks, release_check
+from .service import (
+    blocking_findings,
+    clearance_gate,
+    refresh_release_checks,
+    run_release_checks,
+    unacknowledged_warnings,
+)
+
+__all__ = [
+    "Finding",
+    "Flag",
+    "Location",
+    "ReleaseDocument",
+    "Severity",
+    "blocking_findings",
+    "clearance_gate",
+    "load_release_document",
+    "refresh_release_checks",
+    "registered_checks",
+    "release_check",
+    "run_release_checks",
+    "unacknowledged_warnings",
+]

@@ -1,0 +1,1 @@
+"""One module per release check; registry.registered_checks() imports every module here."""

@@ -1,0 +1,57 @@
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from articles.checks import Flag, Location, Severity, registered_checks, registry, release_check
+from tests.checks.helpers import draft, findings
+
+pytestmark = pytest.mark.django_db
+
+ERRORS = {
+    "required-field",
+    "placeholder",
+    "markup",
+    "empty-block",
+    "incomplete-quote",
+    "image-alt-text",
+    "release-link",
+    "table-first-column",
+}
+WARNINGS = {
+    "abbreviation",
+    "speaker-identification",
+    "long-sentence",
+    "watch-list",
+    "duplicate-headline",
+    "missing-space",
+    "typed-bullet",
+}
+
+
+def test_every_rules_module_is_registered_with_its_severity():
+    checks = {check.code: check.severity for check in registered_checks()}
+    assert checks == dict.fromkeys(ERRORS, Severity.ERROR) | dict.fromkeys(
+        WARNINGS, Severity.WARNING
+    )
+
+
+def test_a_new_check_is_one_decorated_function(monkeypatch):
+    monkeypatch.setattr(registry, "CHECKS", dict(registry.CHECKS))
+
+    @release_check("shouting-headline", severity=Severity.WARNING, title="Shouting headline")
+    def shouting(document):
+        if document.headline.isupper():
+            yield Flag(Location("Headline", field="headline"), "Write it in sentence case.")
+
+    (finding,) = findings(draft(headline="ALL CAPS"), "shouting-headline")
+    assert (finding.severity, finding.title, finding.message) == (
+        Severity.WARNING,
+        "Shouting headline",
+        "Write it in sentence case.",
+    )
+    assert findings(draft(headline="Calm"), "shouting-headline") == []
+
+
+def test_two_checks_cannot_share_a_code(monkeypatch):
+    monkeypatch.setattr(registry, "CHECKS", dict(registry.CHECKS))
+    with pytest.raises(ImproperlyConfigured, match="placeholder"):
+        release_check("placeholder", severity=Severity.ERROR, title="Again")(lambda doc: [])
