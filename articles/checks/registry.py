@@ -7,12 +7,14 @@ articles/checks/rules/ is imported once, so adding a check means adding one smal
 
 import hashlib
 import importlib
+import itertools
 import pkgutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -89,18 +91,36 @@ class Check:
     function: Callable[..., Iterable[Flag]] = field(repr=False)
 
     def run(self, document):
-        return [
-            Finding(
-                code=self.code,
-                severity=self.severity,
-                title=str(self.title),
-                location=flag.location,
-                message=str(flag.message),
-                subject=flag.subject,
+        flags = list(itertools.islice(self.function(document), MAX_FINDINGS_PER_CHECK + 1))
+        findings = [self._finding(flag.location, flag.message, flag.subject) for flag in flags]
+        if len(findings) > MAX_FINDINGS_PER_CHECK:
+            # A pasted web page can hold thousands of the same defect; a list that long helps
+            # nobody, and fixing the first ones usually fixes the pattern.
+            del findings[MAX_FINDINGS_PER_CHECK:]
+            findings[-1] = self._finding(
+                findings[-1].location,
+                gettext(
+                    "More findings of this kind follow (“%(title)s”). Fix the ones above and "
+                    "save to see the rest."
+                )
+                % {"title": self.title},
+                "more",
             )
-            for flag in self.function(document)
-        ]
+        return findings
 
+    def _finding(self, location, message, subject):
+        return Finding(
+            code=self.code,
+            severity=self.severity,
+            title=str(self.title),
+            location=location,
+            message=str(message),
+            subject=subject,
+        )
+
+
+# A check reports at most this many findings, the last saying that more follow.
+MAX_FINDINGS_PER_CHECK = 50
 
 CHECKS: dict[str, Check] = {}
 

@@ -76,7 +76,8 @@ def text_lines(text):
 
 # Web addresses and e-mail addresses: their dots and commas are not punctuation.
 ADDRESS = re.compile(
-    r"(?:https?://|mailto:|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\."
+    r"(?:https?://|mailto:|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w.-])[\w-]+(?:\.[\w-]+)*\."
     r"(?:mil|gov|com|org|net|edu|int|io)\b(?:/\S*)?",
     re.IGNORECASE,
 )

@@ -55,3 +55,20 @@ def test_two_checks_cannot_share_a_code(monkeypatch):
     monkeypatch.setattr(registry, "CHECKS", dict(registry.CHECKS))
     with pytest.raises(ImproperlyConfigured, match="placeholder"):
         release_check("placeholder", severity=Severity.ERROR, title="Again")(lambda doc: [])
+
+
+def test_a_check_reports_at_most_fifty_findings_and_says_more_follow(monkeypatch):
+    monkeypatch.setattr(registry, "CHECKS", dict(registry.CHECKS))
+
+    @release_check("noisy", severity=Severity.ERROR, title="Noisy")
+    def noisy(document):
+        for line in range(1, 500):
+            yield Flag(Location(f"Line {line}", line=line), f"Problem {line}.")
+
+    found = findings(draft(), "noisy")
+    assert len(found) == registry.MAX_FINDINGS_PER_CHECK == 50
+    assert [f.message for f in found[-2:]] == [
+        "Problem 49.",
+        "More findings of this kind follow (“Noisy”). Fix the ones above and save to see the rest.",
+    ]
+    assert found[-1].location.label == "Line 50"

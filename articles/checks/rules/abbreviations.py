@@ -78,10 +78,12 @@ class _Abbreviations:
             if self.is_abbreviation(inside) and re.search(r"\w\s*$", text[: match.start()]):
                 defined.setdefault(inside, match.start())
             elif len(inside.split()) >= 2:
+                # Only the word right before the parenthesis can be the abbreviation.
                 before = text[: match.start()].rstrip()
-                for word, start, end in self.uses(before):
-                    if end == len(before):
-                        defined.setdefault(word, start)
+                tail = before[-60:]
+                for word, start, end in self.uses(tail):
+                    if end == len(tail):
+                        defined.setdefault(word, start + len(before) - len(tail))
         return defined
 
 

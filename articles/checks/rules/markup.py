@@ -27,7 +27,7 @@ HTML_FRAGMENT = re.compile(
     rf"""
     <\s*/?\s*(?:{_TAGS})\b[^<>]*>?                    # < td >, <div, </p>, <th scope="col">
     | (?<![\w<&/-])/?\s*(?:{_CLOSERS})\s*/?\s*>       # td >, tr >, li >, p>, td />
-    | &lt;\s*/?\s*(?:{_TAGS})\b.*?&gt;                # &lt;/p&gt;: a tag, escaped twice
+    | &lt;\s*/?\s*(?:{_TAGS})\b.{{0,200}}?&gt;         # &lt;/p&gt;: a tag, escaped twice
     | &(?:[a-z]{{2,8}}|\#\d{{1,7}}|\#x[0-9a-f]{{1,6}});   # &nbsp;, &#160;, &amp;
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -38,7 +38,7 @@ PIPE_TABLE_ROW = re.compile(r"^\|(?:[^|]*\|){2,}$|^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-
 MARKDOWN = re.compile(
     r"""
     ^\#{1,6}\s+\w                                     # ## Heading
-    | \*\*[^*\s][^*]*\*\*                               # **bold**
+    | \*\*[^*\s][^*]{0,200}\*\*                          # **bold**
     | \[[^\]]+\]\((?:https?://|/)[^)\s]*\)              # [text](https://…)
     """,
     re.VERBOSE,

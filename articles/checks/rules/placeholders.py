@@ -14,7 +14,7 @@ PLACEHOLDER = re.compile(
     | (?<![\w-])TK(?:TK)*(?![\w-])                             # TK: "to come", in capitals
     | (?<![\w-])(?i:x{2,})(?![\w-])                            # XX, XXX, xx
     | (?i:\blorem\s+ipsum\b)
-    | \{\{.*?\}\} | \{%.*?%\}                                  # template tags
+    | \{\{.{0,200}?\}\} | \{%.{0,200}?%\}                      # template tags
     | <<[^<>]*>>                                               # mail-merge fields
     | \{\s*[A-Za-z_]\w*\s*\}                                   # {event_date}
     """,
