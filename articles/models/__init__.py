@@ -12,6 +12,7 @@ from .initiatives import Initiative, InitiativeStatus
 from .media import Image
 from .organizations import Organization, OrganizationKind
 from .people import Person, PersonRole
+from .workflow import Clearance, Correction, EmbargoLink, StateChange, WorkflowAction
 
 __all__ = [
     "BODY_BLOCK_MODELS",
@@ -20,6 +21,9 @@ __all__ = [
     "ArticlePlugin",
     "ArticleQuerySet",
     "ArticleStatus",
+    "Clearance",
+    "Correction",
+    "EmbargoLink",
     "Image",
     "ImageBlock",
     "Initiative",
@@ -32,4 +36,6 @@ __all__ = [
     "PersonRole",
     "Quote",
     "RichText",
+    "StateChange",
+    "WorkflowAction",
 ]

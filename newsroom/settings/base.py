@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "content_editor",
     "django_prose_editor",
     "django_countries",
+    "reversion",
     "articles",
 ]
 
@@ -164,3 +165,12 @@ NEWSROOM_AGENCY_NAME = os.environ.get("NEWSROOM_AGENCY_NAME", "Joint Public Affa
 NEWSROOM_DOMAIN_KIND = os.environ.get("NEWSROOM_DOMAIN_KIND", "mil")  # "mil" or "gov"
 
 LOGIN_URL = "admin:login"
+
+# Editorial workflow (docs/workflow.md).
+# A release authority may not clear a release they created unless this is on.
+NEWSROOM_ALLOW_SELF_CLEARANCE = env_bool("NEWSROOM_ALLOW_SELF_CLEARANCE")
+# Editing the headline, summary or body of a cleared or scheduled release sends it back to review.
+NEWSROOM_EDITS_REOPEN_REVIEW = env_bool("NEWSROOM_EDITS_REOPEN_REVIEW", default=True)
+# What a release authority confirms when clearing; None uses the built-in list
+# (articles.workflow.gates.DEFAULT_CLEARANCE_CHECKLIST).
+NEWSROOM_CLEARANCE_CHECKLIST = None
