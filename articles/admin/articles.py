@@ -143,6 +143,12 @@ class ArticleAdmin(WorkflowViews, RevisionViews, EmbargoViews, ContentEditor):
     def get_queryset(self, request):
         return super().get_queryset(request).distinct()
 
+    def view_on_site(self, obj):
+        # “View on site” only where the site shows it; drafts have the Preview button.
+        if obj.is_live or obj.status == ArticleStatus.WITHDRAWN:
+            return obj.get_absolute_url()
+        return None
+
     @admin.display(description=_("status"), ordering="status")
     def state(self, obj):
         return obj.state_label

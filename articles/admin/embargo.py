@@ -21,13 +21,13 @@ DEFAULT_LIFETIME = datetime.timedelta(days=2)
 
 class EmbargoLinkForm(forms.Form):
     label = forms.CharField(
-        label=_("shared with"),
+        label=_("Shared with"),
         max_length=200,
         help_text=_("Who receives this link, e.g. “Wire services” or “Prensa Latina desk”."),
         error_messages={"required": _("Say who receives the link, so it can be revoked later.")},
     )
     expires_at = forms.DateTimeField(
-        label=_("link expires"),
+        label=_("Link expires"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
 

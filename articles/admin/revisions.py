@@ -24,7 +24,7 @@ from .workflow import get_release, render_release_page
 
 class RestoreForm(forms.Form):
     correction_note = forms.CharField(
-        label=_("correction note"),
+        label=_("Correction note"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("This release is public: readers see this note under it."),
         error_messages={"required": _("This release is public: describe what you changed.")},

@@ -56,6 +56,15 @@ def render_release_page(model_admin, request, article, template, title, **contex
     )
 
 
+def _field_anchor(form, name):
+    """The id of the input to fix `name` on the form ('' if it isn't there to fix)."""
+    if name not in form.fields:
+        return ""
+    bound = form[name]
+    # Split widgets (date and time) label no single input: point at the first one.
+    return bound.id_for_label or f"{bound.auto_id}_0"
+
+
 class StateFilter(admin.SimpleListFilter):
     title = _("status")
     parameter_name = "state"
@@ -87,7 +96,7 @@ class StateFilter(admin.SimpleListFilter):
 
 class SubmitForm(forms.Form):
     comment = forms.CharField(
-        label=_("note for the reviewer"),
+        label=_("Note for the reviewer"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -100,7 +109,7 @@ class SubmitForm(forms.Form):
 
 class ReturnForm(forms.Form):
     comment = forms.CharField(
-        label=_("what the writer should change"),
+        label=_("What the writer should change"),
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("The writer sees this comment on the release."),
         error_messages={"required": _("Tell the writer what to change: the comment is required.")},
@@ -124,7 +133,7 @@ class ClearForm(forms.Form):
         },
     )
     comment = forms.CharField(
-        label=_("comment (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Comment (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
     def __init__(self, *args, **kwargs):
@@ -143,13 +152,13 @@ class ClearForm(forms.Form):
 class PublishForm(forms.Form):
     NOW, SCHEDULE = "now", "schedule"
     when = forms.ChoiceField(
-        label=_("when"),
+        label=_("When"),
         widget=forms.RadioSelect,
         choices=[(NOW, _("Publish now")), (SCHEDULE, _("Schedule for the time below"))],
         initial=NOW,
     )
     at = forms.DateTimeField(
-        label=_("release date and time"),
+        label=_("Release date and time"),
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
@@ -176,7 +185,7 @@ class PublishForm(forms.Form):
 
 class UnscheduleForm(forms.Form):
     comment = forms.CharField(
-        label=_("reason (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Reason (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
     def run(self, *, article, user):
@@ -187,7 +196,7 @@ class UnscheduleForm(forms.Form):
 
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
-        label=_("reason, shown to readers"),
+        label=_("Reason, shown to readers"),
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
             "The release's address stays and shows this notice instead of the text, e.g. "
@@ -339,7 +348,7 @@ class WorkflowViews:
         return [
             {
                 "message": problem.message,
-                "anchor": form[problem.field].id_for_label if problem.field in form.fields else "",
+                "anchor": _field_anchor(form, problem.field),
             }
             for problem in blocking_problems(article)
         ]
