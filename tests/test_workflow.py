@@ -499,3 +499,10 @@ def test_site_administrators_get_permissions_added_after_the_roles_migration(db)
     admin = UserFactory(roles=[roles.SITE_ADMINISTRATOR])
     assert admin.has_perm("articles.something_new")
     assert later in Group.objects.get(name=roles.SITE_ADMINISTRATOR).permissions.all()
+
+
+def test_a_step_without_fields_works_from_an_empty_post(client_for, authority):
+    article = release_in_state("scheduled")
+    assert client_for(authority).post(transition_url(article, "unschedule")).status_code == 302
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.CLEARED

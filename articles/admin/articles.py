@@ -28,7 +28,7 @@ class ArticleForm(forms.ModelForm):
 
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     correction_note = forms.CharField(
-        label=_("correction note"),
+        label=_("Correction note"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.workflow.embargo import create_embargo_link, revoke_embargo_link
 from articles.workflow.rules import Action, refusal
 
-from .workflow import get_release, render_release_page
+from .workflow import get_release, posted, render_release_page
 
 DEFAULT_LIFETIME = datetime.timedelta(days=2)
 
@@ -66,7 +66,7 @@ class EmbargoViews:
         if not request.user.has_perm("articles.share_embargoed_article"):
             raise PermissionDenied
         cannot_share = refusal(request.user, Action.SHARE, article)
-        form = EmbargoLinkForm(request.POST or None, article=article)
+        form = EmbargoLinkForm(posted(request), article=article)
         new_link_url = ""
         if request.method == "POST" and not cannot_share and form.is_valid():
             try:

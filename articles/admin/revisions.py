@@ -19,7 +19,7 @@ from articles.revisions import (
 from articles.workflow.editing import describe, restore_revision
 from articles.workflow.rules import can_edit
 
-from .workflow import get_release, render_release_page
+from .workflow import get_release, posted, render_release_page
 
 
 class RestoreForm(forms.Form):
@@ -97,7 +97,7 @@ class RevisionViews:
         if not can_edit(request.user, article):
             raise PermissionDenied
         revision = _revision_of(article, revision_id)
-        form = RestoreForm(request.POST or None) if article.is_live else None
+        form = RestoreForm(posted(request)) if article.is_live else None
         if request.method == "POST" and (form is None or form.is_valid()):
             note = form.cleaned_data["correction_note"] if form else ""
             try:

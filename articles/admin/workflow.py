@@ -30,6 +30,11 @@ def local(moment):
     return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
+def posted(request):
+    """The submitted data of a POST (even an empty one), None for any other request."""
+    return request.POST if request.method == "POST" else None
+
+
 def get_release(model_admin, request, object_id):
     """The release for an admin view, or 404; 403 for someone who may not even view it."""
     article = model_admin.get_object(request, unquote(object_id))
@@ -263,7 +268,7 @@ class WorkflowViews:
             messages.error(request, " ".join(error.messages))
             return redirect(change_url)
         kwargs = {"article": article} if form_class is PublishForm else {}
-        form = form_class(request.POST or None, **kwargs)
+        form = form_class(posted(request), **kwargs)
         if request.method == "POST" and form.is_valid():
             try:
                 done = form.run(article=article, user=request.user)
