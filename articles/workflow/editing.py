@@ -52,10 +52,6 @@ def saved_since(article, loaded_version):
     )
 
 
-def needs_correction_note(article, *, text_changed):
-    return article.is_live and text_changed
-
-
 def record_edit(*, article, user, text_changed, correction_note=""):
     """Bring the workflow in line after the content of `article` was saved by `user`."""
     if article.is_live:
