@@ -129,6 +129,11 @@ WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 
 # The largest upload the media library accepts; Pillow validates the content itself.
 IMAGE_MAX_BYTES = int(os.environ.get("IMAGE_MAX_BYTES", 25 * 1024 * 1024))
+# Width x height (x frames) of the largest image accepted. Pillow itself refuses anything above
+# about 89 megapixels as a possible decompression bomb, so a higher value has no effect.
+IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 40_000_000))
+# Widths of the responsive copies made of every photo (never wider than the original).
+IMAGE_RENDITION_WIDTHS = [480, 960, 1600]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Security headers that hold in every environment; production adds HTTPS-only ones.
