@@ -101,3 +101,19 @@ SVG_WITH_SCRIPT = (
     b"<script>alert(document.cookie)</script><rect width='10' height='10'/></svg>"
 )
 HTML_PAGE = b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
+
+
+def animated_gif(frames=4, width=600, height=300):
+    """A short animation with a comment block, as GIF tools write it."""
+    images = [PILImage.new("RGB", (width, height), (60 * i, 90, 160)) for i in range(frames)]
+    buffer = io.BytesIO()
+    images[0].save(
+        buffer,
+        "GIF",
+        save_all=True,
+        append_images=images[1:],
+        duration=[100 * (i + 1) for i in range(frames)],
+        loop=0,
+        comment=COMMENT,
+    )
+    return buffer.getvalue()

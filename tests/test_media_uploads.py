@@ -137,6 +137,28 @@ def test_transparent_png_keeps_its_transparency_in_every_rendition(admin_client,
         assert read_back(rendition.file).getpixel((rendition.width - 2, 2))[3] == 0
 
 
+def test_animations_keep_their_frames_and_timing(admin_client, media_root):
+    response = upload(admin_client, image_files.animated_gif(), "loop.gif")
+    assert response.status_code == 302, errors_of(response)
+    image = Image.objects.get()
+    assert image.removed_metadata == ["comment"]
+
+    def timing(field_file):
+        animation = read_back(field_file)
+        durations = []
+        for index in range(animation.n_frames):
+            animation.seek(index)
+            animation.load()
+            durations.append(animation.info["duration"])
+        return durations
+
+    assert timing(image.file) == [100, 200, 300, 400]
+    with image.file.open("rb") as stored:
+        assert image_files.COMMENT not in stored.read()
+    webp = image.renditions.get(format="webp", width=480)
+    assert timing(webp.file) == [100, 200, 300, 400]
+
+
 MAX_BYTES_MESSAGE = "the largest photo the library accepts is"
 
 

@@ -41,8 +41,9 @@ class Source:
             mode = "RGBA" if has_alpha else "RGB"
             self.frames, self.durations = [], []
             for frame in ImageSequence.Iterator(image):
-                self.durations.append(frame.info.get("duration", 100))
                 self.frames.append(frame.convert(mode))
+                # Read after decoding: WebP sets a frame's duration only when it is loaded.
+                self.durations.append(frame.info.get("duration", 100))
         self.width, self.height = self.frames[0].size
 
     def height_at(self, width):
