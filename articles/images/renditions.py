@@ -34,8 +34,8 @@ class Source:
     def __init__(self, file, *, has_alpha):
         with Image.open(file) as image:
             self.icc_profile = image.info.get("icc_profile")
-            if image.mode == "CMYK":
-                # Converting to RGB below makes a CMYK colour profile wrong for the result.
+            if image.mode not in {"RGB", "RGBA", "P", "PA"}:
+                # Converting CMYK or grayscale to RGB below makes their profile wrong for it.
                 self.icc_profile = None
             self.loop = image.info.get("loop", 0)
             mode = "RGBA" if has_alpha else "RGB"
@@ -53,7 +53,10 @@ class Source:
         """Encoded bytes of the rendition; only WebP keeps an animation moving."""
         size = (width, self.height_at(width))
         frames = self.frames if format == WEBP else self.frames[:1]
-        resized = [frame.resize(size, Image.Resampling.LANCZOS) for frame in frames]
+        # reducing_gap: a quick box reduction first, then Lanczos; same look, much faster.
+        resized = [
+            frame.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0) for frame in frames
+        ]
         options = dict(ENCODER_OPTIONS[format])
         if self.icc_profile:
             options["icc_profile"] = self.icc_profile
