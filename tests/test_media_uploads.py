@@ -4,7 +4,11 @@ import io
 from pathlib import Path
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 from PIL import ExifTags
 from PIL import Image as PILImage
@@ -322,8 +326,6 @@ def test_virin_is_validated(admin_client, media_root, virin, date_taken, error):
 
 
 def test_images_saved_outside_the_admin_are_stripped_too(media_root):
-    from django.core.files.base import ContentFile
-
     image = Image(title="Imported", alt_text="A convoy on a dirt road")
     image.file = ContentFile(image_files.camera_jpeg(), name="import.jpg")
     image.save()
@@ -341,3 +343,38 @@ def test_changelist_shows_thumbnails_and_searches_virin(admin_client, media_root
     assert "/renditions/" in html  # thumbnails are small renditions, not the originals
     filtered = admin_client.get(changelist, {"stripped": "no"}).content.decode()
     assert ">Unit crest</a>" in filtered and ">Patrol at dawn</a>" not in filtered
+
+
+def test_photos_stored_before_stripping_can_be_cleaned_afterwards(
+    media_root, django_capture_on_commit_callbacks
+):
+    raw_name = default_storage.save(
+        "images/2025/01/old.jpg", ContentFile(image_files.camera_jpeg())
+    )
+    Image.objects.bulk_create([Image(title="Old photo", file=raw_name, width=1200, height=800)])
+    out, err = io.StringIO(), io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("strip_image_metadata", stdout=out, stderr=err)
+    assert "Old photo" in out.getvalue() and "GPS position" in out.getvalue()
+    image = Image.objects.get()
+    assert image.file.name != raw_name
+    assert not default_storage.exists(raw_name)
+    assert_no_hidden_metadata(read_back(image.file))
+    assert "serial" in image.removed_metadata
+    assert image.renditions.count() == 6
+    # Already processed photos are left alone unless --all is given.
+    out = io.StringIO()
+    call_command("strip_image_metadata", stdout=out)
+    assert out.getvalue() == ""
+
+
+def test_stored_files_that_would_be_refused_today_are_reported(media_root):
+    raw_name = default_storage.save(
+        "images/2025/01/logo.svg", ContentFile(image_files.SVG_WITH_SCRIPT)
+    )
+    Image.objects.bulk_create([Image(title="Old logo", file=raw_name)])
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="1 photo could not be processed"):
+        call_command("strip_image_metadata", stdout=io.StringIO(), stderr=err)
+    assert "Old logo" in err.getvalue() and "SVG drawings cannot be uploaded" in err.getvalue()
+    assert default_storage.exists(raw_name)

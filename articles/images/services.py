@@ -3,12 +3,14 @@
 import logging
 from pathlib import PurePosixPath
 
+from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
 from articles.models import Image, ImageRendition
 
 from .renditions import EXTENSIONS, Source
+from .uploads import clean_upload
 
 logger = logging.getLogger(__name__)
 
@@ -29,17 +31,13 @@ def _drop_renditions(image):
     _delete_files_on_commit(ImageRendition._meta.get_field("file").storage, names)
 
 
-def save_image(*, image):
-    """Check and store `image` (its new file stripped of metadata), then make its renditions.
+def _previous_file_name(image):
+    if not image.pk:
+        return None
+    return Image.objects.filter(pk=image.pk).values_list("file", flat=True).first()
 
-    Replacing the file of an existing image deletes the old original and its renditions.
-    """
-    previous = (
-        Image.objects.filter(pk=image.pk).values_list("file", flat=True).first()
-        if image.pk
-        else None
-    )
-    image.full_clean()
+
+def _store(image, previous):
     with transaction.atomic():
         image.save()
         if previous and previous != image.file.name:
@@ -47,6 +45,28 @@ def save_image(*, image):
             _delete_files_on_commit(image.file.storage, [previous])
     renditions_for(image)
     return image
+
+
+def save_image(*, image):
+    """Check and store `image` (its new file stripped of metadata), then make its renditions.
+
+    Replacing the file of an existing image deletes the old original and its renditions.
+    """
+    previous = _previous_file_name(image)
+    image.full_clean()
+    return _store(image, previous)
+
+
+def strip_stored_image(*, image):
+    """Put an original stored before uploads were checked through the same check and stripping.
+
+    Raises ValidationError when the stored file would be refused today (it is left as it is).
+    """
+    previous = image.file.name
+    with image.file.open("rb") as stored:
+        image.file = clean_upload(File(stored, name=PurePosixPath(previous).name))
+    # No full_clean: an old image lacking alt text must still lose its GPS position.
+    return _store(image, previous)
 
 
 def delete_images(*, images):
