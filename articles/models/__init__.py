@@ -9,7 +9,7 @@ from .blocks import (
     RichText,
 )
 from .initiatives import Initiative, InitiativeStatus
-from .media import Image
+from .media import Image, ImageRendition
 from .organizations import Organization, OrganizationKind
 from .people import Person, PersonRole
 
@@ -22,6 +22,7 @@ __all__ = [
     "ArticleStatus",
     "Image",
     "ImageBlock",
+    "ImageRendition",
     "Initiative",
     "InitiativeStatus",
     "InitiativeTable",

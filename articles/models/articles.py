@@ -32,7 +32,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=ArticleStatus.PUBLISHED, release_at__lte=timezone.now())
 
     def with_list_relations(self):
-        return self.select_related("hero_image").prefetch_related("tags")
+        return self.select_related("hero_image").prefetch_related("hero_image__renditions", "tags")
 
 
 class Article(TimestampedModel):
