@@ -1,4 +1,4 @@
-"""The editorial roles. The groups themselves come from migration 0003_create_roles."""
+"""The editorial roles. The groups themselves come from migration 0004_create_roles."""
 
 from django.contrib.auth.models import Group, Permission
 

@@ -38,11 +38,26 @@ def replace_table_rows(*, table, rows):
     return created
 
 
-def sync_mentions(*, article):
-    """Relate the article to everyone it quotes and every initiative its tables list."""
-    speakers = Quote.objects.filter(parent=article).values_list("speaker", flat=True)
+def body_mentions(article):
+    """People quoted and initiatives listed in the article's body, as two sets of ids."""
+    speakers = set(Quote.objects.filter(parent=article).values_list("speaker", flat=True))
+    initiatives = set(
+        InitiativeTableRow.objects.filter(
+            table__in=InitiativeTable.objects.filter(parent=article)
+        ).values_list("initiative", flat=True)
+    )
+    return speakers, initiatives
+
+
+def sync_mentions(*, article, before=(frozenset(), frozenset())):
+    """Relate the article to everyone its body quotes and every initiative its tables list.
+
+    `before` is body_mentions() from before the edit: people and initiatives that were only
+    there because of a quote or table row that is now gone are unlinked again.
+    """
+    speakers, initiatives = body_mentions(article)
+    speakers_before, initiatives_before = before
+    article.people.remove(*(speakers_before - speakers))
+    article.initiatives.remove(*(initiatives_before - initiatives))
     article.people.add(*speakers)
-    initiatives = InitiativeTableRow.objects.filter(
-        table__in=InitiativeTable.objects.filter(parent=article)
-    ).values_list("initiative", flat=True)
     article.initiatives.add(*initiatives)

@@ -71,7 +71,12 @@ def article_detail(request, slug):
         Article.objects.with_public_page()
         .select_related("hero_image")
         .prefetch_related(
-            "tags", "byline_people", "organizations", "initiatives", "media_contacts"
+            "hero_image__renditions",
+            "tags",
+            "byline_people",
+            "organizations",
+            "initiatives",
+            "media_contacts",
         ),
         slug=slug,
     )
@@ -96,7 +101,12 @@ def embargoed(request, token):
 
 
 def person_detail(request, slug):
-    person = get_object_or_404(Person.objects.select_related("organization", "portrait"), slug=slug)
+    person = get_object_or_404(
+        Person.objects.select_related("organization", "portrait").prefetch_related(
+            "portrait__renditions"
+        ),
+        slug=slug,
+    )
     releases = Article.objects.published().filter(people=person).with_list_relations()
     return render(
         request,
@@ -107,7 +117,8 @@ def person_detail(request, slug):
 
 def organization_detail(request, slug):
     organization = get_object_or_404(
-        Organization.objects.select_related("parent", "logo"), slug=slug
+        Organization.objects.select_related("parent", "logo").prefetch_related("logo__renditions"),
+        slug=slug,
     )
     releases = Article.objects.published().filter(organizations=organization)
     return render(

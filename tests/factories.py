@@ -9,6 +9,7 @@ from django.utils import timezone
 from PIL import Image as PILImage
 
 from articles import models
+from articles.images.services import save_image
 
 
 def png_bytes(width=40, height=30, color=(0, 94, 162)):
@@ -77,6 +78,11 @@ class ImageFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Photo {n}")
     alt_text = "Soldiers crossing a river on a rope bridge"
     file = factory.LazyFunction(lambda: ContentFile(png_bytes(), name="photo.png"))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # As an upload through the admin: stripped, stored, renditions made.
+        return save_image(image=model_class(*args, **kwargs))
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):

@@ -311,3 +311,33 @@ def test_a_file_that_is_not_an_image_is_refused(admin_client, tmp_path):
         },
     )
     assert response.status_code == 302
+
+
+def test_removing_a_quote_unlinks_its_speaker_but_keeps_hand_picked_people(admin_client):
+    article = ArticleFactory(status="draft")
+    quoted, hand_picked = PersonFactory(), PersonFactory()
+    quote = Quote.objects.create(
+        parent=article, region="body", ordering=10, speaker=quoted, text="Words"
+    )
+    article.people.add(quoted, hand_picked)
+    data = article_post_data(
+        fields={"slug": article.slug, "headline": article.headline, "people": [hand_picked.pk]},
+        blocks=[
+            (
+                "quote",
+                {
+                    "id": quote.pk,
+                    "parent": article.pk,
+                    "speaker": quoted.pk,
+                    "text": "Words",
+                    "DELETE": "on",
+                },
+            ),
+        ],
+        existing={"quote": 1},
+    )
+    data["people"] = [quoted.pk, hand_picked.pk]
+    response = admin_client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
+    assert response.status_code == 302, errors_of(response)
+    assert not Quote.objects.filter(parent=article).exists()
+    assert set(article.people.all()) == {hand_picked}

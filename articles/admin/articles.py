@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, ArticleStatus
 from articles.revisions import ensure_baseline_revision, snapshot_of_article, snapshot_of_forms
-from articles.services import replace_table_rows, sync_mentions
+from articles.services import body_mentions, replace_table_rows, sync_mentions
 from articles.workflow.editing import record_edit, saved_since
 from articles.workflow.rules import can_edit
 
@@ -259,9 +259,10 @@ class ArticleAdmin(WorkflowViews, RevisionViews, EmbargoViews, ContentEditor):
                 )
 
     def save_related(self, request, form, formsets, change):
+        before = body_mentions(form.instance) if change else (set(), set())
         super().save_related(request, form, formsets, change)
         article = form.instance
-        sync_mentions(article=article)
+        sync_mentions(article=article, before=before)
         if not change:
             return
         after = record_edit(

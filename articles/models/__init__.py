@@ -9,7 +9,7 @@ from .blocks import (
     RichText,
 )
 from .initiatives import Initiative, InitiativeStatus
-from .media import Image
+from .media import Image, ImageRendition
 from .organizations import Organization, OrganizationKind
 from .people import Person, PersonRole
 from .workflow import Clearance, Correction, EmbargoLink, StateChange, WorkflowAction
@@ -26,6 +26,7 @@ __all__ = [
     "EmbargoLink",
     "Image",
     "ImageBlock",
+    "ImageRendition",
     "Initiative",
     "InitiativeStatus",
     "InitiativeTable",

@@ -46,7 +46,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def with_list_relations(self):
-        return self.select_related("hero_image").prefetch_related("tags")
+        return self.select_related("hero_image").prefetch_related("hero_image__renditions", "tags")
 
 
 class Article(TimestampedModel):

@@ -33,7 +33,7 @@ def status_heading(page):
 def editorial_roles(transactional_db):
     """The groups come from a data migration, and a live-server test may start from a flushed
     database: create them again with the migration's own code."""
-    importlib.import_module("articles.migrations.0003_create_roles").create_roles(apps, None)
+    importlib.import_module("articles.migrations.0004_create_roles").create_roles(apps, None)
 
 
 def test_writer_submits_one_authority_clears_another_publishes(
