@@ -12,7 +12,7 @@ RUN groupadd --system newsroom && useradd --system --gid newsroom --home /app ne
 COPY pyproject.toml README.md ./
 COPY newsroom ./newsroom
 COPY articles ./articles
-RUN pip install .
+RUN pip install ".[s3]"
 
 COPY manage.py gunicorn.conf.py ./
 COPY templates ./templates

@@ -9,10 +9,14 @@ BLOCK_PREFIXES = {
 
 
 def article_post_data(fields=None, blocks=(), existing=None):
-    """`blocks`: (kind, {field: value}) pairs in body order; `existing`: {kind: initial count}."""
+    """`blocks`: (kind, {field: value}) pairs in body order; `existing`: {kind: initial count}.
+
+    `loaded_version` is the edit version the form was opened at: 1 for a release never saved
+    since it was created; pass the current one in `fields` otherwise.
+    """
     data = {
+        "loaded_version": "1",
         "kind": "press-release",
-        "status": "draft",
         "headline": "Engineers finish clinic in Darién",
         "slug": "engineers-finish-clinic-in-darien",
         "subheadline": "",

@@ -2,17 +2,40 @@ import datetime
 import io
 
 import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image as PILImage
 
 from articles import models
+from articles.images.services import save_image
 
 
 def png_bytes(width=40, height=30, color=(0, 94, 162)):
     buffer = io.BytesIO()
     PILImage.new("RGB", (width, height), color).save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A staff user; `roles=["Writer", …]` puts them in those groups (from the migration)."""
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"officer{n}")
+    first_name = factory.Sequence(lambda n: f"Officer{n}")
+    last_name = "Diaz"
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.mil")
+    is_staff = True
+    password = factory.django.Password("correct horse battery staple")
+
+    @factory.post_generation
+    def roles(self, create, names):
+        if create and names:
+            self.groups.add(*Group.objects.filter(name__in=names))
 
 
 class OrganizationFactory(factory.django.DjangoModelFactory):
@@ -55,6 +78,11 @@ class ImageFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Photo {n}")
     alt_text = "Soldiers crossing a river on a rope bridge"
     file = factory.LazyFunction(lambda: ContentFile(png_bytes(), name="photo.png"))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # As an upload through the admin: stripped, stored, renditions made.
+        return save_image(image=model_class(*args, **kwargs))
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):
@@ -104,3 +132,21 @@ def add_blocks(article, count, *, start=10):
             models.ImageBlock.objects.create(
                 parent=article, region="body", ordering=ordering, image=image
             )
+
+
+def release_in_state(state, **fields):
+    """A release as if it had gone through the workflow to `state`: one of draft, in-review,
+    cleared, scheduled, published, withdrawn. Cleared and later states carry a clearance."""
+    now = timezone.now()
+    status = {"scheduled": models.ArticleStatus.PUBLISHED}.get(state, state)
+    release_at = (
+        now + datetime.timedelta(days=1)
+        if state in ("draft", "in-review", "cleared", "scheduled")
+        else now - datetime.timedelta(hours=1)
+    )
+    article = ArticleFactory(status=status, **{"release_at": release_at, **fields})
+    if state not in ("draft", "in-review"):
+        models.Clearance.objects.create(
+            article=article, cleared_by=UserFactory(), checklist=["Checked."]
+        )
+    return article

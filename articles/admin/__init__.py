@@ -1,1 +1,1 @@
-from . import articles, initiatives, media, organizations, people  # noqa: F401
+from . import articles, initiatives, media, organizations, people, records  # noqa: F401

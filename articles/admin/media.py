@@ -1,24 +1,148 @@
-from django.contrib import admin
-from django.utils.html import format_html
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminFileWidget
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from articles.images.renditions import WEBP
+from articles.images.services import delete_images, save_image
+from articles.images.uploads import clean_upload
 from articles.models import Image
+
+
+class PhotoUploadField(forms.FileField):
+    """Checks a new upload and strips its metadata, so errors show at the field."""
+
+    def widget_attrs(self, widget):
+        return super().widget_attrs(widget) | {
+            "accept": "image/jpeg,image/png,image/webp,image/gif"
+        }
+
+    def to_python(self, data):
+        upload = super().to_python(data)
+        return None if upload is None else clean_upload(upload)
+
+
+class HasRemovedMetadataFilter(admin.SimpleListFilter):
+    title = _("metadata removed at upload")
+    parameter_name = "stripped"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes")), ("no", _("None found"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.exclude(removed_metadata=[])
+        if self.value() == "no":
+            return queryset.filter(removed_metadata=[])
+        return queryset
 
 
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
-    list_display = ["thumbnail", "title", "credit", "is_decorative", "created_at"]
+    list_display = [
+        "thumbnail",
+        "title",
+        "credit",
+        "virin",
+        "date_taken",
+        "allow_download",
+        "metadata_removed",
+        "created_at",
+    ]
     list_display_links = ["thumbnail", "title"]
-    search_fields = ["title", "alt_text", "caption", "credit"]
-    list_filter = ["is_decorative"]
-    fields = ["file", "title", "alt_text", "is_decorative", "caption", "credit"]
+    search_fields = ["title", "alt_text", "caption", "credit", "virin"]
+    list_filter = [
+        "allow_download",
+        "is_decorative",
+        HasRemovedMetadataFilter,
+        "date_taken",
+        "created_at",
+    ]
+    date_hierarchy = "created_at"
+    readonly_fields = ["preview", "metadata_report", "dimensions"]
+    fieldsets = [
+        (None, {"fields": ["file", "preview", "dimensions", "metadata_report"]}),
+        (
+            _("Description"),
+            {"fields": ["title", "alt_text", "is_decorative", "caption", "credit"]},
+        ),
+        (_("Record"), {"fields": ["virin", "date_taken", "allow_download"]}),
+    ]
+    formfield_overrides = {
+        models.ImageField: {"form_class": PhotoUploadField, "widget": AdminFileWidget}
+    }
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("renditions")
+
+    def _small_rendition(self, obj):
+        """The narrowest rendition already made; the changelist never makes new ones."""
+        made = [r for r in obj.renditions.all() if r.format == WEBP]
+        return made[0].file.url if made else obj.file.url
+
+    def _img(self, obj, width):
+        height = round(width * obj.height / obj.width) if obj.width and obj.height else width
+        return format_html(
+            '<img src="{}" alt="" width="{}" height="{}" loading="lazy">',
+            self._small_rendition(obj),
+            width,
+            height,
+        )
 
     @admin.display(description=_("preview"))
     def thumbnail(self, obj):
-        if not obj.file:
-            return ""
+        return self._img(obj, 80) if obj.file else ""
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return self._img(obj, 320) if obj.pk and obj.file else "—"
+
+    @admin.display(description=_("size"))
+    def dimensions(self, obj):
+        if not obj.width:
+            return "—"
+        parts = [f"{obj.width} × {obj.height} px"]
+        if obj.file_size:
+            parts.append(f"{obj.file_format}, {filesizeformat(obj.file_size)}")
+        return " · ".join(parts)
+
+    @admin.display(description=_("hidden metadata removed"), boolean=True)
+    def metadata_removed(self, obj):
+        return bool(obj.removed_metadata)
+
+    @admin.display(description=_("hidden metadata"))
+    def metadata_report(self, obj):
+        if not obj.pk:
+            return gettext(
+                "GPS position, camera serial numbers, comments, EXIF, XMP and IPTC data are "
+                "removed when you save. The photo is turned upright first."
+            )
+        labels = obj.removed_metadata_labels
+        if not labels:
+            return gettext("None found in this photo when it was uploaded.")
         return format_html(
-            '<img src="{}" alt="" width="80" height="{}" loading="lazy">',
-            obj.file.url,
-            round(80 * obj.height / obj.width) if obj.width and obj.height else 60,
+            "{}<ul>{}</ul>",
+            gettext("Removed when the photo was uploaded:"),
+            format_html_join("", "<li>{}</li>", ((label,) for label in labels)),
         )
+
+    def save_model(self, request, obj, form, change):
+        save_image(image=obj)
+        if "file" in form.changed_data and obj.removed_metadata:
+            removed = ", ".join(str(label) for label in obj.removed_metadata_labels)
+            self.message_user(
+                request,
+                gettext("Removed from “%(title)s”: %(removed)s.")
+                % {"title": obj.title, "removed": removed},
+                messages.INFO,
+            )
+
+    def delete_model(self, request, obj):
+        delete_images(images=[obj])
+
+    def delete_queryset(self, request, queryset):
+        delete_images(images=queryset)

@@ -1,8 +1,9 @@
 """Release checks: named functions that find what must not go out in a release.
 
 Each check lives in its own module under rules/ and registers itself with @release_check (see
-registry.py). The workflow calls clearance_gate(), blocking_findings() and
-unacknowledged_warnings(); the admin and `manage.py check_releases` call refresh_release_checks().
+registry.py). The workflow's gates call blocking_findings(); clearing a release needs every
+release_check_warnings() finding acknowledged (unacknowledged_warnings()); the admin and
+`manage.py check_releases` call refresh_release_checks().
 See docs/release-checks.md.
 """
 
@@ -10,10 +11,11 @@ from .document import ReleaseDocument, load_release_document
 from .registry import Finding, Flag, Location, Severity, registered_checks, release_check
 from .service import (
     blocking_findings,
-    clearance_gate,
     refresh_release_checks,
+    release_check_warnings,
     run_release_checks,
     unacknowledged_warnings,
+    warning_text,
 )
 
 __all__ = [
@@ -23,11 +25,12 @@ __all__ = [
     "ReleaseDocument",
     "Severity",
     "blocking_findings",
-    "clearance_gate",
     "load_release_document",
     "refresh_release_checks",
     "registered_checks",
     "release_check",
+    "release_check_warnings",
     "run_release_checks",
     "unacknowledged_warnings",
+    "warning_text",
 ]

@@ -34,6 +34,15 @@ def blocking_findings(article):
     return [finding for finding in run_release_checks(article) if finding.is_error]
 
 
+def release_check_warnings(article):
+    """The WARNING findings, which the clearing release authority must acknowledge."""
+    return [finding for finding in run_release_checks(article) if not finding.is_error]
+
+
+def warning_text(finding):
+    return f"{finding.location.label}: {finding.message}"
+
+
 def unacknowledged_warnings(article, acknowledged_codes):
     """WARNING findings not yet acknowledged by the clearing release authority.
 
@@ -47,13 +56,6 @@ def unacknowledged_warnings(article, acknowledged_codes):
         if not finding.is_error
         and finding.key not in acknowledged
         and finding.code not in acknowledged
-    ]
-
-
-def clearance_gate(article):
-    """The workflow gate: one message per ERROR finding, each saying where and how to fix it."""
-    return [
-        f"{finding.location.label}: {finding.message}" for finding in blocking_findings(article)
     ]
 
 

@@ -10,9 +10,10 @@ from .blocks import (
 )
 from .checks import ReleaseCheckReport, WatchTerm
 from .initiatives import Initiative, InitiativeStatus
-from .media import Image
+from .media import Image, ImageRendition
 from .organizations import Organization, OrganizationKind
 from .people import Person, PersonRole
+from .workflow import Clearance, Correction, EmbargoLink, StateChange, WorkflowAction
 
 __all__ = [
     "BODY_BLOCK_MODELS",
@@ -21,8 +22,12 @@ __all__ = [
     "ArticlePlugin",
     "ArticleQuerySet",
     "ArticleStatus",
+    "Clearance",
+    "Correction",
+    "EmbargoLink",
     "Image",
     "ImageBlock",
+    "ImageRendition",
     "Initiative",
     "InitiativeStatus",
     "InitiativeTable",
@@ -34,5 +39,7 @@ __all__ = [
     "Quote",
     "ReleaseCheckReport",
     "RichText",
+    "StateChange",
     "WatchTerm",
+    "WorkflowAction",
 ]

@@ -1,9 +1,12 @@
 from content_editor.models import Region
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from .base import TimestampedModel
 
@@ -31,8 +34,19 @@ class ArticleQuerySet(models.QuerySet):
         """The one definition of what the public may see: released, and its time has come."""
         return self.filter(status=ArticleStatus.PUBLISHED, release_at__lte=timezone.now())
 
+    def with_public_page(self):
+        """Releases whose URL answers: the published ones, and withdrawn ones (with a notice).
+
+        Lists, feeds, sitemaps and search use published(): a withdrawn release keeps its
+        address so links to it explain what happened, but it is listed nowhere.
+        """
+        return self.filter(
+            status__in=[ArticleStatus.PUBLISHED, ArticleStatus.WITHDRAWN],
+            release_at__lte=timezone.now(),
+        )
+
     def with_list_relations(self):
-        return self.select_related("hero_image").prefetch_related("tags")
+        return self.select_related("hero_image").prefetch_related("hero_image__renditions", "tags")
 
 
 class Article(TimestampedModel):
@@ -76,7 +90,15 @@ class Article(TimestampedModel):
         blank=True,
         help_text=_("Used when there is no author to pick, e.g. “Courtesy Story”."),
     )
-    release_at = models.DateTimeField(_("release date and time"), null=True, blank=True)
+    release_at = models.DateTimeField(
+        _("release date and time"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the release becomes public. The release authority confirms or changes it "
+            "when publishing."
+        ),
+    )
     is_featured = models.BooleanField(_("featured"), default=False)
     hero_image = models.ForeignKey(
         "articles.Image",
@@ -115,6 +137,24 @@ class Article(TimestampedModel):
         limit_choices_to={"is_press_contact": True},
     )
 
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    edit_version = models.PositiveIntegerField(
+        _("edit version"),
+        default=1,
+        editable=False,
+        help_text=_("Goes up on every save; a form opened at an older version is stale."),
+    )
+    # Lets django-reversion keep the tags with each revision (TaggableManager isn't serialized).
+    tagged_items = GenericRelation(TaggedItem)
+
     regions = [Region(key="body", title=_("Body"))]
 
     objects = ArticleQuerySet.as_manager()
@@ -125,6 +165,16 @@ class Article(TimestampedModel):
         verbose_name = _("release")
         verbose_name_plural = _("releases")
         indexes = [models.Index(fields=["status", "-release_at"], name="article_public_idx")]
+        permissions = [
+            ("submit_article", _("Can submit a release for review")),
+            ("edit_submitted_article", _("Can edit a release after it was submitted")),
+            ("return_article", _("Can return a release to draft with a comment")),
+            ("clear_article", _("Can clear a release for publication")),
+            ("publish_article", _("Can publish or schedule a cleared release")),
+            ("withdraw_article", _("Can withdraw a published release")),
+            ("correct_article", _("Can correct a published release")),
+            ("share_embargoed_article", _("Can share embargoed previews")),
+        ]
 
     def __str__(self):
         return self.headline
@@ -132,6 +182,41 @@ class Article(TimestampedModel):
     def get_absolute_url(self):
         return reverse("articles:article", kwargs={"slug": self.slug})
 
+    def save(self, *args, **kwargs):
+        # Optimistic locking: every save of an existing release makes forms opened before it
+        # stale (see articles.workflow.editing).
+        if not self._state.adding:
+            self.edit_version += 1
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "edit_version"}
+        super().save(*args, **kwargs)
+
     @property
     def release_date(self):
         return timezone.localdate(self.release_at) if self.release_at else None
+
+    @property
+    def is_live(self):
+        """Published and its release time has come: what published() returns."""
+        return (
+            self.status == ArticleStatus.PUBLISHED
+            and self.release_at is not None
+            and self.release_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        """Published for a release time still in the future."""
+        return (
+            self.status == ArticleStatus.PUBLISHED
+            and self.release_at is not None
+            and self.release_at > timezone.now()
+        )
+
+    @property
+    def state_label(self):
+        """The status as an officer thinks of it: a future release is “Scheduled”."""
+        if self.is_scheduled:
+            return _("Scheduled")
+        return self.get_status_display()

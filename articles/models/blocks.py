@@ -129,7 +129,11 @@ class ImageBlock(BodyBlock):
 
     @classmethod
     def get_queryset(cls):
-        return cls.objects.select_related("image").order_by("ordering")
+        return (
+            cls.objects.select_related("image")
+            .prefetch_related("image__renditions")
+            .order_by("ordering")
+        )
 
 
 BODY_BLOCK_MODELS = [RichText, Quote, InitiativeTable, ImageBlock]

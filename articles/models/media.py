@@ -1,16 +1,38 @@
+from pathlib import PurePosixPath
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from articles.images import metadata, renditions
+from articles.images.uploads import CleanedImage, clean_upload
+from articles.images.virin import validate_virin, virin_date
 
 from .base import TimestampedModel
 
 
 class Image(TimestampedModel):
-    """A photo in the media library, reused by hero images, image blocks and portraits."""
+    """A photo in the media library, reused by hero images, image blocks and portraits.
 
-    file = models.ImageField(_("image file"), upload_to="images/%Y/%m/")
+    A new file is checked and stripped of hidden metadata before it is stored, whichever way
+    it arrives (admin form, import, script): see `_pending_upload`.
+    """
+
+    file = models.ImageField(
+        _("image file"),
+        upload_to="images/%Y/%m/",
+        help_text=_(
+            "JPEG, PNG, WebP or GIF. GPS position, camera serial numbers and other hidden "
+            "metadata are removed when you save."
+        ),
+    )
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
+    file_size = models.PositiveBigIntegerField(_("file size"), editable=False, null=True)
+    has_alpha = models.BooleanField(_("has transparency"), editable=False, default=False)
+    removed_metadata = models.JSONField(
+        _("metadata removed at upload"), editable=False, default=list, blank=True
+    )
     title = models.CharField(_("title"), max_length=200)
     alt_text = models.CharField(
         _("alternative text"),
@@ -30,6 +52,29 @@ class Image(TimestampedModel):
         blank=True,
         help_text=_("For example: U.S. Army photo by Spc. Jane Doe"),
     )
+    virin = models.CharField(
+        _("VIRIN"),
+        max_length=32,
+        blank=True,
+        validators=[validate_virin],
+        help_text=_(
+            "DoD visual information record ID, for example 250314-A-AB123-1001. "
+            "Leave empty for photos without one."
+        ),
+    )
+    date_taken = models.DateField(
+        _("date taken"),
+        null=True,
+        blank=True,
+        help_text=_("Filled in from the camera's record when left empty."),
+    )
+    allow_download = models.BooleanField(
+        _("can be downloaded in high resolution"),
+        default=True,
+        help_text=_(
+            "Readers and journalists get a link to the full-size photo (without its metadata)."
+        ),
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -39,25 +84,92 @@ class Image(TimestampedModel):
     def __str__(self):
         return self.title
 
+    def _pending_upload(self):
+        """The new file waiting to be stored, checked and stripped (once), or None."""
+        if not self.file or self.file._committed:
+            return None
+        upload = self.file.file
+        if not isinstance(upload, CleanedImage):
+            upload = clean_upload(upload)
+            self.file = upload
+        return upload
+
     def clean(self):
+        try:
+            upload = self._pending_upload()
+        except ValidationError as error:
+            raise ValidationError({"file": error.messages}) from error
+        if upload is not None and self.date_taken is None:
+            self.date_taken = upload.date_taken
+        errors = {}
         if not self.is_decorative and not self.alt_text.strip():
-            raise ValidationError(
-                {
-                    "alt_text": _(
-                        "Describe the photo for readers who cannot see it, "
-                        "or mark it as decorative."
-                    )
-                }
+            errors["alt_text"] = _(
+                "Describe the photo for readers who cannot see it, or mark it as decorative."
             )
+        self.virin = self.virin.strip().upper()
+        encoded = virin_date(self.virin) if self.virin else None
+        if encoded and self.date_taken and encoded != self.date_taken:
+            errors["virin"] = _(
+                "This VIRIN says the photo was taken on %(virin_date)s, but the date taken is "
+                "%(date_taken)s. Correct whichever is wrong."
+            ) % {"virin_date": encoded.isoformat(), "date_taken": self.date_taken.isoformat()}
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
-        if self.file:
-            try:
-                self.width, self.height = self.file.width, self.file.height
-            except (OSError, ValueError):
-                self.width = self.height = None
+        upload = self._pending_upload()
+        if upload is not None:
+            self.width, self.height = upload.width, upload.height
+            self.file_size = upload.size
+            self.has_alpha = upload.has_alpha
+            self.removed_metadata = upload.removed
+            if self.date_taken is None:
+                self.date_taken = upload.date_taken
         super().save(*args, **kwargs)
 
     @property
     def alt(self):
         return "" if self.is_decorative else self.alt_text
+
+    @property
+    def removed_metadata_labels(self):
+        return metadata.describe(self.removed_metadata)
+
+    @property
+    def file_format(self):
+        """The stored original's format for people: JPEG, PNG, WEBP or GIF."""
+        suffix = PurePosixPath(self.file.name).suffix.lstrip(".").upper()
+        return "JPEG" if suffix == "JPG" else suffix
+
+    def planned_renditions(self):
+        if not self.width:
+            return []
+        return renditions.planned(width=self.width, has_alpha=self.has_alpha)
+
+
+class ImageRendition(models.Model):
+    """A resized copy of an Image for responsive pages; made once, then reused."""
+
+    image = models.ForeignKey(Image, on_delete=models.CASCADE, related_name="renditions")
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    format = models.CharField(
+        max_length=4,
+        choices=[
+            (renditions.WEBP, "WebP"),
+            (renditions.JPEG, "JPEG"),
+            (renditions.PNG, "PNG"),
+        ],
+    )
+    file = models.FileField(upload_to="images/renditions/", max_length=255)
+
+    class Meta:
+        ordering = ["width", "format"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["image", "width", "format"], name="one_rendition_per_width_and_format"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.image} ({self.width}px {self.format})"

@@ -7,6 +7,8 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.storage import media_storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -40,6 +42,7 @@ INSTALLED_APPS = [
     "content_editor",
     "django_prose_editor",
     "django_countries",
+    "reversion",
     "articles",
 ]
 
@@ -121,14 +124,21 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Local files unless AWS_STORAGE_BUCKET_NAME is set (see newsroom/storage.py and docs/media.md).
+MEDIA_STORAGE, MEDIA_ORIGIN = media_storage(os.environ)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 
 # The largest upload the media library accepts; Pillow validates the content itself.
 IMAGE_MAX_BYTES = int(os.environ.get("IMAGE_MAX_BYTES", 25 * 1024 * 1024))
+# Width x height (x frames) of the largest image accepted. Pillow itself refuses anything above
+# about 89 megapixels as a possible decompression bomb, so a higher value has no effect.
+IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 40_000_000))
+# Widths of the responsive copies made of every photo (never wider than the original).
+IMAGE_RENDITION_WIDTHS = [480, 960, 1600]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Security headers that hold in every environment; production adds HTTPS-only ones.
@@ -146,7 +156,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],
@@ -177,3 +187,11 @@ NEWSROOM_CHECKS_COMMON_ABBREVIATIONS = env_list(
     "NEWSROOM_CHECKS_COMMON_ABBREVIATIONS",
     "U.S.,USA,DoD,NATO,UN,U.N.,EU,UK,TV,OK,GPS,FBI,CIA,COVID-19,HIV,AIDS,CEO,ID",
 )
+# Editorial workflow (docs/workflow.md).
+# A release authority may not clear a release they created unless this is on.
+NEWSROOM_ALLOW_SELF_CLEARANCE = env_bool("NEWSROOM_ALLOW_SELF_CLEARANCE")
+# Editing the headline, summary or body of a cleared or scheduled release sends it back to review.
+NEWSROOM_EDITS_REOPEN_REVIEW = env_bool("NEWSROOM_EDITS_REOPEN_REVIEW", default=True)
+# What a release authority confirms when clearing; None uses the built-in list
+# (articles.workflow.gates.DEFAULT_CLEARANCE_CHECKLIST).
+NEWSROOM_CLEARANCE_CHECKLIST = None

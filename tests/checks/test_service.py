@@ -4,12 +4,12 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.checks import (
     blocking_findings,
-    clearance_gate,
     refresh_release_checks,
     run_release_checks,
     unacknowledged_warnings,
 )
 from articles.models import ReleaseCheckReport, WatchTerm
+from articles.workflow.gates import blocking_problems
 from tests.checks.helpers import add_rich_text, draft, paragraphs
 from tests.factories import add_blocks
 
@@ -39,15 +39,18 @@ def test_findings_list_errors_first_then_warnings_each_in_reading_order(flawed):
 
 def test_blocking_findings_are_the_errors_and_the_gate_words_them_for_people(flawed):
     assert [f.code for f in blocking_findings(flawed)] == ["required-field", "placeholder"]
-    gate = clearance_gate(flawed)
-    assert gate[0].startswith("Dateline: Add a dateline")
-    assert gate[1].startswith("Block 1 (rich text), line 1: “[insert date]” is a placeholder")
+    dateline, placeholder = blocking_problems(flawed)
+    assert (dateline.field, dateline.message[:14]) == ("dateline", "Add a dateline")
+    assert placeholder.field == ""
+    assert placeholder.message.startswith(
+        "Block 1 (rich text), line 1: “[insert date]” is a placeholder"
+    )
 
 
 def test_a_clean_release_passes_the_gate():
     article = draft()
     add_rich_text(article, paragraphs("The course ended on Friday."))
-    assert clearance_gate(article) == []
+    assert blocking_problems(article) == []
 
 
 def test_warnings_are_acknowledged_one_by_one_by_key_or_all_of_a_check_by_code(flawed):

@@ -1,0 +1,318 @@
+"""Revisions of releases, and comparing two versions of one.
+
+django-reversion stores every save of a release together with its body blocks, their table
+rows and its tags (the `follow` lists below). A new block type that owns child rows must add
+them to FOLLOW. To compare, a release — as saved, as posted in a form, or as kept in a
+revision — becomes a Snapshot: lines of plain text a person can read side by side.
+"""
+
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import reversion
+from django.db.models import ManyToManyField
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from reversion.models import Version
+from taggit.models import Tag, TaggedItem
+
+from .models import (
+    BODY_BLOCK_MODELS,
+    Article,
+    ArticleKind,
+    Image,
+    ImageBlock,
+    Initiative,
+    InitiativeTable,
+    InitiativeTableRow,
+    Person,
+    Quote,
+    RichText,
+)
+
+FOLLOW = {InitiativeTable: ["rows"]}
+
+
+def body_relations():
+    """The reverse accessors from a release to each block type (articles_richtext_set, …)."""
+    return [
+        model._meta.get_field("parent").remote_field.get_accessor_name()
+        for model in BODY_BLOCK_MODELS
+    ]
+
+
+def register_models():
+    reversion.register(Article, follow=[*body_relations(), "tagged_items"])
+    for model in BODY_BLOCK_MODELS:
+        reversion.register(model, follow=FOLLOW.get(model, ()))
+    reversion.register(InitiativeTableRow)
+    reversion.register(TaggedItem)
+
+
+def revisions_of(article):
+    """Every revision of `article`, newest first, with who made it."""
+    versions = Version.objects.get_for_object(article).select_related("revision__user")
+    return [version.revision for version in versions]
+
+
+def ensure_baseline_revision(article):
+    """Keep the stored state of a release that has no revision yet (made by an import or a
+    script) before its first change, so that change can be compared and undone."""
+    if Version.objects.get_for_object(article).exists():
+        return
+    with reversion.create_revision():
+        reversion.add_to_revision(article)
+        reversion.set_comment(_("As stored before the first recorded change."))
+
+
+def revision_of(article, revision_id):
+    """The revision `revision_id` if it is one of `article`'s, else None."""
+    version = (
+        Version.objects.get_for_object(article)
+        .filter(revision_id=revision_id)
+        .select_related("revision__user")
+        .first()
+    )
+    return version.revision if version else None
+
+
+# --- Plain text ----------------------------------------------------------------------------
+
+
+class _TextLines(HTMLParser):
+    """Rich text as the lines a reader sees; link targets are kept so a changed link shows."""
+
+    BREAKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "blockquote", "tr", "div"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lines = [""]
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BREAKS:
+            self.lines.append("")
+        if tag == "li":
+            self.lines[-1] += "• "
+        if tag == "a":
+            self.links.append(dict(attrs).get("href") or "")
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self.links:
+            href = self.links.pop()
+            if href:
+                self.lines[-1] += f" <{href}>"
+        if tag in self.BREAKS:
+            self.lines.append("")
+
+    def handle_data(self, data):
+        self.lines[-1] += data
+
+
+def text_lines(html):
+    parser = _TextLines()
+    parser.feed(html or "")
+    parser.close()
+    return [" ".join(line.split()) for line in parser.lines if line.strip()]
+
+
+# --- Snapshots -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A release as lines: `text` is what readers read, `details` the rest of its fields."""
+
+    heading: tuple
+    details: tuple
+    body: tuple
+
+    @property
+    def lines(self):
+        return [*self.heading, *self.details, *self.body]
+
+    @property
+    def text(self):
+        """Headline, subheadline, summary and body: a change here is a change of the release."""
+        return [*self.heading, *self.body]
+
+
+def _block_lines(block, name_of, rows_of):
+    """`name_of(block, field)` names a related object; `rows_of(table)` gives its rows."""
+    if isinstance(block, RichText):
+        return [f"[{_('Text')}]", *text_lines(block.text)]
+    if isinstance(block, Quote):
+        lines = [f"[{_('Quote')}: {name_of(block, 'speaker')}]", f"“{block.text}”"]
+        return lines + ([f"({block.context})"] if block.context else [])
+    if isinstance(block, InitiativeTable):
+        return [
+            f"[{_('Table')}: {block.caption}]",
+            " | ".join(block.headings),
+            *(" | ".join(row) for row in rows_of(block)),
+        ]
+    if isinstance(block, ImageBlock):
+        lines = [f"[{_('Image')}: {name_of(block, 'image')}]"]
+        return lines + ([block.caption] if block.caption else [])
+    return [f"[{block._meta.verbose_name}]", str(block)]
+
+
+def _snapshot(article, *, authors, tags, blocks, name_of, rows_of):
+    heading = [f"{_('Headline')}: {article.headline}"]
+    if article.subheadline:
+        heading.append(f"{_('Subheadline')}: {article.subheadline}")
+    heading.append(f"{_('Summary')}: {article.summary}")
+    release = (
+        formats.date_format(timezone.localtime(article.release_at), "DATETIME_FORMAT")
+        if article.release_at
+        else "—"
+    )
+    byline = ", ".join(str(author) for author in authors) or article.byline_text
+    details = [
+        f"{_('Kind')}: {ArticleKind(article.kind).label}",
+        f"{_('Dateline')}: {article.dateline}",
+        f"{_('Byline')}: {byline}",
+        f"{_('Release date and time')}: {release}",
+        f"{_('Tags')}: {', '.join(sorted(tags, key=str.lower))}",
+        f"{_('Hero photo')}: {name_of(article, 'hero_image') if article.hero_image_id else '—'}",
+    ]
+    body = []
+    for block in sorted(blocks, key=lambda block: block.ordering):
+        body.extend(_block_lines(block, name_of, rows_of))
+    return Snapshot(tuple(heading), tuple(details), tuple(body))
+
+
+def _related_name(obj, field):
+    return str(getattr(obj, field))
+
+
+def _stored_rows(table):
+    return [[row.initiative.name, *row.cells] for row in table.rows.all()]
+
+
+def snapshot_of_article(article):
+    """The release as stored now."""
+    blocks = [
+        block
+        for model in BODY_BLOCK_MODELS
+        for block in model.get_queryset().filter(parent=article, region="body")
+    ]
+    return _snapshot(
+        article,
+        authors=article.byline_people.all(),
+        tags=article.tags.names(),
+        blocks=blocks,
+        name_of=_related_name,
+        rows_of=_stored_rows,
+    )
+
+
+def snapshot_of_forms(article, cleaned_data, formsets):
+    """The release as posted in the admin: `article` holds the posted fields, `cleaned_data`
+    the form's valid values (authors, tags), `formsets` the body; deleted blocks left out."""
+    blocks, posted_rows = [], {}
+    for formset in formsets:
+        for block_form in formset.forms:
+            if "DELETE" in block_form.fields and block_form["DELETE"].value():
+                continue
+            if block_form.instance.pk is None and not block_form.has_changed():
+                continue
+            blocks.append(block_form.instance)
+            rows = getattr(block_form, "cleaned_data", {}).get("rows")
+            if rows is not None:
+                posted_rows[id(block_form.instance)] = rows
+
+    def rows_of(table):
+        if id(table) in posted_rows:
+            return posted_rows[id(table)]
+        return _stored_rows(table) if table.pk else []
+
+    return _snapshot(
+        article,
+        authors=cleaned_data.get("byline_people", []),
+        tags=cleaned_data.get("tags", []),
+        blocks=blocks,
+        name_of=_related_name,
+        rows_of=rows_of,
+    )
+
+
+def _instance(model, field_dict):
+    concrete = {
+        name: value
+        for name, value in field_dict.items()
+        if not isinstance(model._meta.get_field(name.removesuffix("_id")), ManyToManyField)
+    }
+    return model(**concrete)
+
+
+def snapshot_of_revision(revision):
+    """The release as kept in `revision`; people, photos or initiatives deleted since show so."""
+    kept = defaultdict(list)
+    for version in revision.version_set.select_related("content_type"):
+        kept[version.content_type.model_class()].append(version.field_dict)
+    (article_fields,) = kept[Article]
+    article = _instance(Article, article_fields)
+    blocks = [_instance(model, fields) for model in BODY_BLOCK_MODELS for fields in kept[model]]
+    rows = [_instance(InitiativeTableRow, fields) for fields in kept[InitiativeTableRow]]
+    tag_ids = [fields["tag_id"] for fields in kept[TaggedItem] if fields["object_id"] == article.pk]
+    images = Image.objects.in_bulk(
+        {b.image_id for b in blocks if isinstance(b, ImageBlock)} | {article.hero_image_id}
+    )
+    related = {
+        "speaker": Person.objects.in_bulk({b.speaker_id for b in blocks if isinstance(b, Quote)}),
+        "image": images,
+        "hero_image": images,
+    }
+    initiatives = Initiative.objects.in_bulk({row.initiative_id for row in rows})
+    rows_by_table = defaultdict(list)
+    for row in sorted(rows, key=lambda row: row.position):
+        initiative = initiatives.get(row.initiative_id)
+        rows_by_table[row.table_id].append(
+            [initiative.name if initiative else _("(deleted initiative)"), *row.cells]
+        )
+
+    def name_of(obj, field):
+        found = related[field].get(getattr(obj, f"{field}_id"))
+        return str(found) if found else _("(deleted)")
+
+    return _snapshot(
+        article,
+        authors=Person.objects.filter(pk__in=article_fields.get("byline_people", [])),
+        tags=list(Tag.objects.filter(pk__in=tag_ids).values_list("name", flat=True)),
+        blocks=[block for block in blocks if block.region == "body"],
+        name_of=name_of,
+        rows_of=lambda table: rows_by_table[table.pk],
+    )
+
+
+# --- Differences ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DiffLine:
+    kind: str  # "same", "removed", "added", or "gap" for unchanged lines left out
+    text: str
+
+
+def diff(old_lines, new_lines, *, context=2):
+    """The changed lines between two snapshots' lines, with `context` unchanged lines around;
+    empty when nothing changed."""
+    if list(old_lines) == list(new_lines):
+        return []
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    result, shown_until = [], 0
+    for group in matcher.get_grouped_opcodes(context):
+        if group[0][1] > shown_until:
+            result.append(DiffLine("gap", ""))
+        for tag, old_start, old_end, new_start, new_end in group:
+            if tag == "equal":
+                result.extend(DiffLine("same", line) for line in old_lines[old_start:old_end])
+                continue
+            result.extend(DiffLine("removed", line) for line in old_lines[old_start:old_end])
+            result.extend(DiffLine("added", line) for line in new_lines[new_start:new_end])
+        shown_until = group[-1][2]
+    if shown_until < len(old_lines):
+        result.append(DiffLine("gap", ""))
+    return result
