@@ -19,6 +19,7 @@ from articles.workflow.rules import can_edit
 from .blocks import BODY_INLINES, InitiativeTableForm
 from .checks import ReleaseCheckFilter, ReleaseChecksAdminMixin
 from .embargo import EmbargoViews
+from .importing import ImportViews
 from .revisions import RevisionViews
 from .workflow import StateFilter, WorkflowViews, user_name
 
@@ -90,7 +91,12 @@ class ArticleForm(forms.ModelForm):
 
 @admin.register(Article)
 class ArticleAdmin(
-    ReleaseChecksAdminMixin, WorkflowViews, RevisionViews, EmbargoViews, ContentEditor
+    ReleaseChecksAdminMixin,
+    ImportViews,
+    WorkflowViews,
+    RevisionViews,
+    EmbargoViews,
+    ContentEditor,
 ):
     form = ArticleForm
     change_form_template = "admin/articles/article/change_form.html"

@@ -1,0 +1,78 @@
+"""The "Import a release" admin page: paste text or upload a file, get a draft."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from articles.importers.drafts import create_draft
+from articles.importers.errors import UnreadableRelease
+from articles.importers.parse import MAX_BYTES, parse_file, parse_text
+
+
+class ImportReleaseForm(forms.Form):
+    text = forms.CharField(
+        label=_("Paste the release"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 16, "class": "vLargeTextField"}),
+        help_text=_("Text from an e-mail, a Word document or a web page."),
+    )
+    file = forms.FileField(
+        label=_("Or upload a file"),
+        required=False,
+        help_text=_("A .docx, .txt, .md or .html file of at most %(size)d MB.")
+        % {"size": MAX_BYTES // (1024 * 1024)},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        text, upload = cleaned.get("text", ""), cleaned.get("file")
+        if bool(text.strip()) == bool(upload):
+            raise forms.ValidationError(_("Paste the release or upload a file (one of the two)."))
+        try:
+            if upload:
+                if upload.size > MAX_BYTES:
+                    # Refuse before reading a huge upload into memory.
+                    parse_file(upload.name, b"\0" * (MAX_BYTES + 1))
+                cleaned["parsed"] = parse_file(upload.name, upload.read())
+            else:
+                cleaned["parsed"] = parse_text(text)
+        except UnreadableRelease as error:
+            self.add_error("file" if upload else "text", str(error))
+        return cleaned
+
+
+class ImportViews:
+    """The import page; mixed into ArticleAdmin."""
+
+    def get_urls(self):
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="articles_article_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ImportReleaseForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            result = create_draft(form.cleaned_data["parsed"], created_by=request.user)
+            for line in [*result.report_lines(), *result.recognized]:
+                messages.info(request, line)
+            for line in result.unrecognized:
+                messages.warning(request, line)
+            return redirect(reverse("admin:articles_article_change", args=[result.article.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Import a release"),
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/articles/article/import_release.html", context)
