@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from django.utils import dateformat
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from .attribution import PeopleIndex, find_mentions, parse_byline
 from .cleanup import (
     FOOTNOTE_MARK,
@@ -87,7 +91,7 @@ def assemble(segments: list[Segment], report: Report, *, cleaned: bool = False) 
 
 
 def _clean_text(text: str, report: Report) -> str:
-    text, _, removed = strip_fragments(text)
+    text, _hints, removed = strip_fragments(text)
     text, repaired = repair_spacing(text)
     report.fragments_removed += removed
     report.spaces_repaired += repaired
@@ -140,11 +144,11 @@ def _drop_chrome(segments: list[Segment], report: Report) -> list[Segment]:
     out = []
     for seg in segments:
         if isinstance(seg, Para | Heading) and is_chrome(seg.text):
-            report.ok(f"Dropped site text: '{snippet(seg.text)}'")
+            report.ok(_("Dropped site text: '%(text)s'") % {"text": snippet(seg.text)})
             continue
         out.append(seg)
     while out and isinstance(out[-1], Para) and is_shouting_navigation(out[-1].text):
-        report.ok(f"Dropped site text: '{snippet(out[-1].text)}'")
+        report.ok(_("Dropped site text: '%(text)s'") % {"text": snippet(out[-1].text)})
         out.pop()
     return out
 
@@ -158,7 +162,7 @@ def _drop_repeats(segments: list[Segment], report: Report) -> list[Segment]:
             and isinstance(out[-1], Para | Heading)
             and seg.text == out[-1].text
         ):
-            report.ok(f"Dropped a repeated line: '{snippet(seg.text)}'")
+            report.ok(_("Dropped a repeated line: '%(text)s'") % {"text": snippet(seg.text)})
             continue
         out.append(seg)
     return out
@@ -193,11 +197,20 @@ def _lift_sources(segments: list[Segment], release: ParsedRelease, report: Repor
     release.sources = [definitions[n] for n in sorted(definitions)]
     if definitions:
         report.ok(
-            f"{_count(len(definitions), 'source')} from footnotes, in footnote order; the [n] "
-            "markers were taken out of the text"
+            ngettext(
+                "%(count)d source from footnotes, in footnote order; the [n] markers were taken "
+                "out of the text",
+                "%(count)d sources from footnotes, in footnote order; the [n] markers were taken "
+                "out of the text",
+                len(definitions),
+            )
+            % {"count": len(definitions)}
         )
     for number in sorted(markers - definitions.keys()):
-        report.problem(f"Footnote [{number}] is used in the text but has no source line")
+        report.problem(
+            _("Footnote [%(number)d] is used in the text but has no source line")
+            % {"number": number}
+        )
     return [s for s in kept if not (isinstance(s, Para | Heading) and not s.spans)]
 
 
@@ -223,7 +236,10 @@ def _front_matter(segments: list[Segment], release: ParsedRelease, report: Repor
             release.byline_people = parse_byline(names)
             if not release.byline_people:
                 release.byline_text = text
-                report.problem(f"Byline kept as written, no person recognized: '{text}'")
+                report.problem(
+                    _("Byline kept as written, no person recognized: '%(byline)s'")
+                    % {"byline": text}
+                )
             previous = "byline"
         elif is_courtesy(text) and not release.byline_text:
             release.byline_text = text
@@ -328,8 +344,8 @@ def _quote_pieces(seg: Para, people: PeopleIndex, report: Report) -> list:
     scan = scan_quotes(text)
     for quote, attribution in scan.unattributed:
         report.problem(
-            f"Quote without an identifiable speaker, kept as text: “{snippet(quote)}” "
-            f"({snippet(attribution, 50)})"
+            _("Quote without an identifiable speaker, kept as text: “%(quote)s” (%(context)s)")
+            % {"quote": snippet(quote), "context": snippet(attribution, 50)}
         )
     pieces: list = []
     position = 0
@@ -338,8 +354,8 @@ def _quote_pieces(seg: Para, people: PeopleIndex, report: Report) -> list:
             speaker = people.last_speaker
             if speaker is None:
                 report.problem(
-                    f"Quote attributed only to “{found.pronoun}”, kept as text: "
-                    f"“{snippet(found.text)}”"
+                    _("Quote attributed only to “%(pronoun)s”, kept as text: “%(quote)s”")
+                    % {"pronoun": found.pronoun, "quote": snippet(found.text)}
                 )
                 continue
         else:
@@ -347,8 +363,8 @@ def _quote_pieces(seg: Para, people: PeopleIndex, report: Report) -> list:
             people.add(speaker)
             if not speaker.given_name and not speaker.rank:
                 report.problem(
-                    f"Speaker named only as '{speaker.family_name}': add the full name and "
-                    "title to the person"
+                    _("Speaker named only as '%(name)s': add the full name and title to the person")
+                    % {"name": speaker.family_name}
                 )
         people.last_speaker = speaker
         before = strip_spans(slice_spans(seg.spans, position, found.start))
@@ -389,68 +405,94 @@ def _texts(segments: list[Segment]):
             yield from (" | ".join(row) for row in seg.rows)
 
 
-def _count(n: int, noun: str, plural: str | None = None) -> str:
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
-
-
 def _summarize(release: ParsedRelease, all_text: str, report: Report) -> None:
     lines = []
     if release.headline:
-        lines.append(f"Headline: {release.headline}")
+        lines.append(_("Headline: %(headline)s") % {"headline": release.headline})
     else:
-        report.problem("No headline found: the first line should be the headline")
+        report.problem(_("No headline found: the first line should be the headline"))
     if release.subheadline:
-        lines.append(f"Subheadline: {release.subheadline}")
+        lines.append(_("Subheadline: %(subheadline)s") % {"subheadline": release.subheadline})
     if release.release_date:
-        lines.append(
-            f"Date: {release.release_date:%B} {release.release_date.day}, "
-            f"{release.release_date.year}"
-        )
+        # the month's name in the officer's language
+        date = dateformat.format(release.release_date, "F j, Y")
+        lines.append(_("Date: %(date)s") % {"date": date})
     if release.category:
-        lines.append(f"Category: {release.category}")
+        lines.append(_("Category: %(category)s") % {"category": release.category})
     if release.dateline:
-        lines.append(f"Dateline: {release.dateline}")
+        lines.append(_("Dateline: %(dateline)s") % {"dateline": release.dateline})
     if release.byline_people:
-        lines.append("Byline: " + "; ".join(p.display() for p in release.byline_people))
+        byline = "; ".join(p.display() for p in release.byline_people)
+        lines.append(_("Byline: %(byline)s") % {"byline": byline})
     elif release.byline_text:
-        lines.append(f"Byline: {release.byline_text}")
+        lines.append(_("Byline: %(byline)s") % {"byline": release.byline_text})
     rich = "".join(b.html for b in release.rich_text)
     paragraphs = rich.count("<p>")
     headings = len(re.findall(r"<h[2-4]>", rich))
     lists = len(re.findall(r"<[uo]l>", rich))
     if paragraphs:
-        lines.append(_count(paragraphs, "paragraph"))
+        lines.append(
+            ngettext("%(count)d paragraph", "%(count)d paragraphs", paragraphs)
+            % {"count": paragraphs}
+        )
     if headings:
-        lines.append(_count(headings, "heading"))
+        lines.append(
+            ngettext("%(count)d heading", "%(count)d headings", headings) % {"count": headings}
+        )
     if lists:
-        lines.append(_count(lists, "list"))
+        lines.append(ngettext("%(count)d list", "%(count)d lists", lists) % {"count": lists})
     if release.quotes:
         n = len(release.quotes)
-        lines.append(f"{_count(n, 'quote')} with {'a speaker' if n == 1 else 'speakers'}")
+        lines.append(
+            ngettext("%(count)d quote with a speaker", "%(count)d quotes with speakers", n)
+            % {"count": n}
+        )
     for quote in release.quotes:
-        lines.append(f"Quote by {quote.speaker.display()}: “{snippet(quote.text, 50)}”")
+        lines.append(
+            _("Quote by %(speaker)s: “%(quote)s”")
+            % {"speaker": quote.speaker.display(), "quote": snippet(quote.text, 50)}
+        )
     for table in release.tables:
         label = table.caption or " | ".join(table.headings)
-        lines.append(f"Table '{snippet(label)}': {_count(len(table.rows), 'row')}")
-        if not table.caption:
-            report.problem(f"Table '{snippet(' | '.join(table.headings))}' has no caption: add one")
-    if release.organizations:
+        n = len(table.rows)
         lines.append(
-            "Organizations: "
-            + ", ".join(
-                f"{o.name} ({o.abbreviation})" if o.abbreviation else o.name
-                for o in release.organizations
-            )
+            ngettext("Table '%(table)s': %(count)d row", "Table '%(table)s': %(count)d rows", n)
+            % {"table": snippet(label), "count": n}
         )
+        if not table.caption:
+            report.problem(
+                _("Table '%(table)s' has no caption: add one")
+                % {"table": snippet(" | ".join(table.headings))}
+            )
+    if release.organizations:
+        names = ", ".join(
+            f"{o.name} ({o.abbreviation})" if o.abbreviation else o.name
+            for o in release.organizations
+        )
+        lines.append(_("Organizations: %(names)s") % {"names": names})
     if report.fragments_removed:
-        lines.append(f"Removed {_count(report.fragments_removed, 'stray HTML fragment')}")
-    if report.spaces_repaired:
+        n = report.fragments_removed
         lines.append(
-            f"Repaired {_count(report.spaces_repaired, 'missing space')} after punctuation"
+            ngettext(
+                "Removed %(count)d stray HTML fragment", "Removed %(count)d stray HTML fragments", n
+            )
+            % {"count": n}
+        )
+    if report.spaces_repaired:
+        n = report.spaces_repaired
+        lines.append(
+            ngettext(
+                "Repaired %(count)d missing space after punctuation",
+                "Repaired %(count)d missing spaces after punctuation",
+                n,
+            )
+            % {"count": n}
         )
     report.recognized[:0] = lines
     del report.recognized[MAX_REPORT_LINES + len(lines) :]
     for placeholder in dict.fromkeys(m.group(0) for m in PLACEHOLDER.finditer(all_text)):
-        report.problem(f"Placeholder left in the text: {placeholder}")
+        report.problem(
+            _("Placeholder left in the text: %(placeholder)s") % {"placeholder": placeholder}
+        )
     if not release.blocks:
-        report.problem("No body text found after the headline")
+        report.problem(_("No body text found after the headline"))

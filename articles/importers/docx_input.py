@@ -13,6 +13,8 @@ import re
 import zipfile
 
 import docx
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.hyperlink import Hyperlink
@@ -22,7 +24,7 @@ from .cleanup import collapse_spaces
 from .errors import UnreadableRelease
 from .inline import merge_spans, safe_href, strip_spans
 from .segments import Heading, ListItem, ListSeg, Para, Report, Segment, Span, TableSeg
-from .tables import fit_rows
+from .tables import fit_rows, report_fitting
 from .text_input import read_text
 
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
@@ -38,18 +40,24 @@ def check_archive(data: bytes) -> None:
         entries = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise UnreadableRelease(
-            "This file is not a readable Word document (.docx). Open it in Word and save it "
-            "again as “Word Document (.docx)”, or paste the text instead."
+            _(
+                "This file is not a readable Word document (.docx). Open it in Word and save it "
+                "again as “Word Document (.docx)”, or paste the text instead."
+            )
         ) from exc
     if len(entries) > MAX_ENTRIES or sum(e.file_size for e in entries) > MAX_UNPACKED_BYTES:
         raise UnreadableRelease(
-            "This Word document unpacks to far more data than a press release holds, so it "
-            "was not opened. Save the release as a new document and try again."
+            _(
+                "This Word document unpacks to far more data than a press release holds, so it "
+                "was not opened. Save the release as a new document and try again."
+            )
         )
     if "word/document.xml" not in archive.namelist():
         raise UnreadableRelease(
-            "This file is a zip archive but not a Word document (.docx). Upload the .docx "
-            "itself, or paste the text instead."
+            _(
+                "This file is a zip archive but not a Word document (.docx). Upload the .docx "
+                "itself, or paste the text instead."
+            )
         )
 
 
@@ -61,8 +69,10 @@ def read_docx(data: bytes, report: Report) -> list[Segment]:
         raise
     except Exception as exc:  # a package python-docx cannot walk (odd parts, broken XML)
         raise UnreadableRelease(
-            "Word could not be read from this file: it may be damaged or password-protected. "
-            "Open it in Word, save a copy as .docx, and try again."
+            _(
+                "Word could not be read from this file: it may be damaged or password-protected. "
+                "Open it in Word, save a copy as .docx, and try again."
+            )
         ) from exc
 
 
@@ -85,8 +95,11 @@ def _read_docx(data: bytes, report: Report) -> list[Segment]:
     children = list(document.element.body.iterchildren())
     if len(children) > MAX_BLOCKS:
         raise UnreadableRelease(
-            f"This document has {len(children):,} paragraphs and tables, far more than any "
-            "press release. Import the release on its own."
+            _(
+                "This document has %(count)s paragraphs and tables, far more than any "
+                "press release. Import the release on its own."
+            )
+            % {"count": number_format(len(children), force_grouping=True)}
         )
     numbering = _numbering_formats(document)
     for element in children:
@@ -210,6 +223,5 @@ def _table(table: Table, report: Report) -> list[Segment]:
         return [Para([Span(" ".join(c for c in r if c))]) for r in rows]
     headings, body = rows[0], rows[1:]
     body, problems = fit_rows(headings, body)
-    for problem in problems:
-        report.problem(f"Table '{' | '.join(headings)}': {problem}.")
+    report_fitting(report, headings, problems)
     return [TableSeg("", headings, body)]

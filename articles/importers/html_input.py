@@ -21,13 +21,15 @@ from __future__ import annotations
 
 import re
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 from justhtml import JustHTML
 
 from .cleanup import collapse_spaces
 from .errors import UnreadableRelease
 from .inline import merge_spans, safe_href, strip_spans
 from .segments import Heading, ListItem, ListSeg, Para, Report, Segment, Span, TableSeg
-from .tables import fit_rows
+from .tables import fit_rows, report_fitting
 
 SKIPPED = frozenset(
     {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math",
@@ -190,15 +192,21 @@ def read_html(markup: str, report: Report) -> list[Segment]:
     tags = max(sum(1 for _ in _START_TAG.finditer(markup)), markup.count("</"))
     if tags > MAX_TAGS:
         raise UnreadableRelease(
-            f"This HTML has {tags:,} tags, far more than any press release. Save only the "
-            "article (or copy its text) and import that instead."
+            _(
+                "This HTML has %(count)s tags, far more than any press release. Save only the "
+                "article (or copy its text) and import that instead."
+            )
+            % {"count": number_format(tags, force_grouping=True)}
         )
     document = JustHTML(_STRAY_LT.sub("&lt;", markup), sanitize=False)
     root = document.root
     body = _find(root, {"body"}) or root
     article = _find(body, {"article"}) or _find(body, {"main"})
     if article is not None and len(text_content(article)) >= 200:
-        report.ok(f"Read the page's <{article.name}> element; left out the page around it")
+        report.ok(
+            _("Read the page's <%(element)s> element; left out the page around it")
+            % {"element": article.name}
+        )
         root = article
     else:
         root = body
@@ -221,7 +229,7 @@ def _walk(root, b: _Builder, report: Report) -> None:
             continue
         if node is not root and _skip(node):
             if name in ("script", "style", "iframe", "object", "embed", "form"):
-                report.ok(f"Left out <{name}> content")
+                report.ok(_("Left out <%(element)s> content") % {"element": name})
             continue
         if name == "table":
             b.flush()
@@ -316,10 +324,12 @@ def _table(table, report: Report) -> list[Segment]:
     if head_index is None:
         head_index = 0
         if not rows[0][1]:
-            report.ok(f"Took the first row of table '{caption or rows[0][0][0]}' as its headings")
+            report.ok(
+                _("Took the first row of table '%(table)s' as its headings")
+                % {"table": caption or rows[0][0][0]}
+            )
     headings = rows[head_index][0]
     body = [r[0] for r in rows[head_index + 1 :]]
     body, problems = fit_rows(headings, body)
-    for problem in problems:
-        report.problem(f"Table '{' | '.join(headings)}': {problem}.")
+    report_fitting(report, headings, problems)
     return [TableSeg(caption, headings, body)]

@@ -6,6 +6,9 @@ to do. Input larger than ``max_bytes`` is refused before any parsing starts.
 
 from __future__ import annotations
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
 from .assemble import assemble
 from .docx_input import read_docx
 from .errors import UnreadableRelease
@@ -24,14 +27,17 @@ DOCX_EXTENSIONS = (".docx",)
 
 
 def _megabytes(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB"
+    return _("%(size)s MB") % {"size": number_format(n / (1024 * 1024), decimal_pos=1)}
 
 
 def _check_size(size: int, max_bytes: int) -> None:
     if size > max_bytes:
         raise UnreadableRelease(
-            f"The file is {_megabytes(size)}; releases can be at most {_megabytes(max_bytes)}. "
-            "Remove images or attachments from it, or paste the text instead."
+            _(
+                "The file is %(size)s; releases can be at most %(limit)s. "
+                "Remove images or attachments from it, or paste the text instead."
+            )
+            % {"size": _megabytes(size), "limit": _megabytes(max_bytes)}
         )
 
 
@@ -39,29 +45,36 @@ def _check_lines(text: str) -> None:
     lines = max(text.count("\n"), text.count("\r")) + text.count("\x0b") + text.count("\x0c")
     if lines > MAX_LINES:
         raise UnreadableRelease(
-            f"This has {lines:,} lines, far more than any press release. Import the release "
-            "on its own rather than a whole export or log."
+            _(
+                "This has %(lines)s lines, far more than any press release. Import the release "
+                "on its own rather than a whole export or log."
+            )
+            % {"lines": number_format(lines, force_grouping=True)}
         )
 
 
 def _check_text(text: str, max_bytes: int) -> None:
     _check_size(len(text), max_bytes)
     if not text.strip():
-        raise UnreadableRelease("The release is empty: paste or upload its text.")
+        raise UnreadableRelease(_("The release is empty: paste or upload its text."))
     sample = text[:20000]
     controls = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r")
     if controls > max(8, len(sample) // 20):
         raise UnreadableRelease(
-            "This looks like a binary file, not text. Upload the release as .docx, .txt, .md "
-            "or .html, or paste its text."
+            _(
+                "This looks like a binary file, not text. Upload the release as .docx, .txt, .md "
+                "or .html, or paste its text."
+            )
         )
 
 
 def _finish(release: ParsedRelease) -> ParsedRelease:
     if not release.headline and not release.blocks:
         raise UnreadableRelease(
-            "No text was found in this release. If it is a scan or an image, copy the text "
-            "into a document first."
+            _(
+                "No text was found in this release. If it is a scan or an image, copy the text "
+                "into a document first."
+            )
         )
     return release
 
@@ -84,7 +97,7 @@ def parse_html(html: str, *, max_bytes: int = MAX_BYTES) -> ParsedRelease:
 def parse_docx(data: bytes, *, max_bytes: int = MAX_BYTES) -> ParsedRelease:
     """A Word .docx document."""
     if not data:
-        raise UnreadableRelease("The file is empty: upload the release again.")
+        raise UnreadableRelease(_("The file is empty: upload the release again."))
     _check_size(len(data), max_bytes)
     report = Report()
     return _finish(assemble(read_docx(data, report), report))
@@ -95,27 +108,31 @@ def decode_text(data: bytes) -> str:
     head = data[:8]
     if head.startswith(b"PK\x03\x04"):
         raise UnreadableRelease(
-            "This is a Word document or another zip file, not text. If it is a Word "
-            "document, upload it with its .docx name."
+            _(
+                "This is a Word document or another zip file, not text. If it is a Word "
+                "document, upload it with its .docx name."
+            )
         )
     if head.startswith(b"%PDF"):
         raise UnreadableRelease(
-            "This is a PDF. Copy its text into a .txt file or a Word document and upload that."
+            _("This is a PDF. Copy its text into a .txt file or a Word document and upload that.")
         )
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnreadableRelease(
-            "This is an old Word (.doc) file. Open it in Word and save it as .docx."
+            _("This is an old Word (.doc) file. Open it in Word and save it as .docx.")
         )
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise UnreadableRelease("This UTF-16 text file is damaged; save it again.") from exc
+            raise UnreadableRelease(_("This UTF-16 text file is damaged; save it again.")) from exc
     sample = data[:20000]
     if sample.count(0) > max(4, len(sample) // 100):
         raise UnreadableRelease(
-            "This looks like a binary file, not text. Upload the release as .docx, .txt, .md "
-            "or .html, or paste its text."
+            _(
+                "This looks like a binary file, not text. Upload the release as .docx, .txt, .md "
+                "or .html, or paste its text."
+            )
         )
     try:
         return data.decode("utf-8-sig")
@@ -125,8 +142,10 @@ def decode_text(data: bytes) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError as exc:
         raise UnreadableRelease(
-            "The text encoding of this file could not be recognized. Save it as UTF-8 text "
-            "(in Word: File › Save As › Plain Text › Unicode (UTF-8)) and upload it again."
+            _(
+                "The text encoding of this file could not be recognized. Save it as UTF-8 text "
+                "(in Word: File › Save As › Plain Text › Unicode (UTF-8)) and upload it again."
+            )
         ) from exc
 
 
@@ -134,7 +153,9 @@ def parse_file(name: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> ParsedR
     """Dispatch on the file name's extension: .txt/.md, .html/.htm or .docx."""
     lower = (name or "").lower().strip()
     if not data:
-        raise UnreadableRelease(f"“{name}” is empty: upload the release again.")
+        raise UnreadableRelease(
+            _("“%(name)s” is empty: upload the release again.") % {"name": name}
+        )
     _check_size(len(data), max_bytes)
     if lower.endswith(DOCX_EXTENSIONS):
         return parse_docx(data, max_bytes=max_bytes)
@@ -144,9 +165,13 @@ def parse_file(name: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> ParsedR
         return parse_html(decode_text(data), max_bytes=max_bytes)
     if lower.endswith(".doc"):
         raise UnreadableRelease(
-            f"“{name}” is an old Word (.doc) file. Open it in Word and save it as .docx."
+            _("“%(name)s” is an old Word (.doc) file. Open it in Word and save it as .docx.")
+            % {"name": name}
         )
     raise UnreadableRelease(
-        f"“{name}” cannot be imported: use a .docx, .txt, .md, .html or .htm file, or paste "
-        "the text instead."
+        _(
+            "“%(name)s” cannot be imported: use a .docx, .txt, .md, .html or .htm file, or "
+            "paste the text instead."
+        )
+        % {"name": name}
     )

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import ngettext
+
 
 @dataclass(frozen=True)
 class Span:
@@ -90,7 +92,14 @@ class Report:
 
     def finish(self) -> None:
         if self._more:
-            self.unrecognized.append(f"…and {self._more} more problems like these")
+            self.unrecognized.append(
+                ngettext(
+                    "…and %(count)d more problem like these",
+                    "…and %(count)d more problems like these",
+                    self._more,
+                )
+                % {"count": self._more}
+            )
             self._more = 0
 
 

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .cleanup import collapse_spaces
 from .frontmatter import looks_like_heading
-from .segments import TableSeg
+from .segments import Report, TableSeg
 
 MAX_ROWS = 500  # more "rows" than any release table: it is not a table
 _SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
 
 
 def is_separator(line: str) -> bool:
@@ -25,6 +30,38 @@ def is_separator(line: str) -> bool:
 def is_pipe_row(line: str) -> bool:
     s = line.strip()
     return (s.startswith("|") and s.count("|") >= 2) or (is_separator(s) and "|" in s)
+
+
+def _has_pipe(line: str) -> bool:
+    return bool(_CELL_BORDER.search(line))
+
+
+def opens_bare_pipe_table(line: str, following: str) -> bool:
+    """A GitHub-style header row without outer pipes ("Area | Goal") over a separator row
+    ("--- | ---") with as many cells: the separator is what makes "a | b" a table."""
+    return (
+        _has_pipe(line)
+        and "|" in following
+        and is_separator(following)
+        and len(split_pipe_row(line)) == len(split_pipe_row(following))
+    )
+
+
+def pipe_table_end(lines: Sequence[str], start: int) -> int:
+    """Index just past the Markdown pipe table that starts at ``lines[start]``; ``start`` if
+    none does.
+
+    Rows written with a leading pipe need no separator (field text often leaves it out). Under
+    a header and separator, any line with a cell border is a row, outer pipes or not, as on
+    GitHub; a sentence with a "|" in it and no separator below stays a sentence.
+    """
+    separated = start + 1 < len(lines) and opens_bare_pipe_table(lines[start], lines[start + 1])
+    if not (separated or is_pipe_row(lines[start])):
+        return start
+    end = start + 2 if separated else start
+    while end < len(lines) and (is_pipe_row(lines[end]) or (separated and _has_pipe(lines[end]))):
+        end += 1
+    return end
 
 
 def split_pipe_row(line: str) -> list[str]:
@@ -42,14 +79,30 @@ def fit_rows(headings: list[str], rows: list[list[str]]) -> tuple[list[list[str]
     width = len(headings)
     fitted, problems = [], []
     for number, row in enumerate(rows, start=1):
+        if len(row) != width:
+            problems.append(
+                ngettext(
+                    "row %(row)d had %(count)d cell for %(columns)d columns",
+                    "row %(row)d had %(count)d cells for %(columns)d columns",
+                    len(row),
+                )
+                % {"row": number, "count": len(row), "columns": width}
+            )
         if len(row) < width:
-            problems.append(f"row {number} had {len(row)} cells for {width} columns")
             row = row + [""] * (width - len(row))
         elif len(row) > width:
-            problems.append(f"row {number} had {len(row)} cells for {width} columns")
             row = [*row[: width - 1], " ".join(c for c in row[width - 1 :] if c)]
         fitted.append(row)
     return fitted, problems
+
+
+def report_fitting(report: Report, headings: list[str], problems: list[str]) -> None:
+    """Tell the officer which rows of the table ``fit_rows`` had to change."""
+    for problem in problems:
+        report.problem(
+            _("Table '%(table)s': %(problem)s.")
+            % {"table": " | ".join(headings), "problem": problem}
+        )
 
 
 def parse_pipe_table(lines: list[str]) -> tuple[TableSeg, list[str]] | None:

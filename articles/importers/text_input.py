@@ -2,7 +2,8 @@
 
 Line-oriented on purpose: field text often has one paragraph per line and no blank lines, which
 Markdown would run together. Recognized per line: Markdown headings (#, setext), bullets
-(•, -, *, ·, numbers), pipe tables, tab-separated rows, and stray HTML (see ``cleanup``).
+(•, -, *, ·, numbers), pipe tables (with or without outer pipes), tab-separated rows, and stray
+HTML (see ``cleanup``).
 Runs of short lines are tried as flattened tables before they become paragraphs.
 """
 
@@ -12,6 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from .cleanup import has_table_fragments, normalize_text, repair_spacing, strip_fragments
 from .frontmatter import looks_like_heading
 from .inline import markdown_spans
@@ -19,10 +22,13 @@ from .segments import Heading, ListItem, ListSeg, Para, Report, Segment, Span, s
 from .tables import (
     is_pipe_row,
     is_separator,
+    opens_bare_pipe_table,
     parse_flattened_table,
     parse_fragment_table,
     parse_pipe_table,
     parse_tab_table,
+    pipe_table_end,
+    report_fitting,
 )
 
 _BULLET = re.compile(
@@ -88,18 +94,22 @@ def _read_group(group: list[_Line], report: Report, wrapped: bool, md: Md) -> li
             if not line.fragment_table:
                 relined.append(line)
                 continue
-            cleaned, _, removed = strip_fragments(line.raw)
+            cleaned, _hints, removed = strip_fragments(line.raw)
             cleaned = " ".join(_TABLE_HALVES.sub(" ", cleaned).split())
             report.fragments_removed += removed
             if cleaned:
                 report.problem(
-                    f"Could not place: '{snippet(cleaned)}' (broken table markup; "
-                    "kept as a paragraph, check it against the original)"
+                    _(
+                        "Could not place: '%(text)s' (broken table markup; "
+                        "kept as a paragraph, check it against the original)"
+                    )
+                    % {"text": snippet(cleaned)}
                 )
                 relined.append(_Line(cleaned, cleaned))
         return _read_group(relined, report, wrapped, md) if relined else []
 
     out = []
+    texts = [line.text for line in group]
     i, n = 0, len(group)
     while i < n:
         line = group[i]
@@ -124,18 +134,14 @@ def _read_group(group: list[_Line], report: Report, wrapped: bool, md: Md) -> li
                 j += 1
             out.append(_build_list([g.text for g in group[i:j]], md))
             i = j
-        elif is_pipe_row(text):
-            j = i
-            while j < n and is_pipe_row(group[j].text):
-                j += 1
-            lines = [g.text for g in group[i:j]]
+        elif (j := pipe_table_end(texts, i)) > i:
+            lines = texts[i:j]
             parsed = parse_pipe_table(lines)
             if parsed is None:
                 out.extend(Para(md(t)) for t in lines if not is_separator(t))
             else:
                 table, problems = parsed
-                for problem in problems:
-                    report.problem(f"Table '{' | '.join(table.headings)}': {problem}.")
+                report_fitting(report, table.headings, problems)
                 out.append(table)
             i = j
         elif "\t" in text.strip() and i + 1 < n and "\t" in group[i + 1].text.strip():
@@ -168,9 +174,15 @@ def _is_plain(line: _Line) -> bool:
 
 
 def _starts_block(group: list[_Line], j: int) -> bool:
-    """A setext heading or tab table starting at line j ends the current text run."""
+    """A setext heading, a tab table or a pipe table without outer pipes starting at line j
+    ends the current text run."""
+    text = group[j].text
     nxt = group[j + 1].text if j + 1 < len(group) else ""
-    return bool(_SETEXT.match(nxt)) or ("\t" in group[j].text.strip() and "\t" in nxt.strip())
+    return (
+        bool(_SETEXT.match(nxt))
+        or ("\t" in text.strip() and "\t" in nxt.strip())
+        or opens_bare_pipe_table(text, nxt)
+    )
 
 
 def _short_unpunctuated(line: str) -> bool:

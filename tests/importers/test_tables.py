@@ -20,6 +20,53 @@ def test_pipe_table_with_separator_and_ragged_rows():
     assert problems == ["row 2 had 3 cells for 2 columns"]
 
 
+def test_pipe_table_row_with_one_cell_is_reported_in_the_singular():
+    _, problems = parse_pipe_table(["| Area | Goal |", "|---|---|", "| Air |"])
+    assert problems == ["row 1 had 1 cell for 2 columns"]
+
+
+def test_pipe_table_without_outer_pipes():
+    release = parse_text(
+        "Engineers finish village projects\n\n"
+        "The battalion reported its progress on Friday.\n"
+        "Project status:\n"
+        "Projects | Status\n"
+        "--- | ---\n"
+        "Water Wells | Two wells drilled\n"
+        "Solar Power | Panels installed\n"
+        "Work continues next month.\n"
+    )
+    (table,) = release.tables
+    assert table.caption == "Project status"
+    assert table.headings == ["Projects", "Status"]
+    assert table.rows == [["Water Wells", "Two wells drilled"], ["Solar Power", "Panels installed"]]
+    html = "".join(b.html for b in release.rich_text)
+    assert "<p>The battalion reported its progress on Friday.</p>" in html
+    assert "<p>Work continues next month.</p>" in html
+    assert "|" not in html and "---" not in html
+
+
+def test_pipe_table_without_outer_pipes_reports_a_ragged_row():
+    release = parse_text(
+        "Engineers finish village projects\n\n"
+        "Projects | Status\n:--- | ---:\nWater Wells | Two | wells drilled\n"
+    )
+    assert release.tables[0].rows == [["Water Wells", "Two wells drilled"]]
+    assert "Table 'Projects | Status': row 1 had 3 cells for 2 columns." in release.unrecognized
+
+
+def test_a_sentence_with_a_pipe_is_not_a_table():
+    release = parse_text(
+        "Engineers finish village projects\n\n"
+        "Search the archive for Water | Power to find older releases.\n"
+        "The separator row is what makes a table.\n\n"
+        "Projects | Status\n--- | --- | ---\nWater Wells | Two wells drilled\n"
+    )
+    assert release.tables == []
+    html = "".join(b.html for b in release.rich_text)
+    assert "<p>Search the archive for Water | Power to find older releases.</p>" in html
+
+
 def test_pipe_table_escaped_pipe():
     table, _ = parse_pipe_table(["| A | B |", "|---|---|", r"| x \| y | z |"])
     assert table.rows == [["x | y", "z"]]
