@@ -4,10 +4,12 @@ import io
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from articles.checks import blocking_findings
 from articles.models import (
     Article,
     ArticleStatus,
@@ -18,6 +20,8 @@ from articles.models import (
     Quote,
     RichText,
 )
+from articles.workflow import transitions
+from articles.workflow.gates import clearance_checklist
 from tests.factories import OrganizationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -157,3 +161,28 @@ def test_command_fails_for_a_file_it_cannot_read(tmp_path):
     missing = tmp_path / "nothing.docx"
     with pytest.raises(CommandError, match="1 of 1 files could not be imported"):
         call_command("import_release", str(missing), stdout=io.StringIO(), stderr=io.StringIO())
+
+
+@needs_samples
+def test_scraped_sample_is_repaired_and_its_placeholder_blocks_clearance(authority):
+    call_command(
+        "import_release",
+        str(SAMPLES / "hegseth-press-conference-scraped.txt"),
+        stdout=io.StringIO(),
+    )
+    article = Article.objects.get()
+    codes = {finding.code for finding in blocking_findings(article)}
+    assert "placeholder" in codes  # the unfilled “[insert date]” is kept for a human
+    assert "markup" not in codes  # the `td > tr >` and `< td >` fragments were repaired
+    body = " ".join(RichText.objects.filter(parent=article).values_list("text", flat=True))
+    assert "[insert date]" in body
+    for fragment in ("td &gt; tr &gt;", "&lt; td &gt;", "li &gt;"):
+        assert fragment not in body
+
+    article.status = ArticleStatus.IN_REVIEW
+    article.save()
+    with pytest.raises(ValidationError) as refused:
+        transitions.clear(article=article, user=authority, checklist=clearance_checklist())
+    assert "[insert date]" in " ".join(refused.value.messages)
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.IN_REVIEW
