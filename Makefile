@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format check migrations-check ci clean
+.PHONY: run test lint format check migrations-check messages ci clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py rebuild_search_index --missing
 	$(BIN)/python manage.py seed_demo --if-empty
 	$(BIN)/python manage.py create_demo_admin
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
@@ -33,6 +34,13 @@ format: $(STAMP)
 
 migrations-check: $(STAMP)
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# Refresh locale/*/LC_MESSAGES/django.po from the code, then compile the .mo files that are
+# committed with them (a fresh clone runs without gettext). Needs gettext (apt-get install gettext).
+messages: $(STAMP)
+	$(BIN)/python manage.py makemessages --all --add-location=file --no-obsolete \
+		--ignore=.venv --ignore=static --ignore=tests --ignore=staticfiles --ignore=media
+	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 ci: lint test
 

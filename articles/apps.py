@@ -9,9 +9,10 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import revisions, roles
+        from . import revisions, roles, search_index
 
         revisions.register_models()
+        search_index.connect()
         # Not tied to this app's signal: apps listed after it create their permissions later.
         post_migrate.connect(
             roles.grant_site_administrators_everything,

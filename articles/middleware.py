@@ -1,4 +1,8 @@
+import hashlib
+
 from csp.constants import UNSAFE_INLINE
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import parse_http_date_safe
 
 
 class AdminStylePolicyMiddleware:
@@ -17,3 +21,52 @@ class AdminStylePolicyMiddleware:
         if match is not None and "admin" in match.namespaces:
             response._csp_update = {"style-src": [UNSAFE_INLINE]}
         return response
+
+
+class ConditionalPageMiddleware:
+    """ETag and 304 Not Modified for public pages, feeds and sitemaps.
+
+    Pages carry a fresh CSP nonce on every response, so a plain hash of the body would never
+    repeat: the ETag hashes the body with this response's nonce taken out. Views and feeds set
+    Last-Modified where they know it; get_conditional_response answers If-None-Match (and
+    If-Modified-Since) with 304. Admin pages and anything personal are left alone.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not self._applies(request, response):
+            return response
+        body = response.content
+        nonce = getattr(request, "_csp_nonce", None)
+        if nonce:
+            body = body.replace(nonce.encode(), b"")
+        digest = hashlib.blake2b(body, digest_size=16).hexdigest()
+        response.headers["ETag"] = f'"{digest}"'
+        patch_cache_control(response, no_cache=True)
+        conditional = get_conditional_response(
+            request,
+            etag=response.headers["ETag"],
+            last_modified=parse_http_date_safe(response.headers.get("Last-Modified", "")),
+            response=response,
+        )
+        if conditional is not response:
+            # Keep the browser's cached policy (it matches the cached page's nonce).
+            conditional._csp_exempt = True
+        return conditional
+
+    @staticmethod
+    def _applies(request, response):
+        match = getattr(request, "resolver_match", None)
+        return (
+            request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            # A view that set its own caching (embargoed previews: private, no-store) decided.
+            and not response.has_header("Cache-Control")
+            and match is not None
+            and "admin" not in match.namespaces
+        )

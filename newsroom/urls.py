@@ -1,12 +1,37 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+
+from articles.sitemaps import SITEMAPS, news_sitemap, robots_txt
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", include("articles.urls")),
+    path("feeds/", include("articles.feed_urls")),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    # Before sitemap-<section>.xml, which would take "news" for a section name.
+    path("sitemap-news.xml", news_sitemap, name="news-sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
+    path("robots.txt", robots_txt, name="robots"),
 ]
+# Public pages in every interface language: English at /, Spanish at /es/. The language comes
+# from the address alone, so choosing one sets no cookie (issue 3: no cookies for readers).
+urlpatterns += i18n_patterns(path("", include("articles.urls")), prefix_default_language=False)
+
+handler404 = "articles.views.page_not_found"
+handler500 = "articles.views.server_error"
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

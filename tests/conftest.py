@@ -1,7 +1,12 @@
-import pytest
-from django.test import Client
+import io
 
-from articles import roles
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.utils import translation
+
+from articles import roles, search_index
+from articles.models import Article
 from tests.factories import UserFactory
 
 
@@ -9,6 +14,27 @@ from tests.factories import UserFactory
 def staff_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture
+def demo(db):
+    """The demo content of `manage.py seed_demo`, with its search documents built.
+
+    Tests run inside a transaction that never commits, so the on-commit index refresh is run
+    by hand here.
+    """
+    call_command("seed_demo", allow_production=True, stdout=io.StringIO())
+    search_index.refresh(Article.objects.values_list("pk", flat=True))
+    return Article.objects.all()
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """A request to a /es/ page leaves Spanish active in the test thread; start each test (and
+    its reverse() calls) in English."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

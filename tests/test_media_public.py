@@ -162,6 +162,7 @@ def test_portraits_and_logos_are_shown_on_their_pages(client):
         file=ContentFile(image_files.png_with_alpha(), name="crest.png"), alt_text="Unit crest"
     )
     organization.save()
+    ArticleFactory().people.add(person)  # pages exist for people a published release names
     (portrait,) = pictures(client.get(person.get_absolute_url()).content.decode())
     assert 'alt="Portrait of Staff Sgt. Rivera"' in portrait and "-480w.webp" in portrait
     (logo,) = pictures(client.get(organization.get_absolute_url()).content.decode())

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from content_editor.contents import contents_for_item
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models import prefetch_related_objects
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -237,6 +238,10 @@ def load_release_document(article):
     blocks = ()
     if article.pk is not None:
         contents = contents_for_item(article, BODY_BLOCK_MODELS)
+        # The rank check looks up each speaker's role on the (possibly just edited) release
+        # date: their earlier roles, for all speakers at once.
+        speakers = [item.speaker for item in contents if isinstance(item, Quote)]
+        prefetch_related_objects(speakers, "roles")
         blocks = tuple(_block(number, item) for number, item in enumerate(contents, start=1))
     hero = article.hero_image
     fields = [

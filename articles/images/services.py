@@ -6,8 +6,9 @@ from pathlib import PurePosixPath
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import prefetch_related_objects
 
-from articles.models import Image, ImageRendition
+from articles.models import Image, ImageBlock, ImageRendition
 
 from .renditions import EXTENSIONS, Source
 from .uploads import clean_upload
@@ -98,6 +99,21 @@ def _store_rendition(image, source, *, width, format):
 def _missing(image, existing):
     have = {(rendition.width, rendition.format) for rendition in existing}
     return [plan for plan in image.planned_renditions() if plan not in have]
+
+
+def prefetch_photos(articles, bodies):
+    """Renditions of every photo of these releases (heroes and body images) in one query.
+
+    `bodies` maps each article to its content-editor contents (contents_for_items).
+    """
+    images = [article.hero_image for article in articles if article.hero_image_id]
+    images += [
+        block.image
+        for article in articles
+        for block in bodies[article].body
+        if isinstance(block, ImageBlock)
+    ]
+    prefetch_related_objects(images, "renditions")
 
 
 def renditions_for(image):

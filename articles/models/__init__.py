@@ -13,6 +13,7 @@ from .initiatives import Initiative, InitiativeStatus
 from .media import Image, ImageRendition
 from .organizations import Organization, OrganizationKind
 from .people import Person, PersonRole
+from .search import SearchDocument
 from .workflow import Clearance, Correction, EmbargoLink, StateChange, WorkflowAction
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "Quote",
     "ReleaseCheckReport",
     "RichText",
+    "SearchDocument",
     "StateChange",
     "WatchTerm",
     "WorkflowAction",

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
+from ..tagging import tagged_releases
 from .base import TimestampedModel
 
 
@@ -47,6 +48,26 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_list_relations(self):
         return self.select_related("hero_image").prefetch_related("hero_image__renditions", "tags")
+
+    def related_to(self, article):
+        """Releases sharing an initiative, organization or tag with `article`, newest first.
+
+        Subqueries on the link tables instead of OR-ed joins, so nothing is counted twice.
+        """
+        links = [
+            (Article.initiatives.through, "initiative"),
+            (Article.organizations.through, "organization"),
+        ]
+        shared = models.Q()
+        for through, field in links:
+            mine = through.objects.filter(article=article).values(field)
+            shared |= models.Q(
+                pk__in=through.objects.filter(**{f"{field}__in": mine}).values("article")
+            )
+        tagged = tagged_releases()
+        my_tags = tagged.filter(object_id=article.pk).values("tag")
+        shared |= models.Q(pk__in=tagged.filter(tag__in=my_tags).values("object_id"))
+        return self.filter(shared).exclude(pk=article.pk)
 
 
 class Article(TimestampedModel):
@@ -195,6 +216,14 @@ class Article(TimestampedModel):
     @property
     def release_date(self):
         return timezone.localdate(self.release_at) if self.release_at else None
+
+    @property
+    def revised_at(self):
+        """When the latest correction was published ("Updated"), or None.
+
+        Reads `corrections.all()`, so prefetch corrections when listing many releases.
+        """
+        return max((correction.created_at for correction in self.corrections.all()), default=None)
 
     @property
     def is_live(self):

@@ -4,14 +4,18 @@ Each block type renders with templates/blocks/<model_name>.html and loads with o
 type (see get_queryset), whatever the number of blocks.
 """
 
+from itertools import zip_longest
+
 from content_editor.models import create_plugin_base
 from django.db import models
+from django.db.models.functions import JSONObject, TruncDate
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from articles.richtext import RICH_TEXT_CONFIG, sanitize_rich_text
 
 from .articles import Article
+from .people import PersonRole
 
 ArticlePlugin = create_plugin_base(Article)
 
@@ -65,16 +69,33 @@ class Quote(BodyBlock):
 
     @classmethod
     def get_queryset(cls):
+        # The rank and title each speaker held on the release date, read as a subquery of the
+        # quotes' own query: the article page has a fixed budget of queries.
+        held_then = (
+            PersonRole.objects.filter(
+                person=models.OuterRef("speaker"), held_until__gte=models.OuterRef("release_day")
+            )
+            .order_by("held_until")
+            .values(role=JSONObject(service="service", rank="rank", title="title"))[:1]
+        )
         return (
             cls.objects.select_related("speaker__organization")
-            .prefetch_related("speaker__roles")
+            .annotate(release_day=TruncDate("parent__release_at"))
+            .annotate(role_then=models.Subquery(held_then))
             .order_by("ordering")
         )
 
     @property
+    def speaker_role(self):
+        """The PersonRole the speaker held on the release date; None when it is the current one."""
+        if hasattr(self, "role_then"):
+            return PersonRole(person=self.speaker, **self.role_then) if self.role_then else None
+        return self.speaker.role_on(self.parent.release_date)
+
+    @property
     def attribution(self):
         """The speaker as they were on the release date, not as they are today."""
-        return self.speaker.attribution(as_of=self.parent.release_date)
+        return self.speaker.attribution(role=self.speaker_role)
 
 
 class InitiativeTable(BodyBlock):
@@ -111,6 +132,11 @@ class InitiativeTableRow(models.Model):
     def __str__(self):
         return " | ".join([self.initiative.name, *self.cells])
 
+    @property
+    def labelled_cells(self):
+        """(column heading, text) for the cells after the initiative, e.g. on its page."""
+        return list(zip_longest(self.table.headings[1:], self.cells, fillvalue=""))
+
 
 class ImageBlock(BodyBlock):
     image = models.ForeignKey(
@@ -129,11 +155,8 @@ class ImageBlock(BodyBlock):
 
     @classmethod
     def get_queryset(cls):
-        return (
-            cls.objects.select_related("image")
-            .prefetch_related("image__renditions")
-            .order_by("ordering")
-        )
+        # Renditions are fetched for all the page's photos together (views.prefetch_photos).
+        return cls.objects.select_related("image").order_by("ordering")
 
 
 BODY_BLOCK_MODELS = [RichText, Quote, InitiativeTable, ImageBlock]

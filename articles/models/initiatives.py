@@ -17,6 +17,25 @@ class InitiativeQuerySet(models.QuerySet):
     def with_release_count(self):
         return self.annotate(release_count=models.Count("articles", distinct=True))
 
+    def public(self):
+        """Initiatives a published release names; one kept for an embargoed release stays hidden."""
+        from .articles import Article
+        from .blocks import InitiativeTableRow
+
+        published = Article.objects.published().values("pk")
+        return self.filter(
+            models.Q(
+                pk__in=Article.initiatives.through.objects.filter(article__in=published).values(
+                    "initiative"
+                )
+            )
+            | models.Q(
+                pk__in=InitiativeTableRow.objects.filter(table__parent__in=published).values(
+                    "initiative"
+                )
+            )
+        )
+
 
 class Initiative(TimestampedModel):
     """A program, exercise or line of effort that releases report on."""

@@ -14,9 +14,46 @@ class OrganizationKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# How many levels of parent organizations a public organization makes public too.
+PUBLIC_DEPTH = 4
+
+
 class OrganizationQuerySet(models.QuerySet):
     def with_release_count(self):
         return self.annotate(release_count=models.Count("articles", distinct=True))
+
+    def public(self):
+        """Organizations a published release names, with their people's and initiatives'
+        organizations, and the parents of all those (up to PUBLIC_DEPTH levels up).
+
+        A unit created for an embargoed announcement stays off the site until it is out.
+        """
+        from .articles import Article
+        from .initiatives import Initiative
+        from .people import Person
+
+        published = Article.objects.published().values("pk")
+        initiatives = Initiative.objects.public()
+        named = (
+            models.Q(
+                pk__in=Article.organizations.through.objects.filter(article__in=published).values(
+                    "organization"
+                )
+            )
+            | models.Q(pk__in=Person.objects.public().values("organization"))
+            | models.Q(pk__in=initiatives.values("lead_organization"))
+            | models.Q(
+                pk__in=Initiative.partners.through.objects.filter(
+                    initiative__in=initiatives.values("pk")
+                ).values("organization")
+            )
+        )
+        level = Organization.objects.filter(named).values("pk")
+        reach = models.Q(pk__in=level)
+        for _level in range(PUBLIC_DEPTH):
+            level = Organization.objects.filter(pk__in=level).values("parent")
+            reach |= models.Q(pk__in=level)
+        return self.filter(reach)
 
 
 class Organization(TimestampedModel):

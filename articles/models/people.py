@@ -2,6 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .articles import Article
 from .base import TimestampedModel
 
 
@@ -11,6 +12,41 @@ class PersonQuerySet(models.QuerySet):
 
     def press_contacts(self):
         return self.filter(is_press_contact=True)
+
+    def public(self):
+        """People a published release names (quoted, related or author) and press contacts.
+
+        Someone added for a draft or an embargoed release stays off the site until it is out.
+        """
+        from .blocks import Quote
+
+        published = Article.objects.published().values("pk")
+        return self.filter(
+            models.Q(is_press_contact=True)
+            | models.Q(
+                pk__in=Article.people.through.objects.filter(article__in=published).values("person")
+            )
+            | models.Q(
+                pk__in=Article.byline_people.through.objects.filter(article__in=published).values(
+                    "person"
+                )
+            )
+            | models.Q(pk__in=Quote.objects.filter(parent__in=published).values("speaker"))
+        )
+
+    def credited_on(self, article):
+        """The article's authors and media contacts in one query, flagged is_author/is_contact."""
+        authors = Article.byline_people.through.objects.filter(
+            article=article, person=models.OuterRef("pk")
+        )
+        contacts = Article.media_contacts.through.objects.filter(
+            article=article, person=models.OuterRef("pk")
+        )
+        return (
+            self.annotate(is_author=models.Exists(authors), is_contact=models.Exists(contacts))
+            .filter(models.Q(is_author=True) | models.Q(is_contact=True))
+            .select_related("organization")
+        )
 
 
 class Person(TimestampedModel):
@@ -92,9 +128,13 @@ class Person(TimestampedModel):
         earlier = [role for role in self.roles.all() if role.held_until >= day]
         return min(earlier, key=lambda role: role.held_until, default=None)
 
-    def attribution(self, as_of=None):
-        """AP-style name with rank and title: “U.S. Army Sgt. 1st Class Jane Doe, a …”."""
-        role = self.role_on(as_of) or self
+    def attribution(self, as_of=None, *, role=None):
+        """AP-style name with rank and title: “U.S. Army Sgt. 1st Class Jane Doe, a …”.
+
+        `role` is the PersonRole held on the day when the caller has it already (see
+        Quote.speaker_role); otherwise it is looked up for `as_of`.
+        """
+        role = role or self.role_on(as_of) or self
         name = " ".join(part for part in (role.service, role.rank, self.full_name) if part)
         return f"{name}, {role.title}" if role.title else name
 

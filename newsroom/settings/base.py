@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "articles.middleware.AdminStylePolicyMiddleware",
+    # Innermost, so it sees the finished page (and its CSP nonce) before CSP writes the header.
+    "articles.middleware.ConditionalPageMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -172,6 +174,38 @@ TAGGIT_CASE_INSENSITIVE = True
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
 NEWSROOM_AGENCY_NAME = os.environ.get("NEWSROOM_AGENCY_NAME", "Joint Public Affairs Office")
 NEWSROOM_DOMAIN_KIND = os.environ.get("NEWSROOM_DOMAIN_KIND", "mil")  # "mil" or "gov"
+_IS_MIL = NEWSROOM_DOMAIN_KIND == "mil"
+
+# The footer identifier: "An official website of <parent agency>" and the links every federal
+# site must carry. Empty about/accessibility/privacy links point at this site's own pages; set
+# each one to your agency's page (docs/public-site.md, "Federal standards").
+NEWSROOM_PARENT_AGENCY_NAME = os.environ.get(
+    "NEWSROOM_PARENT_AGENCY_NAME", "U.S. Department of Defense" if _IS_MIL else NEWSROOM_AGENCY_NAME
+)
+NEWSROOM_PARENT_AGENCY_URL = os.environ.get(
+    "NEWSROOM_PARENT_AGENCY_URL", "https://www.defense.gov/" if _IS_MIL else ""
+)
+NEWSROOM_REQUIRED_LINKS = {
+    "about": os.environ.get("NEWSROOM_LINK_ABOUT", ""),
+    "accessibility": os.environ.get("NEWSROOM_LINK_ACCESSIBILITY", ""),
+    "foia": os.environ.get("NEWSROOM_LINK_FOIA") or "https://www.foia.gov/",
+    "no_fear": os.environ.get("NEWSROOM_LINK_NO_FEAR")
+    or (
+        "https://prhome.defense.gov/NoFear/" if _IS_MIL else "https://www.eeoc.gov/no-fear-act-data"
+    ),
+    "oig": os.environ.get("NEWSROOM_LINK_OIG")
+    or ("https://www.dodig.mil/" if _IS_MIL else "https://www.oversight.gov/"),
+    "performance": os.environ.get("NEWSROOM_LINK_PERFORMANCE") or "https://www.performance.gov/",
+    "privacy": os.environ.get("NEWSROOM_LINK_PRIVACY", ""),
+}
+
+# The press office, shown on the Contact page (linked from every page) and in JSON-LD.
+NEWSROOM_CONTACT_EMAIL = os.environ.get("NEWSROOM_CONTACT_EMAIL", "")
+NEWSROOM_CONTACT_PHONE = os.environ.get("NEWSROOM_CONTACT_PHONE", "")
+NEWSROOM_CONTACT_ADDRESS = os.environ.get("NEWSROOM_CONTACT_ADDRESS", "")
+
+# PostgreSQL text-search configuration for stemming (english: "training" finds "trained").
+NEWSROOM_SEARCH_CONFIG = os.environ.get("NEWSROOM_SEARCH_CONFIG", "english")
 
 LOGIN_URL = "admin:login"
 

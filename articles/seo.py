@@ -1,0 +1,72 @@
+"""What a page says about itself to browsers, search engines and link previews.
+
+Each view passes a PageMeta; base.html turns it into <title>, the meta description, canonical
+and hreflang links, Open Graph and Twitter card tags. Titles and descriptions include the page
+number on paginated lists, so every page's title and description are unique (GSA standards).
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
+
+# Query parameters that change what a page shows; everything else (tracking tags, typos) is
+# dropped from canonical URLs so one page has one address.
+MEANINGFUL_PARAMS = (
+    "q",
+    "kind",
+    "start",
+    "end",
+    "tag",
+    "organization",
+    "person",
+    "initiative",
+    "page",
+)
+
+
+@dataclass
+class PageMeta:
+    title: str
+    description: str
+    og_type: str = "website"
+    image: object = None  # an articles.Image
+    noindex: bool = False
+    # Open Graph article:* properties, e.g. {"published_time": "..."}; tags go to article:tag.
+    article: dict = field(default_factory=dict)
+    tags: list = field(default_factory=list)
+
+
+def paged(meta, page):
+    """Make a paginated list's title and description unique per page."""
+    if page is not None and page.number > 1:
+        suffix = _("page %(number)s") % {"number": page.number}
+        meta.title = f"{meta.title} ({suffix})"
+        meta.description = f"{meta.description} ({suffix.capitalize()}.)"
+    return meta
+
+
+def canonical_path(request):
+    """The page's path with only the parameters that change its content, in a stable order."""
+    params = [
+        (name, request.GET[name])
+        for name in MEANINGFUL_PARAMS
+        if request.GET.get(name, "").strip() and not (name == "page" and request.GET[name] == "1")
+    ]
+    return f"{request.path}?{urlencode(params)}" if params else request.path
+
+
+def alternates(request):
+    """The same page in each interface language: (code, local name, absolute URL)."""
+    path = canonical_path(request)
+    return [
+        (
+            code,
+            get_language_info(code)["name_local"],
+            request.build_absolute_uri(translate_url(path, code)),
+        )
+        for code, _name in settings.LANGUAGES
+    ]

@@ -1,0 +1,39 @@
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# Inside <script>, "</script>" or "<!--" in a headline would end the element early; escaping
+# <, > and & as JSON unicode escapes keeps the data intact and the markup closed.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, data):
+    """<script type="application/ld+json"> with `data`, carrying this response's CSP nonce."""
+    if not data:
+        return ""
+    payload = json.dumps(data, ensure_ascii=False, default=str).translate(_SCRIPT_ESCAPES)
+    nonce = getattr(context.get("request"), "csp_nonce", "")
+    return format_html(
+        '<script type="application/ld+json" nonce="{}">{}</script>', nonce, mark_safe(payload)
+    )
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, url):
+    """An absolute URL for `url` on this site (Open Graph and feeds need them)."""
+    return context["request"].build_absolute_uri(url)
+
+
+# Open Graph wants territory-qualified locales; the Spanish interface is written for the
+# Americas, which Open Graph calls es_LA.
+_OG_LOCALES = {"en": "en_US", "es": "es_LA"}
+
+
+@register.filter
+def og_locale(language_code):
+    return _OG_LOCALES.get(language_code, language_code)

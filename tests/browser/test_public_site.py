@@ -1,0 +1,92 @@
+"""The public site in Chromium: WCAG 2.1 A/AA with axe-core in English and Spanish, at phone
+and desktop widths; the USWDS scripts work under the site's strict CSP; no cookies."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from articles import search_index
+from articles.models import Article
+
+PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
+
+PAGES = {
+    "home": "/",
+    "article": "/releases/avery-and-castrellon-outline-next-phase-of-security-cooperation/",
+    "person": "/people/thomas-avery/",
+    "organization": "/organizations/joint-task-force-isthmus/",
+    "initiative": "/initiatives/jungle-operations-training-course/",
+    "search results": "/search/?q=training",
+    "not found": "/no-such-page/",
+}
+
+
+@pytest.fixture
+def site(transactional_db, live_server):
+    call_command("seed_demo", allow_production=True, stdout=io.StringIO())
+    search_index.refresh(Article.objects.values_list("pk", flat=True))
+    return live_server.url
+
+
+@pytest.fixture
+def open_page(browser):
+    """open_page(url, viewport) -> a page that records console errors (CSP violations)."""
+    contexts = []
+
+    def open_(url, viewport):
+        context = browser.new_context(viewport=viewport)
+        contexts.append(context)
+        page = context.new_page()
+        page.console_errors = []
+        page.on(
+            "console",
+            lambda message: message.type == "error" and page.console_errors.append(message.text),
+        )
+        page.goto(url)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_public_pages_have_no_wcag_violations(
+    site, open_page, assert_no_axe_violations, language, viewport
+):
+    prefix = "" if language == "en" else "/es"
+    for name, path in PAGES.items():
+        page = open_page(site + prefix + path, viewport)
+        assert page.locator("html").get_attribute("lang") == language, name
+        assert page.locator("h1").count() == 1, name
+        assert_no_axe_violations(page)
+        # Static pages and 404s log nothing; a CSP violation would show up here.
+        assert not [error for error in page.console_errors if "404" not in error], name
+
+
+def test_menu_banner_and_language_switch_work_and_set_no_cookie(site, open_page):
+    page = open_page(site + PAGES["article"], PHONE)
+    # The official-site banner expands (USWDS JavaScript runs under the strict CSP).
+    page.get_by_role("button", name="Here’s how you know").click()
+    assert page.locator("#gov-banner").is_visible()
+    # The phone menu opens and lists the kinds of release.
+    page.get_by_role("button", name="Menu").click()
+    assert page.locator(".usa-nav").is_visible()
+    page.get_by_role("button", name="Releases").click()
+    assert page.get_by_role("link", name="Press releases").is_visible()
+    # Switching to Spanish is a link to the /es/ address of the same page, not a cookie.
+    page.get_by_role("link", name="Español").click()
+    page.wait_for_url(site + "/es" + PAGES["article"])
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert page.context.cookies() == []
+
+
+def test_search_from_the_header(site, open_page):
+    page = open_page(site + "/", DESKTOP)
+    page.get_by_role("searchbox", name="Search releases").fill("jungle")
+    page.get_by_role("button", name="Search", exact=True).click()
+    page.wait_for_url("**/search/?q=jungle")
+    assert page.locator("mark").first.inner_text().lower() == "jungle"
+    assert page.context.cookies() == []

@@ -1,0 +1,143 @@
+"""Fixed query counts whatever the amount of content, conditional GETs, and static files."""
+
+import datetime
+import gzip
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from tests.factories import (
+    ArticleFactory,
+    ImageFactory,
+    InitiativeFactory,
+    OrganizationFactory,
+    PersonFactory,
+    add_blocks,
+)
+
+pytestmark = pytest.mark.django_db
+
+HOME_BUDGET = ARTICLE_BUDGET = 10
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def build_site(size):
+    """`size` releases, each with `size` tags, body blocks, authors, contacts, organizations and
+    initiatives, and the people, organizations and initiatives pages they imply."""
+    organization = OrganizationFactory(slug=f"org-{size}")
+    initiative = InitiativeFactory(slug=f"initiative-{size}")
+    speaker = PersonFactory(slug=f"speaker-{size}", organization=organization)
+    image = ImageFactory()
+    articles = []
+    for index in range(size):
+        article = ArticleFactory(
+            is_featured=index % 3 == 0,
+            hero_image=image,
+            release_at=timezone.now() - datetime.timedelta(hours=index + 1),
+        )
+        add_blocks(article, size)
+        article.tags.add(*(f"tag-{size}-{n}" for n in range(size)), f"shared-{size}")
+        article.byline_people.add(*PersonFactory.create_batch(min(size, 4)))
+        article.media_contacts.add(*PersonFactory.create_batch(min(size, 4), is_press_contact=True))
+        article.organizations.add(organization, *OrganizationFactory.create_batch(min(size, 4)))
+        article.initiatives.add(initiative, *InitiativeFactory.create_batch(min(size, 4)))
+        article.people.add(speaker)
+        articles.append(article)
+    return {
+        "home": reverse("articles:home"),
+        "article": articles[0].get_absolute_url(),
+        "list": reverse("articles:release_list") + f"?organization={organization.slug}",
+        "kind": reverse("articles:kind", kwargs={"kind": "press-release"}),
+        "tag": reverse("articles:tag", kwargs={"slug": f"shared-{size}"}),
+        "person": speaker.get_absolute_url(),
+        "organization": organization.get_absolute_url(),
+        "initiative": initiative.get_absolute_url(),
+        "people": reverse("articles:people"),
+        "organizations": reverse("articles:organizations"),
+        "initiatives": reverse("articles:initiatives"),
+        "archive": reverse("articles:archive"),
+        "feed": reverse("feeds:all_rss"),
+        "search": reverse("articles:search") + "?q=Partners",
+    }
+
+
+def test_every_page_costs_the_same_queries_with_4_or_24_of_everything(client):
+    small, large = build_site(4), build_site(24)
+    # Warm up once: a connection checks its features and Django caches content types on
+    # first use, one-off queries that no later request repeats.
+    for url in small.values():
+        client.get(url)
+    counts = {
+        page: (queries_for(client, small[page]), queries_for(client, large[page])) for page in small
+    }
+    differing = {page: pair for page, pair in counts.items() if pair[0] != pair[1]}
+    assert not differing, counts
+    assert counts["home"][1] <= HOME_BUDGET, counts["home"]
+    assert counts["article"][1] <= ARTICLE_BUDGET, counts["article"]
+
+
+def test_pages_send_validators_and_answer_conditional_requests_with_304(client):
+    article = ArticleFactory()
+    for url in (reverse("articles:home"), article.get_absolute_url(), "/es/"):
+        first = client.get(url)
+        etag = first["ETag"]
+        assert etag and "no-cache" in first["Cache-Control"]
+        # The CSP nonce differs on every response; the ETag does not.
+        second = client.get(url)
+        assert second["ETag"] == etag
+        assert second.content != first.content
+        not_modified = client.get(url, headers={"If-None-Match": etag})
+        assert not_modified.status_code == 304 and not_modified.content == b""
+        assert not_modified["ETag"] == etag
+    assert client.get("/")["ETag"] != client.get("/es/")["ETag"]
+
+    page = client.get(article.get_absolute_url())
+    assert page["Last-Modified"]
+    since = client.get(
+        article.get_absolute_url(), headers={"If-Modified-Since": page["Last-Modified"]}
+    )
+    assert since.status_code == 304
+
+
+def test_a_change_to_the_page_changes_its_etag(client):
+    article = ArticleFactory(headline="Before")
+    etag = client.get(article.get_absolute_url())["ETag"]
+    Article.objects.filter(pk=article.pk).update(headline="After")
+    changed = client.get(article.get_absolute_url(), headers={"If-None-Match": etag})
+    assert changed.status_code == 200 and "After" in changed.content.decode()
+
+
+def test_static_files_are_compressed_and_cached_for_a_year(settings, tmp_path):
+    from whitenoise.middleware import WhiteNoiseMiddleware
+
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    url = staticfiles_storage.url("css/newsroom.css")
+    assert url != "/static/css/newsroom.css"  # a content-hashed name
+    middleware = WhiteNoiseMiddleware(lambda request: None)
+    from django.test import RequestFactory
+
+    response = middleware(RequestFactory().get(url, HTTP_ACCEPT_ENCODING="gzip"))
+    assert response.status_code == 200
+    assert response["Content-Encoding"] == "gzip"
+    assert "max-age=315360000" in response["Cache-Control"]
+    assert "immutable" in response["Cache-Control"]
+    body = b"".join(response.streaming_content)
+    assert b".newsroom-kicker" in gzip.decompress(body)

@@ -1,0 +1,283 @@
+"""Full-text search: what it finds, in which order, how it shows it, and how the index keeps up."""
+
+import datetime
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from articles import search_index
+from articles.models import Article, InitiativeTable, Quote, RichText, SearchDocument
+from tests.factories import ArticleFactory, InitiativeFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL full-text search (CI runs both)"
+)
+on_sqlite = pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="the SQLite fallback (CI runs both)"
+)
+
+
+def indexed(*articles):
+    search_index.refresh([article.pk for article in articles])
+    return articles
+
+
+def results(client, **params):
+    response = client.get(reverse("articles:search"), params)
+    assert response.status_code == 200
+    html = response.content.decode()
+    headlines = re.findall(r'<h3 class="margin-top-0"><a href="[^"]*">(.*?)</a></h3>', html, re.S)
+    return [re.sub(r"</?mark>", "", headline) for headline in headlines], html
+
+
+def body_article(headline, text, **fields):
+    article = ArticleFactory(headline=headline, **fields)
+    RichText.objects.create(parent=article, region="body", ordering=10, text=f"<p>{text}</p>")
+    return article
+
+
+def ranking_fixture():
+    """One release with the word in its headline, a newer one with it only in the body (three
+    times), and a newer still with it in the summary."""
+    now = timezone.now()
+    in_headline = ArticleFactory(
+        headline="Cassava harvest fair opens", release_at=now - datetime.timedelta(days=5)
+    )
+    in_body = body_article(
+        "Farmers meet in Colón",
+        "They traded cassava seed. Cassava prices rose. More cassava is planned.",
+        release_at=now - datetime.timedelta(days=1),
+    )
+    in_summary = ArticleFactory(
+        headline="Market day in Penonomé",
+        summary="Stalls sold cassava bread.",
+        release_at=now - datetime.timedelta(days=3),
+    )
+    return indexed(in_headline, in_body, in_summary)
+
+
+@on_postgresql
+def test_postgresql_ranks_a_headline_match_above_summary_and_body_matches(client):
+    in_headline, in_body, in_summary = ranking_fixture()
+    found, html = results(client, q="cassava")
+    assert found == [in_headline.headline, in_summary.headline, in_body.headline]
+    assert "<mark>Cassava</mark> harvest fair opens" in html
+    assert "<mark>cassava</mark> seed" in html
+
+
+@on_sqlite
+def test_sqlite_fallback_ranks_a_headline_match_above_summary_and_body_matches(client):
+    in_headline, in_body, in_summary = ranking_fixture()
+    found, html = results(client, q="cassava")
+    assert found == [in_headline.headline, in_summary.headline, in_body.headline]
+    assert "<mark>Cassava</mark> harvest fair opens" in html
+    assert "<mark>cassava</mark> seed" in html
+
+
+@on_sqlite
+def test_sqlite_fallback_needs_every_word(client):
+    both = body_article("Bridge repairs", "Engineers repaired the river bridge.")
+    one = body_article("Road repairs", "Engineers repaired the road.")
+    indexed(both, one)
+    assert results(client, q="engineers bridge")[0] == [both.headline]
+
+
+@on_postgresql
+def test_postgresql_search_stems_words_ignores_accents_and_understands_operators(client):
+    trained = body_article("Course ends", "Forty officers trained in Darién.")
+    boats = body_article("Boat drills", "Crews trained on boats in Darién.")
+    indexed(trained, boats)
+    assert set(results(client, q="training")[0]) == {trained.headline, boats.headline}
+    assert set(results(client, q="darien")[0]) == {trained.headline, boats.headline}
+    assert results(client, q="training -boats")[0] == [trained.headline]
+    assert results(client, q='"forty officers"')[0] == [trained.headline]
+
+
+@on_postgresql
+def test_postgresql_has_a_gin_index_on_the_stored_vector():
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(
+            cursor, SearchDocument._meta.db_table
+        )
+    gin = [c for c in constraints.values() if c["columns"] == ["vector"] and c["type"] == "gin"]
+    assert gin
+
+
+def test_search_covers_quotes_speakers_tables_and_tags(client):
+    speaker = PersonFactory(given_name="Marisol", family_name="Quintana")
+    article = ArticleFactory(headline="Something happened")
+    Quote.objects.create(
+        parent=article, region="body", ordering=10, speaker=speaker, text="We saw toucans."
+    )
+    table = InitiativeTable.objects.create(
+        parent=article, region="body", ordering=20, caption="Plans", headings=["Initiative", "Aim"]
+    )
+    table.rows.create(initiative=InitiativeFactory(name="Reef Survey"), cells=["Count corals"])
+    article.tags.add("ornithology")
+    indexed(article)
+    for words in ("toucans", "Quintana", "corals", "Reef Survey", "ornithology"):
+        assert results(client, q=words)[0] == [article.headline], words
+
+
+def test_snippets_are_escaped_before_matches_are_marked(client):
+    speaker = PersonFactory()
+    article = ArticleFactory(headline="Harmless <b>headline</b> about parrots")
+    Quote.objects.create(
+        parent=article,
+        region="body",
+        ordering=10,
+        speaker=speaker,
+        text='<script>alert("x")</script> parrots & <img src=x onerror=alert(1)>',
+    )
+    indexed(article)
+    found, html = results(client, q="parrots")
+    assert found
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "&lt;b&gt;headline&lt;/b&gt;" in html
+    assert "<mark>parrots</mark>" in html
+
+
+def test_drafts_and_future_releases_are_never_found(client):
+    public = body_article("Public jaguar story", "jaguar")
+    draft = body_article("Draft jaguar story", "jaguar", status="draft")
+    future = body_article(
+        "Future jaguar story", "jaguar", release_at=timezone.now() + datetime.timedelta(hours=1)
+    )
+    indexed(public, draft, future)
+    assert results(client, q="jaguar")[0] == [public.headline]
+
+
+def test_filters_by_kind_and_release_date(client):
+    old = body_article(
+        "Old ocelot statement",
+        "ocelot",
+        kind="statement",
+        release_at=datetime.datetime(2025, 1, 10, 12, tzinfo=datetime.UTC),
+    )
+    new = body_article(
+        "New ocelot statement",
+        "ocelot",
+        kind="statement",
+        release_at=datetime.datetime(2025, 6, 10, 12, tzinfo=datetime.UTC),
+    )
+    story = body_article("Ocelot story", "ocelot", kind="news-story")
+    indexed(old, new, story)
+    assert set(results(client, q="ocelot", kind="statement")[0]) == {old.headline, new.headline}
+    found, _html = results(client, q="ocelot", kind="statement", start="2025-03-01")
+    assert found == [new.headline]
+    found, _html = results(client, q="ocelot", start="2025-01-01", end="2025-01-31")
+    assert found == [old.headline]
+    # With no words, the filters alone list releases (newest first).
+    found, _html = results(client, q="", kind="statement")
+    assert found == [new.headline, old.headline]
+
+
+@pytest.mark.parametrize("query", ["", "   ", "!!!", "—", "a"])
+def test_empty_or_junk_queries_get_a_helpful_page(client, query):
+    indexed(body_article("Anything", "anything at all"))
+    found, html = results(client, q=query)
+    assert found == []
+    assert "How to search" in html
+    assert "releases found" not in html
+
+
+@on_postgresql
+def test_a_query_of_only_common_words_explains_itself(client):
+    indexed(body_article("The and of", "the and of"))
+    found, html = results(client, q="the and")
+    assert found == []
+    assert "has no words we can search for" in html
+
+
+def test_bad_dates_and_long_queries_are_field_errors_that_keep_the_input(client):
+    _found, html = results(client, q="jaguar", start="31/02/2025", end="2025-01-01")
+    assert "Enter a date like 2025-03-31." in html
+    assert 'value="31/02/2025"' in html and 'value="jaguar"' in html
+    assert 'aria-invalid="true"' in html
+    _found, html = results(client, q="jaguar", start="2025-02-01", end="2025-01-01")
+    assert "This date is before the start date (2025-02-01)" in html
+    _found, html = results(client, q="x" * 201)
+    assert "a search can be at most 200 characters (this one has 201)" in html
+    _found, html = results(client, q="jaguar", kind="nonsense")
+    assert "Choose a type of release from the list." in html
+
+
+def test_result_pages_keep_the_query_and_filters_and_are_not_indexed(client):
+    indexed(*(body_article(f"Tapir story {index}", "tapir") for index in range(23)))
+    found, html = results(client, q="tapir", kind="press-release")
+    assert len(found) == 20 and "23 releases found" in html
+    next_page = re.search(r'href="(\?[^"]*page=2[^"]*)"', html).group(1).replace("&amp;", "&")
+    assert "q=tapir" in next_page and "kind=press-release" in next_page
+    assert len(results(client, q="tapir", kind="press-release", page=2)[0]) == 3
+    assert '<meta name="robots" content="noindex">' in html
+
+
+def test_the_index_follows_committed_edits_only(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        article = ArticleFactory(headline="Capybara census")
+        RichText.objects.create(parent=article, region="body", ordering=10, text="<p>Marsh</p>")
+        article.tags.add("wetlands")
+    document = SearchDocument.objects.get(article=article)
+    assert document.title == "Capybara census"
+    assert "Marsh" in document.body and "wetlands" in document.keywords
+
+    with django_capture_on_commit_callbacks(execute=True):
+        try:
+            with transaction.atomic():
+                Article.objects.filter(pk=article.pk).update(headline="Rolled back")
+                article.refresh_from_db()
+                article.save()
+                raise RuntimeError("the editor's save failed")
+        except RuntimeError:
+            pass
+    document.refresh_from_db()
+    assert document.title == "Capybara census"
+
+
+def test_renaming_a_speaker_updates_the_releases_that_quote_them(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        speaker = PersonFactory(given_name="Old", family_name="Name")
+        article = ArticleFactory()
+        Quote.objects.create(parent=article, region="body", ordering=10, speaker=speaker, text="Hi")
+    assert "Old Name" in SearchDocument.objects.get(article=article).keywords
+    with django_capture_on_commit_callbacks(execute=True):
+        speaker.family_name = "Newname"
+        speaker.save()
+    assert "Old Newname" in SearchDocument.objects.get(article=article).keywords
+
+
+def test_one_save_of_many_blocks_rebuilds_the_document_once(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    rebuilt = []
+    monkeypatch.setattr(search_index, "refresh", lambda ids: rebuilt.append(set(ids)))
+    with django_capture_on_commit_callbacks(execute=True):
+        article = ArticleFactory()
+        for ordering in range(10, 60, 10):
+            RichText.objects.create(parent=article, region="body", ordering=ordering, text="x")
+        article.save()
+    assert rebuilt == [{article.pk}]
+
+
+def test_rebuild_command_builds_missing_documents_or_all(client):
+    indexed_one = body_article("Heron count", "herons")
+    indexed(indexed_one)
+    missing = body_article("Egret count", "egrets")  # saved outside a commit: no document yet
+    SearchDocument.objects.filter(article=indexed_one).update(title="stale")
+    out = StringIO()
+    call_command("rebuild_search_index", "--missing", stdout=out)
+    assert "of 1 releases" in out.getvalue()
+    assert results(client, q="egrets")[0] == [missing.headline]
+    assert SearchDocument.objects.get(article=indexed_one).title == "stale"
+    call_command("rebuild_search_index", stdout=out)
+    assert SearchDocument.objects.get(article=indexed_one).title == "Heron count"
