@@ -1,0 +1,100 @@
+"""The Spanish interface: translated, compiled, chosen by address (no cookie)."""
+
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.utils import translation
+
+from articles.models import ArticleKind, InitiativeStatus, OrganizationKind
+from tests.factories import ArticleFactory
+
+ROOT = Path(settings.BASE_DIR)
+PO = ROOT / "locale" / "es" / "LC_MESSAGES" / "django.po"
+MO = PO.with_suffix(".mo")
+
+# Where the public site's strings live. The admin is outside i18n_patterns and always English.
+PUBLIC_SOURCES = (
+    "articles/context_processors.py",
+    "articles/feeds.py",
+    "articles/filters.py",
+    "articles/forms.py",
+    "articles/kinds.py",
+    "articles/seo.py",
+    "articles/views.py",
+    "newsroom/settings/base.py",
+)
+
+
+def is_public(entry):
+    return any(
+        (path.startswith("templates/") and not path.startswith("templates/admin/"))
+        or path in PUBLIC_SOURCES
+        for path, _line in entry.occurrences
+    )
+
+
+def test_every_string_of_the_public_site_has_a_spanish_translation():
+    catalog = polib.pofile(str(PO))
+    public = [entry for entry in catalog if is_public(entry) and not entry.obsolete]
+    assert len(public) > 200
+    missing = [entry.msgid for entry in public if not entry.translated()]
+    assert not missing, missing
+    assert not [entry.msgid for entry in public if "fuzzy" in entry.flags]
+
+
+def test_the_committed_mo_file_matches_the_po_file():
+    """A fresh clone works without gettext: the compiled catalog is committed, and current."""
+    compiled = {(entry.msgctxt, entry.msgid): entry for entry in polib.mofile(str(MO))}
+    for entry in polib.pofile(str(PO)).translated_entries():
+        found = compiled.get((entry.msgctxt, entry.msgid))
+        assert found is not None, f"{entry.msgid!r} is not in django.mo: run `make messages`"
+        if entry.msgid_plural:
+            assert found.msgstr_plural == entry.msgstr_plural, entry.msgid
+        else:
+            assert found.msgstr == entry.msgstr, entry.msgid
+
+
+def test_choices_shown_on_public_pages_are_translated():
+    for choices in (ArticleKind, InitiativeStatus, OrganizationKind):
+        for value, label in choices.choices:
+            with translation.override("en"):
+                english = str(label)
+            with translation.override("es"):
+                assert str(label) != english, (choices.__name__, value)
+
+
+@pytest.mark.django_db
+def test_spanish_pages_live_under_es_and_speak_spanish(client):
+    path = ArticleFactory(kind="press-release").get_absolute_url()
+    html = client.get("/es/").content.decode()
+    assert '<html lang="es">' in html
+    assert "<h1>Últimas publicaciones</h1>" in html
+    assert "Un sitio oficial del Gobierno de Estados Unidos" in html
+    assert "Saltar al contenido principal" in html
+    assert "Visite USA.gov en Español" in html
+    assert 'href="https://www.usa.gov/es/"' in html
+    assert 'lang="en" hreflang="en">English</a>' in html  # the way back
+    page = client.get("/es" + path)
+    text = page.content.decode()
+    assert "Comunicado de prensa" in text and "Publicado el" in text
+    assert page["Content-Language"] == "es"
+    assert not page.cookies
+    # The English address stays English whatever the browser prefers.
+    english = client.get(path, headers={"Accept-Language": "es"})
+    assert '<html lang="en">' in english.content.decode()
+    assert not english.cookies
+
+
+@pytest.mark.django_db
+def test_spanish_search_and_not_found_pages(client):
+    html = client.get("/es/search/", {"q": ""}).content.decode()
+    assert "Buscar publicaciones" in html
+    assert "Escriba lo que busca" in html
+    assert 'action="/es/search/"' in html
+    missing = client.get("/es/no-such-page/")
+    assert missing.status_code == 404
+    assert "Página no encontrada" in missing.content.decode()
+    # Links on a Spanish page stay in Spanish.
+    assert 'href="/es/archive/"' in html and 'href="/es/contact/"' in html
