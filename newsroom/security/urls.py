@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "security"
+
+urlpatterns = [
+    path("verify/", views.verify, name="mfa_verify"),
+    path("setup/", views.setup, name="mfa_setup"),
+    path("backup-codes/", views.regenerate_backup_codes, name="mfa_backup_codes"),
+]
