@@ -6,9 +6,7 @@ class TokenForm(forms.Form):
     token = forms.CharField(
         label=_("Code"),
         max_length=16,
-        help_text=_(
-            "The 6-digit code from your authenticator app, or one of your backup codes."
-        ),
+        help_text=_("The 6-digit code from your authenticator app, or one of your backup codes."),
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}
         ),
