@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "newsroom.security",
+    "newsroom.operations",
     "articles",
 ]
 
