@@ -11,13 +11,13 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles import roles
 from newsroom.security.models import SignInEvent, SignInEventKind
 from tests.factories import UserFactory
+from tests.signing_in import current_code
 
 pytestmark = pytest.mark.django_db
 
@@ -33,10 +33,6 @@ def kinds_for(username):
     return list(
         SignInEvent.objects.filter(username=username).order_by("pk").values_list("kind", flat=True)
     )
-
-
-def current_code(device):
-    return f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
 
 
 # Lock-out ---------------------------------------------------------------------------------
