@@ -13,6 +13,8 @@ from django.urls import reverse
 from articles.models import Article, InitiativeTable, Quote, RichText
 from tests.admin_forms import article_post_data
 from tests.factories import ArticleFactory, PersonFactory
+from tests.image_files import camera_jpeg
+from tests.test_media_uploads import stored_files, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -196,3 +198,23 @@ def test_naughty_strings_in_public_query_parameters_and_paths(client, value):
             assert_safe(client.get(target, {parameter: value}), f"{target}?{parameter}=")
     for prefix in ("/releases/", "/people/", "/organizations/", "/initiatives/", "/embargoed/"):
         assert_safe(client.get(prefix + value.replace("/", "%2F") + "/"), prefix)
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b"<html><body><script>alert(document.domain)</script></body></html>",
+        b"<?php system($_GET['c']); ?>",
+    ],
+    ids=["html after the image", "php after the image"],
+)
+def test_a_polyglot_upload_is_stored_without_its_payload(admin_client, settings, tmp_path, payload):
+    """A real photo with a page or a script appended (a "polyglot"): it is accepted as the
+    photo it is, and what is stored, the original and every rendition, is pixels only."""
+    settings.MEDIA_ROOT = tmp_path
+    response = upload(admin_client, camera_jpeg() + payload, "photo.jpg")
+    assert response.status_code == 302
+    stored = stored_files(tmp_path)
+    assert len(stored) > 1  # the original and its renditions
+    for path in stored:
+        assert payload not in path.read_bytes(), path
