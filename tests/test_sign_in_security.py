@@ -302,3 +302,29 @@ def test_weak_passwords_are_refused(password):
     user = UserFactory.build(username="officer-diaz-2026", roles=[roles.WRITER])
     with pytest.raises(ValidationError):
         validate_password(password, user)
+
+
+def test_a_writer_can_choose_to_set_up_two_step_sign_in(writer):
+    client = Client()
+    password_sign_in(client, "writer")
+    page = client.get(reverse("security:mfa_setup")).content.decode()
+    assert "Protect your account with a second step" in page
+    device = TOTPDevice.objects.get(user=writer, confirmed=False)
+    client.post(reverse("security:mfa_setup"), {"token": current_code(device)})
+    device.refresh_from_db()
+    assert device.confirmed
+    # From now on the writer is asked for it too.
+    other = Client()
+    password_sign_in(other, "writer")
+    assert other.get(reverse("admin:index")).url.startswith(reverse("security:mfa_verify"))
+
+
+def test_a_password_alone_cannot_replace_an_existing_second_factor(authority):
+    enrolled(authority)
+    client = Client()
+    password_sign_in(client, "authority")
+    response = client.get(reverse("security:mfa_setup"))
+    assert response.url.startswith(reverse("security:mfa_verify"))
+    attacker_device_code = client.post(reverse("security:mfa_setup"), {"token": "123456"})
+    assert attacker_device_code.url.startswith(reverse("security:mfa_verify"))
+    assert TOTPDevice.objects.filter(user=authority).count() == 1

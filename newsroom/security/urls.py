@@ -7,5 +7,4 @@ app_name = "security"
 urlpatterns = [
     path("verify/", views.verify, name="mfa_verify"),
     path("setup/", views.setup, name="mfa_setup"),
-    path("backup-codes/", views.regenerate_backup_codes, name="mfa_backup_codes"),
 ]

@@ -2,6 +2,7 @@
 
 from base64 import b32encode
 from textwrap import wrap
+from urllib.parse import urlencode
 
 import segno
 from django.contrib import admin
@@ -11,15 +12,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
-from django_otp import match_token
+from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .audit import record_sign_in_event
 from .forms import TokenForm
-from .mfa import BACKUP_CODE_COUNT
+from .mfa import BACKUP_CODE_COUNT, mfa_required
 from .models import SignInEventKind
 
 
@@ -68,6 +68,10 @@ def _new_backup_codes(user):
 @login_required
 def setup(request):
     """Shows a QR code for a new authenticator app and confirms it with the first code."""
+    # Replacing an existing second factor needs that factor first: a password alone must
+    # never be enough to enrol the attacker's phone.
+    if user_has_device(request.user) and not request.user.is_verified():
+        return redirect(f"{reverse('security:mfa_verify')}?{urlencode({'next': request.path})}")
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(
@@ -100,16 +104,6 @@ def setup(request):
         # Spaced in groups of four for typing it in by hand.
         "manual_key": " ".join(wrap(b32encode(device.bin_key).decode(), 4)),
         "title": _("Set up two-step sign-in"),
+        "required": mfa_required(request.user),
     }
     return _render(request, "security/mfa_setup.html", context)
-
-
-@require_POST
-@login_required
-def regenerate_backup_codes(request):
-    if not request.user.is_verified():
-        return redirect(f"{reverse('security:mfa_verify')}?next={reverse('admin:index')}")
-    codes = _new_backup_codes(request.user)
-    return _render(
-        request, "security/backup_codes.html", {"codes": codes, "title": _("Your backup codes")}
-    )
