@@ -7,6 +7,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=newsroom.settings.production
 
 WORKDIR /app
+# pg_dump/pg_restore for `manage.py backup` and `restore` (bookworm ships 15, like the server).
+RUN apt-get update \
+ && apt-get install --yes --no-install-recommends postgresql-client \
+ && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system newsroom && useradd --system --gid newsroom --home /app newsroom
 
 COPY pyproject.toml README.md ./
@@ -21,7 +25,7 @@ COPY locale ./locale
 # collectstatic needs a key to import settings; this one is never used to sign anything.
 RUN SECRET_KEY=collectstatic-only-$(python -c "import secrets; print(secrets.token_hex(32))") \
     python manage.py collectstatic --noinput \
- && mkdir -p /app/media && chown newsroom:newsroom /app/media
+ && mkdir -p /app/media /app/backups && chown newsroom:newsroom /app/media /app/backups
 
 USER newsroom
 EXPOSE 8000

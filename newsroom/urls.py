@@ -8,6 +8,7 @@ from django.urls import include, path
 from articles.sitemaps import SITEMAPS, news_sitemap, robots_txt
 
 urlpatterns = [
+    path("admin/mfa/", include("newsroom.security.urls")),
     path("admin/", admin.site.urls),
     path("feeds/", include("articles.feed_urls")),
     path(
@@ -35,3 +36,5 @@ handler500 = "articles.views.server_error"
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler500 = "newsroom.errors.server_error"

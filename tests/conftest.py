@@ -8,12 +8,18 @@ from django.utils import translation
 from articles import roles, search_index
 from articles.models import Article
 from tests.factories import UserFactory
+from tests.signing_in import sign_in
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin_client, with the second factor a superuser must give."""
+    return sign_in(client, admin_user)
 
 
 @pytest.fixture
 def staff_client(client, admin_user):
-    client.force_login(admin_user)
-    return client
+    return sign_in(client, admin_user)
 
 
 @pytest.fixture
@@ -62,8 +68,6 @@ def client_for():
     """A separate browser session logged in as `user`."""
 
     def make(user):
-        client = Client()
-        client.force_login(user)
-        return client
+        return sign_in(Client(), user)
 
     return make

@@ -1,6 +1,7 @@
 """Settings shared by every environment; anything deployment-specific comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -43,11 +44,18 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "django_countries",
     "reversion",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "newsroom.security",
+    "newsroom.operations",
     "articles",
 ]
 
 MIDDLEWARE = [
     "newsroom.health.HealthCheckMiddleware",
+    "newsroom.request_logging.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -56,11 +64,17 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "newsroom.security.sessions.AbsoluteSessionLifetimeMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "newsroom.security.mfa.RequireMFAMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "articles.middleware.AdminStylePolicyMiddleware",
-    # Innermost, so it sees the finished page (and its CSP nonce) before CSP writes the header.
+    # After CSPMiddleware, so it sees the finished page (and its CSP nonce) before CSP writes
+    # the header.
     "articles.middleware.ConditionalPageMiddleware",
+    # Last, as django-axes requires: it turns a lock-out during sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -97,8 +111,10 @@ CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
 if CACHE_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsroom.cache.ResilientRedisCache",
             "LOCATION": CACHE_URL,
+            # Give up on an unreachable Redis quickly: a page should not wait on a copy.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -208,6 +224,61 @@ NEWSROOM_CONTACT_ADDRESS = os.environ.get("NEWSROOM_CONTACT_ADDRESS", "")
 NEWSROOM_SEARCH_CONFIG = os.environ.get("NEWSROOM_SEARCH_CONFIG", "english")
 
 LOGIN_URL = "admin:login"
+
+# Logs go to standard output: JSON lines in production (LOG_FORMAT=json), text elsewhere. Every
+# record carries the request id that is also sent back in the X-Request-ID header.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "newsroom.request_logging.RequestIDFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": ["asctime", "levelname", "name", "message", "request_id"],
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Django's own handlers would print a second copy; errors reach the root handler.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "axes": {"level": "WARNING"},
+    },
+}
+
+# Staff sign-in (docs/operations.md, "Sign-in security").
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Idle timeout: the session cookie expires this many seconds after the last request.
+SESSION_COOKIE_AGE = int(os.environ.get("NEWSROOM_SESSION_IDLE_TIMEOUT", 30 * 60))
+SESSION_SAVE_EVERY_REQUEST = True  # only non-empty sessions are saved: readers get no cookie
+# Absolute lifetime: signed out this many seconds after signing in, however active.
+NEWSROOM_SESSION_ABSOLUTE_LIFETIME = int(
+    os.environ.get("NEWSROOM_SESSION_ABSOLUTE_LIFETIME", 12 * 60 * 60)
+)
+AXES_FAILURE_LIMIT = int(os.environ.get("NEWSROOM_SIGN_IN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("NEWSROOM_SIGN_IN_LOCKOUT_MINUTES", 30)))
+# Lock the account for the address it was attacked from, so an attacker elsewhere cannot lock
+# a colleague out of the office network.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "newsroom.security.lockout.locked_out_response"
+# Where the client address comes from. Behind a reverse proxy that sets X-Real-IP (as the
+# bundled nginx does), set NEWSROOM_CLIENT_IP_HEADER=HTTP_X_REAL_IP; never trust a header a
+# client can send directly.
+AXES_IPWARE_META_PRECEDENCE_ORDER = [os.environ.get("NEWSROOM_CLIENT_IP_HEADER", "REMOTE_ADDR")]
+OTP_TOTP_ISSUER = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
 
 # Release checks (docs/release-checks.md).
 # Sentences longer than this many words are flagged (Plain Writing Act guidance).

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import LOGGING, env_bool
 
 DEBUG = False
 
@@ -22,4 +22,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 # .gov and .mil are preloaded top-level domains already; opt out only for other domains.
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = True
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
+LOGGING["handlers"]["console"]["formatter"] = "json" if LOG_FORMAT == "json" else "text"
 CSRF_COOKIE_SECURE = True

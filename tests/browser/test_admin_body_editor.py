@@ -7,17 +7,14 @@ from django.contrib.auth import get_user_model
 
 from articles.models import Article
 from tests.factories import PersonFactory
+from tests.signing_in import browser_sign_in
 
 PASSWORD = "correct horse battery staple"
 
 
 def log_in(page, live_server):
-    get_user_model().objects.create_superuser("pao", "pao@example.mil", PASSWORD)
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "pao")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(live_server.url + "/admin/")
+    user = get_user_model().objects.create_superuser("pao", "pao@example.mil", PASSWORD)
+    browser_sign_in(page, live_server.url, user, PASSWORD)
 
 
 def add_block_with_keyboard(page, title):

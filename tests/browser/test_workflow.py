@@ -9,6 +9,7 @@ from django.apps import apps
 from articles import roles
 from articles.models import Article, ArticleStatus, StateChange
 from tests.factories import UserFactory
+from tests.signing_in import browser_sign_in
 
 PASSWORD = "correct horse battery staple"
 
@@ -17,11 +18,7 @@ def log_in(browser, live_server, user):
     """A fresh browser session for `user`, logged in to the admin."""
     context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(live_server.url + "/admin/")
+    browser_sign_in(page, live_server.url, user, PASSWORD)
     return page
 
 
