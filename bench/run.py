@@ -233,9 +233,19 @@ def environment(args, workdir):
         # No recycling of workers: memory growth would show in the RSS column.
         "GUNICORN_MAX_REQUESTS": "0",
     }
-    if args.cache_url:
+    if args.cache_url and reachable(args.cache_url):
         env["CACHE_URL"] = args.cache_url
     return env
+
+
+def reachable(url):
+    """Whether the cache server answers; without it each worker keeps its own local cache."""
+    parts = urlsplit(url)
+    try:
+        socket.create_connection((parts.hostname, parts.port or 6379), timeout=2).close()
+    except OSError:
+        return False
+    return True
 
 
 def measure(server, urls, pages, load, args):
@@ -286,6 +296,7 @@ def run(args):
         "duration_s": args.duration,
         "connections": args.connections,
         "load_generator": load.__name__.removeprefix("load_"),
+        "cache": "redis" if "CACHE_URL" in env else "local memory (no cache server answered)",
         "cpus": os.cpu_count(),
         "urls": urls,
         "queries": counts["queries"],
@@ -312,7 +323,7 @@ def print_table(report):
     print(
         f"\nNewsroom bench: {report['releases']} releases, {report['connections']} connections, "
         f"{report['duration_s']:g} s per page, {report['load_generator']}, "
-        f"{report['cpus']} CPUs, 2 gunicorn workers\n"
+        f"{report['cpus']} CPUs, 2 gunicorn workers, cache: {report['cache']}\n"
     )
     print(header)
     print("-" * len(header))

@@ -222,7 +222,6 @@ class Command(BaseCommand):
         )
 
     def _relations(self, rng, articles, people, organizations, initiatives, tags):
-        through = Article.byline_people.through
         links = {
             Article.byline_people.through: ("person", people, 1),
             Article.people.through: ("person", people, 2),
