@@ -56,7 +56,7 @@ def bump_generation():
 
 def horizon(current_generation):
     """The soonest future release time (a timestamp, 0 if none), looked up once per generation
-    and again only after it has passed."""
+    and again once it has passed (or after PAGE_CACHE_SECONDS)."""
     key = f"page-cache:horizon:{current_generation}"
     value = cache.get(key)
     if value is None or (value and value <= time.time()):
@@ -64,7 +64,10 @@ def horizon(current_generation):
             status=ArticleStatus.PUBLISHED, release_at__gt=timezone.now()
         ).aggregate(soonest=Min("release_at"))["soonest"]
         value = soonest.timestamp() if soonest else 0
-        cache.set(key, value, timeout=None if not value else max(1, int(value - time.time()) + 1))
+        timeout = settings.PAGE_CACHE_SECONDS
+        if value:
+            timeout = max(1, min(timeout, int(value - time.time()) + 1))
+        cache.set(key, value, timeout)
     return value
 
 
@@ -118,7 +121,10 @@ class PageCacheMiddleware:
     @staticmethod
     def _key(request, current, boundary):
         language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-        digest = hashlib.blake2b(request.get_full_path().encode(), digest_size=16).hexdigest()
+        # Pages hold absolute addresses (canonical, Open Graph), so scheme and host count too;
+        # get_host() also refuses hosts outside ALLOWED_HOSTS before anything is served.
+        address = request.build_absolute_uri(request.get_full_path())
+        digest = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
         return f"page-cache:page:{current}:{boundary}:{language}:{digest}"
 
     @staticmethod

@@ -263,3 +263,12 @@ def test_the_cache_can_be_switched_off(client, settings):
     client.get(article.get_absolute_url())
     _, queries = get(client, article.get_absolute_url())
     assert queries > 0
+
+
+def test_hosts_are_cached_apart_and_unknown_hosts_refused(client, settings):
+    settings.ALLOWED_HOSTS = ["news.example.mil", "www.news.example.mil"]
+    ArticleFactory()
+    client.get(HOME, HTTP_HOST="news.example.mil")
+    _, queries = get(client, HOME, HTTP_HOST="www.news.example.mil")
+    assert queries > 0
+    assert client.get(HOME, HTTP_HOST="evil.example.com").status_code == 400
