@@ -264,6 +264,13 @@ def run(args):
     if load is None:
         load = load_wrk if shutil.which("wrk") else load_python
     workdir = Path(tempfile.mkdtemp(prefix="newsroom-bench-"))
+    report = measure_all(args, load, workdir)
+    # Kept when a run fails: the gunicorn logs in it say why.
+    shutil.rmtree(workdir, ignore_errors=True)
+    return report
+
+
+def measure_all(args, load, workdir):
     env = environment(args, workdir)
     if not args.keep_data:
         recreate_database(args.database_url)
@@ -311,7 +318,6 @@ def run(args):
     path = args.output / f"{report['when'].replace(':', '')}-n{args.releases}.json"
     path.write_text(json.dumps(report, indent=2) + "\n")
     print(f"\nWritten to {path}")
-    shutil.rmtree(workdir, ignore_errors=True)
     return report
 
 
