@@ -4,7 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format check migrations-check messages ci clean
+# make bench RELEASES=100000 for the large run; see bench/README.md.
+RELEASES ?= 1000
+
+.PHONY: bench run test lint format check migrations-check messages ci clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -23,6 +26,9 @@ test: $(STAMP)
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --releases $(RELEASES)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,6 +1,7 @@
 import hashlib
 
 from csp.constants import UNSAFE_INLINE
+from django.conf import settings
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
 
@@ -29,7 +30,9 @@ class ConditionalPageMiddleware:
     Pages carry a fresh CSP nonce on every response, so a plain hash of the body would never
     repeat: the ETag hashes the body with this response's nonce taken out. Views and feeds set
     Last-Modified where they know it; get_conditional_response answers If-None-Match (and
-    If-Modified-Since) with 304. Admin pages and anything personal are left alone.
+    If-Modified-Since) with 304. Admin pages and anything personal are left alone. Anonymous
+    pages are marked public (settings.PAGE_CACHE_CONTROL), which is what lets the page cache
+    store them.
     """
 
     def __init__(self, get_response):
@@ -45,7 +48,13 @@ class ConditionalPageMiddleware:
             body = body.replace(nonce.encode(), b"")
         digest = hashlib.blake2b(body, digest_size=16).hexdigest()
         response.headers["ETag"] = f'"{digest}"'
-        patch_cache_control(response, no_cache=True)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            # Staff may see more than readers (edit links, unpublished neighbours): never shared.
+            patch_cache_control(response, private=True, no_cache=True)
+        else:
+            # Shared caches (a CDN, articles.page_cache) may keep anonymous pages briefly.
+            response.headers["Cache-Control"] = settings.PAGE_CACHE_CONTROL
         conditional = get_conditional_response(
             request,
             etag=response.headers["ETag"],

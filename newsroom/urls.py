@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
@@ -33,6 +35,11 @@ urlpatterns += i18n_patterns(path("", include("articles.urls")), prefix_default_
 
 handler404 = "articles.views.page_not_found"
 handler500 = "articles.views.server_error"
+
+if os.environ.get("NEWSROOM_BENCH_FLOOR") == "1":
+    from newsroom.bench_floor import floor
+
+    urlpatterns.append(path("bench/floor/", floor))
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

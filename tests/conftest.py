@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
@@ -32,6 +33,19 @@ def demo(db):
     call_command("seed_demo", allow_production=True, stdout=io.StringIO())
     search_index.refresh(Article.objects.values_list("pk", flat=True))
     return Article.objects.all()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The local-memory cache outlives each test's database transaction: start every test with
+    no cached pages (and no page generation) from the one before."""
+    cache.clear()
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    """Every request renders its page: for tests that count the queries of the rendering."""
+    settings.PAGE_CACHE_ENABLED = False
 
 
 @pytest.fixture(autouse=True)

@@ -121,7 +121,7 @@ def _queries_for(client, url):
     return len(queries)
 
 
-def test_article_page_query_count_does_not_grow_with_the_number_of_images(client):
+def test_article_page_query_count_does_not_grow_with_the_number_of_images(client, no_page_cache):
     one, ten = (
         ArticleFactory(hero_image=photo(600, 300)),
         ArticleFactory(hero_image=photo(600, 300)),
@@ -133,7 +133,7 @@ def test_article_page_query_count_does_not_grow_with_the_number_of_images(client
     )
 
 
-def test_home_query_count_does_not_grow_with_the_number_of_photos(client):
+def test_home_query_count_does_not_grow_with_the_number_of_photos(client, no_page_cache):
     ArticleFactory(hero_image=photo(600, 300))
     first = _queries_for(client, reverse("articles:home"))
     for _ in range(5):

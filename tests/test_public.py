@@ -92,7 +92,7 @@ def _queries_for(client, url):
     return len(queries)
 
 
-def test_article_page_costs_the_same_queries_for_4_and_30_blocks(client):
+def test_article_page_costs_the_same_queries_for_4_and_30_blocks(client, no_page_cache):
     # Four blocks: one of each type, so both pages load the same kinds of rows.
     small, large = ArticleFactory(), ArticleFactory()
     add_blocks(small, 4)

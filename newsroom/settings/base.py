@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "newsroom.request_logging.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and auth, so a cached page for an anonymous reader costs no query.
+    "articles.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -119,6 +121,16 @@ if CACHE_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole-page cache for anonymous readers (articles/page_cache.py). Any content change empties it
+# at once; PAGE_CACHE_SECONDS only bounds how long an entry may sit unused in the cache.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 60 * 60))
+# What browsers and a CDN may do with an anonymous page: keep it briefly, serve it stale while
+# revalidating or while the origin is down.
+PAGE_CACHE_CONTROL = os.environ.get(
+    "PAGE_CACHE_CONTROL", "public, max-age=60, stale-while-revalidate=300, stale-if-error=86400"
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,0 +1,166 @@
+"""Whole-page cache for anonymous readers, invalidated by one site-wide generation.
+
+Content changes are rare and reads are many, so any change that a public page can show (a
+release published, edited, corrected or withdrawn; a person, organization, initiative, image or
+tag saved or deleted) bumps one generation number, and every cached page is keyed by it. The
+generation lives in the default cache, so with Redis (CACHE_URL/REDIS_URL) every worker sees a
+bump at once; local memory is per process and only right for a single process.
+
+A release scheduled for later appears without any save: the soonest future release time (the
+"horizon") is looked up once per generation, becomes part of the key, and bounds each entry's
+lifetime; once it passes, the next request looks the horizon up again and gets fresh pages.
+
+Pages carry a CSP nonce. A cached page keeps the nonce it was rendered with only as a marker:
+every hit gets a fresh nonce in both the body and the Content-Security-Policy header.
+"""
+
+import base64
+import hashlib
+import os
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Min
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
+from django.utils.translation import get_language_from_path
+
+from .models import Article, ArticleStatus
+
+GENERATION_KEY = "page-cache:generation"
+CSP_HEADERS = ("Content-Security-Policy", "Content-Security-Policy-Report-Only")
+# App labels whose saves and deletes can change a public page.
+CONTENT_APPS = {"articles", "taggit"}
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        # A fresh start (or an evicted key): any value not used before in this cache will do.
+        value = time.time_ns()
+        if not cache.add(GENERATION_KEY, value, timeout=None):
+            value = cache.get(GENERATION_KEY, value)
+    return value
+
+
+def bump_generation():
+    """Make every cached page stale. Called on any change to public content."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def horizon(current_generation):
+    """The soonest future release time (a timestamp, 0 if none), looked up once per generation
+    and again once it has passed (or after PAGE_CACHE_SECONDS)."""
+    key = f"page-cache:horizon:{current_generation}"
+    value = cache.get(key)
+    if value is None or (value and value <= time.time()):
+        soonest = Article.objects.filter(
+            status=ArticleStatus.PUBLISHED, release_at__gt=timezone.now()
+        ).aggregate(soonest=Min("release_at"))["soonest"]
+        value = soonest.timestamp() if soonest else 0
+        timeout = settings.PAGE_CACHE_SECONDS
+        if value:
+            timeout = max(1, min(timeout, int(value - time.time()) + 1))
+        cache.set(key, value, timeout)
+    return value
+
+
+def on_content_change(sender, **kwargs):
+    if sender._meta.app_label in CONTENT_APPS:
+        bump_generation()
+
+
+def on_m2m_change(sender, action, **kwargs):
+    if action.startswith("post_") and sender._meta.app_label in CONTENT_APPS:
+        bump_generation()
+
+
+class PageCacheMiddleware:
+    """Serve anonymous GET/HEAD requests for public pages from the cache.
+
+    Placed early (after WhiteNoise) so a hit skips sessions, auth and templates. A request with
+    a session cookie may be staff and is never served from or stored in the cache. A response is
+    stored only if the inner layers marked it public (ConditionalPageMiddleware does that for
+    public pages; previews are `private, no-store`) and it sets no cookie.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._cacheable_request(request):
+            return self.get_response(request)
+        current = generation()
+        boundary = horizon(current)
+        key = self._key(request, current, boundary)
+        entry = cache.get(key)
+        if entry is not None:
+            return self._from_entry(request, entry)
+        response = self.get_response(request)
+        if self._cacheable_response(response):
+            timeout = settings.PAGE_CACHE_SECONDS
+            if boundary:
+                timeout = max(1, min(timeout, int(boundary - time.time())))
+            cache.set(key, self._entry(request, response), timeout)
+        return response
+
+    @staticmethod
+    def _cacheable_request(request):
+        return (
+            settings.PAGE_CACHE_ENABLED
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        )
+
+    @staticmethod
+    def _key(request, current, boundary):
+        language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        # Pages hold absolute addresses (canonical, Open Graph), so scheme and host count too;
+        # get_host() also refuses hosts outside ALLOWED_HOSTS before anything is served.
+        address = request.build_absolute_uri(request.get_full_path())
+        digest = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
+        return f"page-cache:page:{current}:{boundary}:{language}:{digest}"
+
+    @staticmethod
+    def _cacheable_response(response):
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "public" in response.get("Cache-Control", "")
+        )
+
+    @staticmethod
+    def _entry(request, response):
+        return {
+            "content": response.content,
+            "headers": list(response.items()),
+            "nonce": getattr(request, "_csp_nonce", None),
+        }
+
+    @staticmethod
+    def _from_entry(request, entry):
+        old_nonce = entry["nonce"]
+        new_nonce = base64.b64encode(os.urandom(16)).decode() if old_nonce else None
+        content = entry["content"]
+        if old_nonce:
+            content = content.replace(old_nonce.encode(), new_nonce.encode())
+        response = HttpResponse(content if request.method == "GET" else b"")
+        for name, value in entry["headers"]:
+            if old_nonce and name in CSP_HEADERS:
+                value = value.replace(old_nonce, new_nonce)
+            response.headers[name] = value
+        if request.method == "HEAD":
+            response.headers["Content-Length"] = str(len(content))
+        return get_conditional_response(
+            request,
+            etag=response.headers.get("ETag"),
+            last_modified=parse_http_date_safe(response.headers.get("Last-Modified", "")),
+            response=response,
+        )

@@ -1,0 +1,362 @@
+"""`make bench`: build a database of N releases, serve it with gunicorn as in production, load
+each page over loopback and print one table (see bench/README.md).
+
+Every load is bounded in time (--duration) and, with the Python load generator, in requests
+(--max-requests); every request goes to 127.0.0.1.
+"""
+
+import argparse
+import datetime
+import http.client
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+CACHED_PAGES = ("home", "article", "tag", "person", "search (1 word)", "search (3 words)", "feed")
+UNCACHED_PAGES = CACHED_PAGES
+TARGETS = {
+    ("home", "cached"): "≥ 50% of floor",
+    ("article", "cached"): "≥ 50% of floor",
+    ("article", "uncached"): "≥ 8% of floor",
+    ("search (1 word)", "uncached"): "p95 < 50 ms",
+    ("search (3 words)", "uncached"): "p95 < 50 ms",
+}
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--releases", type=int, default=1000)
+    parser.add_argument("--duration", type=float, default=5.0, help="seconds per page")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--max-requests", type=int, default=200_000, help="per page (Python)")
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get(
+            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/newsroom_bench"
+        ),
+    )
+    parser.add_argument(
+        "--cache-url", default=os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/12")
+    )
+    parser.add_argument("--load", choices=["auto", "wrk", "python"], default="auto")
+    parser.add_argument("--keep-data", action="store_true", help="reuse the existing database")
+    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results")
+    return parser.parse_args(argv)
+
+
+def recreate_database(url):
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def manage(env, *args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """gunicorn with the production settings and config, two workers, on a free loopback port."""
+
+    def __init__(self, env, workdir, name):
+        self.port = free_port()
+        self.log = open(workdir / f"gunicorn-{name}.log", "wb")  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", "newsroom.wsgi", "-c", "gunicorn.conf.py"],
+            cwd=ROOT,
+            env=env | {"GUNICORN_BIND": f"127.0.0.1:{self.port}"},
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"gunicorn exited; see {self.log.name}")
+            try:
+                if fetch(self.port, "/bench/floor/") == 200:
+                    return
+            except OSError:
+                time.sleep(0.2)
+        raise SystemExit(f"gunicorn did not answer within 60 s; see {self.log.name}")
+
+    def worker_rss_mb(self):
+        """Resident memory of each worker, from /proc (workers are the master's children)."""
+        sizes = []
+        for status in Path("/proc").glob("[0-9]*/status"):
+            try:
+                fields = dict(
+                    line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
+                )
+            except OSError:
+                continue
+            if fields.get("PPid", "").strip() == str(self.process.pid):
+                sizes.append(int(fields["VmRSS"].split()[0]) / 1024)
+        return sorted(sizes)
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+def fetch(port, path):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    finally:
+        connection.close()
+
+
+def load_wrk(port, path, args):
+    output = subprocess.run(
+        [
+            "wrk",
+            "-t1",
+            f"-c{args.connections}",
+            f"-d{max(1, round(args.duration))}s",
+            "-s",
+            str(ROOT / "bench" / "report.lua"),
+            f"http://127.0.0.1:{port}{path}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    result = json.loads(output.strip().splitlines()[-1])
+    seconds = result["duration_us"] / 1e6
+    return {
+        "requests": result["requests"],
+        "req_per_s": result["requests"] / seconds,
+        "p50_ms": result["p50_us"] / 1000,
+        "p95_ms": result["p95_us"] / 1000,
+        "p99_ms": result["p99_us"] / 1000,
+        "errors": result["errors"],
+    }
+
+
+def load_python(port, path, args):
+    """Keep-alive connections in threads, until the time or the request budget runs out."""
+    deadline = time.monotonic() + args.duration
+    latencies, errors, lock = [], [0], threading.Lock()
+
+    def worker():
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        while time.monotonic() < deadline:
+            with lock:
+                if len(latencies) + errors[0] >= args.max_requests:
+                    break
+            start = time.perf_counter()
+            try:
+                connection.request("GET", path)
+                response = connection.getresponse()
+                response.read()
+                ok = response.status == 200
+            except (OSError, http.client.HTTPException):
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                ok = False
+            elapsed = time.perf_counter() - start
+            with lock:
+                if ok:
+                    latencies.append(elapsed)
+                else:
+                    errors[0] += 1
+        connection.close()
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=worker) for _ in range(args.connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    seconds = time.monotonic() - started
+    latencies.sort()
+
+    def percentile(share):
+        return latencies[min(len(latencies) - 1, int(len(latencies) * share))] * 1000
+
+    return {
+        "requests": len(latencies),
+        "req_per_s": len(latencies) / seconds,
+        "p50_ms": percentile(0.50),
+        "p95_ms": percentile(0.95),
+        "p99_ms": percentile(0.99),
+        "errors": errors[0],
+    }
+
+
+def environment(args, workdir):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("CACHE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")
+    }
+    env |= {
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "DEBUG": "0",
+        "DATABASE_URL": args.database_url,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        # Plain HTTP on loopback: no TLS proxy in front.
+        "SECURE_SSL_REDIRECT": "0",
+        "STATIC_ROOT": str(workdir / "static"),
+        "MEDIA_ROOT": str(workdir / "media"),
+        "NEWSROOM_BENCH_FLOOR": "1",
+        "GUNICORN_WORKERS": "2",
+        # No recycling of workers: memory growth would show in the RSS column.
+        "GUNICORN_MAX_REQUESTS": "0",
+    }
+    if args.cache_url and reachable(args.cache_url):
+        env["CACHE_URL"] = args.cache_url
+    return env
+
+
+def reachable(url):
+    """Whether the cache server answers; without it each worker keeps its own local cache."""
+    parts = urlsplit(url)
+    try:
+        socket.create_connection((parts.hostname, parts.port or 6379), timeout=2).close()
+    except OSError:
+        return False
+    return True
+
+
+def measure(server, urls, pages, load, args):
+    rows = {}
+    for name in pages:
+        path = urls[name]
+        status = fetch(server.port, path)  # fills the cache where there is one
+        if status != 200:
+            raise SystemExit(f"{path} answered {status}")
+        rows[name] = load(server.port, path, args)
+    return rows
+
+
+def run(args):
+    load = {"wrk": load_wrk, "python": load_python}.get(args.load)
+    if load is None:
+        load = load_wrk if shutil.which("wrk") else load_python
+    workdir = Path(tempfile.mkdtemp(prefix="newsroom-bench-"))
+    report = measure_all(args, load, workdir)
+    # Kept when a run fails: the gunicorn logs in it say why.
+    shutil.rmtree(workdir, ignore_errors=True)
+    return report
+
+
+def measure_all(args, load, workdir):
+    env = environment(args, workdir)
+    if not args.keep_data:
+        recreate_database(args.database_url)
+        manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "generate_bench_data", "--releases", str(args.releases))
+    manage(env, "collectstatic", "--noinput", "-v0")
+    counts = json.loads(
+        subprocess.run(
+            [PYTHON, "bench/queries.py"], cwd=ROOT, env=env, capture_output=True, check=True
+        ).stdout
+    )
+    urls = counts["urls"]
+
+    results = {"cached": {}, "uncached": {}}
+    rss = {}
+    for mode, extra in (("cached", {}), ("uncached", {"PAGE_CACHE_ENABLED": "0"})):
+        server = Server(env | extra, workdir, mode)
+        try:
+            results[mode]["floor"] = load(server.port, "/bench/floor/", args)
+            results[mode] |= measure(
+                server, urls, CACHED_PAGES if mode == "cached" else UNCACHED_PAGES, load, args
+            )
+            rss[mode] = server.worker_rss_mb()
+        finally:
+            server.stop()
+
+    report = {
+        "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "releases": args.releases,
+        "duration_s": args.duration,
+        "connections": args.connections,
+        "load_generator": load.__name__.removeprefix("load_"),
+        "cache": "redis" if "CACHE_URL" in env else "local memory (no cache server answered)",
+        "cpus": os.cpu_count(),
+        "urls": urls,
+        "queries": counts["queries"],
+        "results": results,
+        "worker_rss_mb": rss,
+        "requests_served": {
+            mode: sum(row["requests"] for row in rows.values()) for mode, rows in results.items()
+        },
+    }
+    print_table(report)
+    args.output.mkdir(parents=True, exist_ok=True)
+    path = args.output / f"{report['when'].replace(':', '')}-n{args.releases}.json"
+    path.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"\nWritten to {path}")
+    return report
+
+
+def print_table(report):
+    header = (
+        f"{'page':<18} {'mode':<9} {'req/s':>8} {'% floor':>8} {'p50 ms':>7} {'p95 ms':>7} "
+        f"{'p99 ms':>7} {'queries':>7} {'errors':>6}  target"
+    )
+    print(
+        f"\nNewsroom bench: {report['releases']} releases, {report['connections']} connections, "
+        f"{report['duration_s']:g} s per page, {report['load_generator']}, "
+        f"{report['cpus']} CPUs, 2 gunicorn workers, cache: {report['cache']}\n"
+    )
+    print(header)
+    print("-" * len(header))
+    for mode, rows in report["results"].items():
+        floor = rows["floor"]["req_per_s"]
+        for name, row in rows.items():
+            queries = report["queries"].get(name, [None, None])[0 if mode == "uncached" else 1]
+            target = TARGETS.get((name, mode), "")
+            if target:
+                met = (
+                    row["p95_ms"] < 50
+                    if target.startswith("p95")
+                    else row["req_per_s"] / floor * 100 >= float(target.split()[1].rstrip("%"))
+                )
+                target = f"{target}: {'met' if met else 'MISSED'}"
+            print(
+                f"{name:<18} {mode:<9} {row['req_per_s']:>8.0f} "
+                f"{row['req_per_s'] / floor * 100:>7.1f}% {row['p50_ms']:>7.1f} "
+                f"{row['p95_ms']:>7.1f} {row['p99_ms']:>7.1f} "
+                f"{'' if queries is None else queries:>7} {row['errors']:>6}  {target}"
+            )
+    for mode, sizes in report["worker_rss_mb"].items():
+        print(
+            f"worker RSS after {report['requests_served'][mode]} requests ({mode}): "
+            + ", ".join(f"{size:.0f} MB" for size in sizes)
+        )
+
+
+if __name__ == "__main__":
+    run(parse_args())

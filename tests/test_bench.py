@@ -1,0 +1,62 @@
+"""The benchmark harness still runs end to end (a few seconds at 50 releases), so it cannot rot.
+
+Speeds are not asserted (they depend on the machine); what is checked is that every page was
+served under load without errors and that the report holds every column.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="the harness serves a PostgreSQL database (CI runs the suite on PostgreSQL too)",
+)
+def test_the_harness_serves_every_page_under_load(tmp_path):
+    test_database = urlsplit(os.environ["DATABASE_URL"])
+    bench_database = urlunsplit(test_database._replace(path=test_database.path + "_benchsmoke"))
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "bench/run.py",
+            "--releases=50",
+            "--duration=1",
+            "--connections=2",
+            f"--database-url={bench_database}",
+            f"--output={tmp_path}",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert "% floor" in completed.stdout
+    (result,) = tmp_path.glob("*-n50.json")
+    report = json.loads(result.read_text())
+    for mode in ("cached", "uncached"):
+        rows = report["results"][mode]
+        assert set(rows) == {
+            "floor",
+            "home",
+            "article",
+            "tag",
+            "person",
+            "search (1 word)",
+            "search (3 words)",
+            "feed",
+        }
+        for name, row in rows.items():
+            assert row["requests"] > 0 and row["errors"] == 0, (mode, name, row)
+        assert len(report["worker_rss_mb"][mode]) == 2
+    # Served from the page cache: not one query; rendered: some.
+    assert all(cached == 0 < uncached for uncached, cached in report["queries"].values())

@@ -1,0 +1,274 @@
+"""The whole-page cache: anonymous pages are served from it, and every change a page can show
+makes it fresh on the next request."""
+
+import datetime
+import re
+
+import pytest
+import time_machine
+from django.db import connection
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from taggit.models import Tag
+
+from articles import roles
+from articles.page_cache import PageCacheMiddleware
+from articles.workflow import transitions
+from articles.workflow.embargo import create_embargo_link
+from tests.factories import (
+    ArticleFactory,
+    ImageFactory,
+    InitiativeFactory,
+    OrganizationFactory,
+    PersonFactory,
+    UserFactory,
+    release_in_state,
+)
+
+pytestmark = pytest.mark.django_db
+
+HOME = "/"
+NONCE = re.compile(r'nonce="([^"]+)"')
+
+
+def get(client, url, **kwargs):
+    """The page and the number of database queries it took."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **kwargs)
+    return response, len(queries)
+
+
+def cached(client, url):
+    """Request `url` twice and check the second answer came from the page cache."""
+    client.get(url)
+    response, queries = get(client, url)
+    assert response.status_code == 200 and queries == 0, (url, queries)
+    return response.content.decode()
+
+
+def test_an_anonymous_page_is_served_from_the_cache_with_a_fresh_nonce(client):
+    article = ArticleFactory()
+    first = client.get(article.get_absolute_url())
+    second, queries = get(client, article.get_absolute_url())
+    assert queries == 0
+    assert first["Cache-Control"] == (
+        "public, max-age=60, stale-while-revalidate=300, stale-if-error=86400"
+    )
+    assert second["Cache-Control"] == first["Cache-Control"]
+    assert second["ETag"] == first["ETag"]
+    first_nonce = NONCE.search(first.content.decode()).group(1)
+    second_nonce = NONCE.search(second.content.decode()).group(1)
+    assert first_nonce != second_nonce
+    assert f"'nonce-{second_nonce}'" in second["Content-Security-Policy"]
+    assert NONCE.sub("", first.content.decode()) == NONCE.sub("", second.content.decode())
+    assert not second.cookies
+
+
+def test_language_and_query_string_are_part_of_the_key(client):
+    ArticleFactory(headline="Bridge opens")
+    english = cached(client, HOME)
+    spanish = cached(client, "/es/")
+    assert english != spanish and 'lang="es"' in spanish
+    assert cached(client, reverse("articles:search") + "?q=bridge") != cached(
+        client, reverse("articles:search") + "?q=nothing-matches-this"
+    )
+
+
+def test_head_is_answered_from_the_cached_page(client):
+    article = ArticleFactory()
+    page = client.get(article.get_absolute_url())
+    with CaptureQueriesContext(connection) as queries:
+        head = client.head(article.get_absolute_url())
+    assert len(queries) == 0 and head.status_code == 200 and head.content == b""
+    assert head["ETag"] == page["ETag"]
+
+
+def test_conditional_requests_are_answered_with_304_in_at_most_one_query(client):
+    article = ArticleFactory()
+    page = client.get(article.get_absolute_url())
+    for headers in (
+        {"If-None-Match": page["ETag"]},
+        {"If-Modified-Since": page["Last-Modified"]},
+    ):
+        response, queries = get(client, article.get_absolute_url(), headers=headers)
+        assert response.status_code == 304 and response.content == b""
+        assert queries <= 1
+
+
+def _publish(article, authority):
+    waiting = release_in_state("cleared", headline="Newly published release")
+    transitions.publish(article=waiting, user=authority)
+    return HOME, "Newly published release"
+
+
+def _edit(article, authority):
+    article.headline = "Edited headline"
+    article.save()
+    return article.get_absolute_url(), "Edited headline"
+
+
+def _correct(article, authority):
+    editor = UserFactory(roles=[roles.EDITOR])
+    transitions.correct(article=article, user=editor, note="The date was wrong.")
+    return article.get_absolute_url(), "The date was wrong."
+
+
+def _withdraw(article, authority):
+    transitions.withdraw(article=article, user=authority, reason="Postponed exercise.")
+    return article.get_absolute_url(), "Postponed exercise."
+
+
+def _person(article, authority):
+    person = article.byline_people.get()
+    person.family_name = "Okonkwo"
+    person.save()
+    return article.get_absolute_url(), "Okonkwo"
+
+
+def _organization(article, authority):
+    organization = article.organizations.get()
+    organization.name = "Renamed Brigade"
+    organization.save()
+    return organization.get_absolute_url(), "Renamed Brigade"
+
+
+def _initiative(article, authority):
+    initiative = article.initiatives.get()
+    initiative.name = "Renamed Initiative"
+    initiative.save()
+    return article.get_absolute_url(), "Renamed Initiative"
+
+
+def _image(article, authority):
+    image = article.hero_image
+    image.alt_text = "A new description of the photo"
+    image.save()
+    return article.get_absolute_url(), "A new description of the photo"
+
+
+def _tag(article, authority):
+    tag = Tag.objects.get(slug="river")
+    tag.name = "River crossings"
+    tag.save()
+    return reverse("articles:tag", kwargs={"slug": "river"}), "River crossings"
+
+
+def _tagging(article, authority):
+    other = ArticleFactory(headline="Another river release")
+    other.tags.add("river")
+    return reverse("articles:tag", kwargs={"slug": "river"}), "Another river release"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        _publish,
+        _edit,
+        _correct,
+        _withdraw,
+        _person,
+        _organization,
+        _initiative,
+        _image,
+        _tag,
+        _tagging,
+    ],
+    ids=lambda change: change.__name__.strip("_"),
+)
+def test_each_change_makes_the_affected_page_fresh(client, authority, change):
+    article = release_in_state("published", hero_image=ImageFactory())
+    article.byline_people.add(PersonFactory())
+    article.organizations.add(OrganizationFactory())
+    article.initiatives.add(InitiativeFactory())
+    article.tags.add("river")
+    # Every page a reader might have cached before the change.
+    pages = [
+        HOME,
+        article.get_absolute_url(),
+        article.organizations.get().get_absolute_url(),
+        reverse("articles:tag", kwargs={"slug": "river"}),
+    ]
+    for url in pages:
+        cached(client, url)
+    url, expected = change(article, authority)
+    assert url in pages
+    assert expected in client.get(url).content.decode()
+
+
+def test_a_scheduled_release_appears_on_the_cached_home_page_at_its_time(client, authority):
+    release_time = (timezone.now() + datetime.timedelta(hours=2)).replace(microsecond=0)
+    article = release_in_state("cleared", headline="Scheduled river crossing")
+    transitions.publish(article=article, user=authority, at=release_time)
+    with time_machine.travel(release_time - datetime.timedelta(seconds=2), tick=False):
+        assert "Scheduled river crossing" not in cached(client, HOME)
+    with time_machine.travel(release_time + datetime.timedelta(seconds=1), tick=False):
+        assert "Scheduled river crossing" in client.get(HOME).content.decode()
+        # And is cached again from then on.
+        assert "Scheduled river crossing" in cached(client, HOME)
+
+
+def test_logged_in_users_neither_get_nor_fill_the_cache(client, admin_user):
+    article = ArticleFactory()
+    cached(client, article.get_absolute_url())
+    staff = Client()
+    staff.force_login(admin_user)
+    for _ in range(2):
+        response, queries = get(staff, article.get_absolute_url())
+        assert queries > 0
+        assert "private" in response["Cache-Control"]
+    # Not even a first visit by staff fills the cache for a page readers have not opened.
+    other = ArticleFactory()
+    staff.get(other.get_absolute_url())
+    _, queries = get(client, other.get_absolute_url())
+    assert queries > 0
+
+
+def test_embargoed_previews_are_never_cached(client, authority):
+    article = release_in_state("cleared", headline="Embargoed headline")
+    _, token = create_embargo_link(
+        article=article,
+        user=authority,
+        label="Wire services",
+        expires_at=timezone.now() + datetime.timedelta(hours=6),
+    )
+    url = reverse("articles:embargoed", kwargs={"token": token})
+    first = client.get(url)
+    assert first["Cache-Control"] == "private, no-store"
+    response, queries = get(client, url)
+    assert "Embargoed headline" in response.content.decode() and queries > 0
+
+
+def test_a_response_that_sets_a_cookie_is_not_cached(settings):
+    calls = []
+
+    def view(request):
+        calls.append(request)
+        response = HttpResponse("<p>hello</p>")
+        response["Cache-Control"] = settings.PAGE_CACHE_CONTROL
+        response.set_cookie("tracking", "1")
+        return response
+
+    middleware = PageCacheMiddleware(view)
+    for _ in range(2):
+        middleware(RequestFactory().get("/cookie-page/"))
+    assert len(calls) == 2
+
+
+def test_the_cache_can_be_switched_off(client, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    article = ArticleFactory()
+    client.get(article.get_absolute_url())
+    _, queries = get(client, article.get_absolute_url())
+    assert queries > 0
+
+
+def test_hosts_are_cached_apart_and_unknown_hosts_refused(client, settings):
+    settings.ALLOWED_HOSTS = ["news.example.mil", "www.news.example.mil"]
+    ArticleFactory()
+    client.get(HOME, HTTP_HOST="news.example.mil")
+    _, queries = get(client, HOME, HTTP_HOST="www.news.example.mil")
+    assert queries > 0
+    assert client.get(HOME, HTTP_HOST="evil.example.com").status_code == 400
