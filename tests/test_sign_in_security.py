@@ -1,6 +1,9 @@
 """Staff sign-in: lock-out, two-step sign-in, session lifetime and the sign-in audit log."""
 
+import os
 import re
+import subprocess
+import sys
 from datetime import timedelta
 
 import pytest
@@ -245,6 +248,25 @@ def test_site_administrators_and_superusers_need_a_second_factor(site_admin, adm
         password = PASSWORD if username == site_admin.username else "password"
         password_sign_in(client, username, password)
         assert client.get(reverse("admin:index")).url.startswith(reverse("security:mfa_setup"))
+
+
+def test_only_a_development_site_may_switch_the_second_factor_off(settings, authority):
+    settings.NEWSROOM_REQUIRE_MFA = False  # what `make run` uses (newsroom.settings.dev)
+    client = Client()
+    password_sign_in(client, "authority")
+    assert client.get(reverse("admin:index")).status_code == 200
+    production = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from newsroom.settings import production as p; print(p.NEWSROOM_REQUIRE_MFA)",
+        ],
+        env={**os.environ, "SECRET_KEY": "x" * 60, "NEWSROOM_REQUIRE_MFA": "false"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert production.stdout.strip() == "True"
 
 
 # Sessions ---------------------------------------------------------------------------------

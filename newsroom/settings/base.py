@@ -312,3 +312,7 @@ NEWSROOM_EDITS_REOPEN_REVIEW = env_bool("NEWSROOM_EDITS_REOPEN_REVIEW", default=
 # What a release authority confirms when clearing; None uses the built-in list
 # (articles.workflow.gates.DEFAULT_CLEARANCE_CHECKLIST).
 NEWSROOM_CLEARANCE_CHECKLIST = None
+
+# A second factor is mandatory for everyone who can clear or publish (newsroom/security/mfa.py).
+# Production always enforces it; only the local development site may switch it off.
+NEWSROOM_REQUIRE_MFA = True

@@ -7,3 +7,6 @@ from .base import env_bool
 
 DEBUG = env_bool("DEBUG", default=True)
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-never-use-in-production"
+# `make run` prints demo logins to try every role at once; an authenticator app would stand in
+# the way. Set NEWSROOM_REQUIRE_MFA=true to try the two-step sign-in locally.
+NEWSROOM_REQUIRE_MFA = env_bool("NEWSROOM_REQUIRE_MFA", default=False)

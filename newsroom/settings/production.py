@@ -25,3 +25,6 @@ SESSION_COOKIE_SECURE = True
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
 LOGGING["handlers"]["console"]["formatter"] = "json" if LOG_FORMAT == "json" else "text"
 CSRF_COOKIE_SECURE = True
+
+# Not configurable: everyone who can clear or publish signs in with a second factor.
+NEWSROOM_REQUIRE_MFA = True
