@@ -14,7 +14,9 @@ ROOT = Path(settings.BASE_DIR)
 PO = ROOT / "locale" / "es" / "LC_MESSAGES" / "django.po"
 MO = PO.with_suffix(".mo")
 
-# Where the public site's strings live. The admin is outside i18n_patterns and always English.
+# Where the public site's strings live. The admin, and the staff sign-in pages around it
+# (templates/security/), are outside i18n_patterns and always English.
+STAFF_TEMPLATES = ("templates/admin/", "templates/security/")
 PUBLIC_SOURCES = (
     "articles/context_processors.py",
     "articles/feeds.py",
@@ -29,7 +31,7 @@ PUBLIC_SOURCES = (
 
 def is_public(entry):
     return any(
-        (path.startswith("templates/") and not path.startswith("templates/admin/"))
+        (path.startswith("templates/") and not path.startswith(STAFF_TEMPLATES))
         or path in PUBLIC_SOURCES
         for path, _line in entry.occurrences
     )
