@@ -22,6 +22,7 @@ from articles.models import (
     Organization,
     Person,
     Quote,
+    ReleaseCheckReport,
     RichText,
 )
 
@@ -346,3 +347,9 @@ def test_refuses_to_seed_a_production_site_without_being_told(settings):
     assert not Article.objects.exists()
     call_command("seed_demo", "--allow-production", stdout=io.StringIO())
     assert Article.objects.count() == len(demo.RELEASES)
+
+
+def test_seeded_releases_show_their_release_checks_at_once():
+    seed()
+    assert ReleaseCheckReport.objects.count() == len(demo.RELEASES)
+    assert not ReleaseCheckReport.objects.filter(error_count__gt=0).exists()
