@@ -6,21 +6,13 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Clearance, Correction, EmbargoLink, StateChange
+from newsroom.admin_mixins import ReadOnlyAdminMixin
 
 
-class RecordAdmin(admin.ModelAdmin):
+class RecordAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Records are written by the workflow services only; the admin shows them."""
 
     list_select_related = ["article"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("release"), ordering="article__headline")
     def release(self, obj):

@@ -11,6 +11,7 @@ from .document import ReleaseDocument, load_release_document
 from .registry import Finding, Flag, Location, Severity, registered_checks, release_check
 from .service import (
     blocking_findings,
+    not_acknowledged,
     refresh_release_checks,
     release_check_warnings,
     run_release_checks,
@@ -26,6 +27,7 @@ __all__ = [
     "Severity",
     "blocking_findings",
     "load_release_document",
+    "not_acknowledged",
     "refresh_release_checks",
     "registered_checks",
     "release_check",

@@ -49,13 +49,16 @@ def unacknowledged_warnings(article, acknowledged_codes):
     `acknowledged_codes` holds finding keys (`Finding.key`, e.g. "watch-list:3f0c…": that one
     finding) or check codes ("long-sentence": every finding of that check).
     """
+    return not_acknowledged(release_check_warnings(article), acknowledged_codes)
+
+
+def not_acknowledged(warnings, acknowledged_codes):
+    """Those of `warnings` (findings already run) that `acknowledged_codes` does not cover."""
     acknowledged = set(acknowledged_codes)
     return [
         finding
-        for finding in run_release_checks(article)
-        if not finding.is_error
-        and finding.key not in acknowledged
-        and finding.code not in acknowledged
+        for finding in warnings
+        if finding.key not in acknowledged and finding.code not in acknowledged
     ]
 
 

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles.checks import release_check_warnings, unacknowledged_warnings, warning_text
+from articles.checks import not_acknowledged, release_check_warnings, warning_text
 from articles.models import (
     Article,
     ArticleStatus,
@@ -123,7 +123,8 @@ def clear(*, article, user, checklist, acknowledged_warnings=(), comment=""):
             }
         )
     _ensure_no_blocking_problems(article)
-    if unacknowledged_warnings(article, acknowledged_warnings):
+    warnings = release_check_warnings(article)
+    if not_acknowledged(warnings, acknowledged_warnings):
         raise ValidationError(
             {
                 "acknowledged_warnings": _(
@@ -136,9 +137,7 @@ def clear(*, article, user, checklist, acknowledged_warnings=(), comment=""):
         article=article,
         cleared_by=user,
         checklist=expected,
-        acknowledged_warnings=[
-            warning_text(finding) for finding in release_check_warnings(article)
-        ],
+        acknowledged_warnings=[warning_text(finding) for finding in warnings],
         comment=comment.strip(),
     )
     return move(
