@@ -9,10 +9,10 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import page_cache, revisions, roles, search_index
+        from . import page_cache, release_changes, revisions, roles
 
         revisions.register_models()
-        search_index.connect()
+        release_changes.connect()
         # Any saved or deleted content (including publish, correct and withdraw, which save the
         # release) makes every cached public page stale; page_cache filters by app.
         post_save.connect(page_cache.on_content_change, dispatch_uid="articles.page_cache.save")

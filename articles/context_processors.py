@@ -24,7 +24,7 @@ OWN_PAGES = {
 }
 
 
-def site(request):
+def required_links():
     links = []
     for key, label in REQUIRED_LINKS:
         url = settings.NEWSROOM_REQUIRED_LINKS.get(key)
@@ -32,6 +32,10 @@ def site(request):
             url = reverse(OWN_PAGES[key])
         if url:
             links.append({"url": url, "label": label % {"agency": settings.NEWSROOM_AGENCY_NAME}})
+    return links
+
+
+def site(request):
     language = get_language()
     context = {
         "site_name": settings.NEWSROOM_SITE_NAME,
@@ -39,9 +43,11 @@ def site(request):
         "domain_kind": settings.NEWSROOM_DOMAIN_KIND,
         "parent_agency_name": settings.NEWSROOM_PARENT_AGENCY_NAME,
         "parent_agency_url": settings.NEWSROOM_PARENT_AGENCY_URL,
-        "required_links": links,
+        # Callables: the template calls them only when it renders the frame, which the
+        # {% cache %} fragments of base.html mostly spare it.
+        "required_links": required_links,
         "site_domain": request.get_host().split(":")[0],
-        "release_kinds": kinds.menu(),
+        "release_kinds": kinds.menu,
     }
     if getattr(request, "resolver_match", None) is not None:
         alternates = seo.alternates(request)

@@ -21,6 +21,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Min
 from django.http import HttpResponse
 from django.utils import timezone
@@ -71,14 +72,30 @@ def horizon(current_generation):
     return value
 
 
+def _content_changed():
+    """Bump now, so this process's next read renders anew, and again when the transaction
+    commits: a reader whose request ran between the two saw the old rows and may have stored
+    its page under the new generation. One bump at commit however many rows changed."""
+    bump_generation()
+    transaction.get_connection().newsroom_pages_stale = True
+    transaction.on_commit(_bump_at_commit, robust=True)
+
+
+def _bump_at_commit():
+    conn = transaction.get_connection()
+    if getattr(conn, "newsroom_pages_stale", False):
+        conn.newsroom_pages_stale = False
+        bump_generation()
+
+
 def on_content_change(sender, **kwargs):
     if sender._meta.app_label in CONTENT_APPS:
-        bump_generation()
+        _content_changed()
 
 
 def on_m2m_change(sender, action, **kwargs):
     if action.startswith("post_") and sender._meta.app_label in CONTENT_APPS:
-        bump_generation()
+        _content_changed()
 
 
 class PageCacheMiddleware:

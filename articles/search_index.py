@@ -1,10 +1,8 @@
-"""Keeping each release's SearchDocument up to date (DESIGN.md pitfall 4).
+"""Building each release's SearchDocument (DESIGN.md pitfall 4).
 
-Any committed change to a release, one of its blocks, table rows, tags or links, or to a person,
-organization, initiative or tag it names, rebuilds the documents of the releases concerned once,
-after the transaction commits (so a rolled-back edit never reaches the index and an admin save
-of thirty blocks rebuilds the document once, not thirty times). `manage.py rebuild_search_index`
-rebuilds everything, e.g. after restoring a database dump.
+articles.release_changes calls refresh() after every committed change to a release or to
+something it names, once per transaction. `manage.py rebuild_search_index` rebuilds everything,
+e.g. after restoring a database dump.
 """
 
 import html
@@ -15,26 +13,19 @@ import unicodedata
 from content_editor.contents import contents_for_items
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Value
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.html import strip_tags
-from taggit.models import Tag, TaggedItem
 
 from .models import (
     BODY_BLOCK_MODELS,
     Article,
     ImageBlock,
-    Initiative,
     InitiativeTable,
-    InitiativeTableRow,
-    Organization,
-    Person,
     Quote,
     RichText,
     SearchDocument,
 )
-from .tagging import tagged_releases
 
 logger = logging.getLogger(__name__)
 
@@ -136,94 +127,3 @@ def _weighted(text, weight):
     folded = fold(text)
     source = text if folded == text else f"{text}\n{folded}"
     return SearchVector(Value(source), weight=weight, config=settings.NEWSROOM_SEARCH_CONFIG)
-
-
-def _flush():
-    conn = transaction.get_connection()
-    pending, conn.newsroom_search_pending = getattr(conn, "newsroom_search_pending", set()), set()
-    if pending:
-        refresh(pending)
-
-
-def schedule(article_ids):
-    """Rebuild these releases' documents when the current transaction commits.
-
-    Every call registers a callback, but they share one pending set: the first callback to run
-    rebuilds everything pending and the rest find nothing to do. Ids from a rolled-back
-    transaction stay pending and are rebuilt (harmlessly) with the next commit.
-    """
-    article_ids = {pk for pk in article_ids if pk is not None}
-    if not article_ids:
-        return
-    conn = transaction.get_connection()
-    if not hasattr(conn, "newsroom_search_pending"):
-        conn.newsroom_search_pending = set()
-    conn.newsroom_search_pending |= article_ids
-    # robust: a failing rebuild is logged, it never turns a saved edit into an error page.
-    transaction.on_commit(_flush, robust=True)
-
-
-def _article_saved(sender, instance, **kwargs):
-    schedule([instance.pk])
-
-
-def _block_changed(sender, instance, **kwargs):
-    schedule([instance.parent_id])
-
-
-def _row_changed(sender, instance, **kwargs):
-    schedule(InitiativeTable.objects.filter(pk=instance.table_id).values_list("parent", flat=True))
-
-
-def _links_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
-    if action not in ("post_add", "post_remove", "post_clear"):
-        return
-    if isinstance(instance, Article):
-        schedule([instance.pk])
-    elif model is Article and pk_set:
-        schedule(pk_set)
-
-
-def _tags_changed(sender, instance, action, **kwargs):
-    if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, Article):
-        schedule([instance.pk])
-
-
-def _releases_naming(instance):
-    """Ids of the releases whose document contains this person, organization, initiative or tag."""
-    if isinstance(instance, Person):
-        return {
-            *instance.articles.values_list("pk", flat=True),
-            *instance.authored_articles.values_list("pk", flat=True),
-            *instance.quotes.values_list("parent", flat=True),
-        }
-    if isinstance(instance, Tag):
-        return set(tagged_releases().filter(tag=instance).values_list("object_id", flat=True))
-    if isinstance(instance, Initiative):
-        rows = instance.table_rows.values_list("table__parent", flat=True)
-        return {*instance.articles.values_list("pk", flat=True), *rows}
-    return set(instance.articles.values_list("pk", flat=True))
-
-
-def _named_thing_saved(sender, instance, created, **kwargs):
-    if not created:
-        schedule(_releases_naming(instance))
-
-
-def connect():
-    """Called from AppConfig.ready()."""
-    post_save.connect(_article_saved, sender=Article, dispatch_uid="search-article")
-    for model in BODY_BLOCK_MODELS:
-        for signal in (post_save, post_delete):
-            signal.connect(_block_changed, sender=model, dispatch_uid=f"search-{model.__name__}")
-    for signal in (post_save, post_delete):
-        signal.connect(_row_changed, sender=InitiativeTableRow, dispatch_uid="search-row")
-    for field in ("byline_people", "people", "organizations", "initiatives"):
-        m2m_changed.connect(
-            _links_changed,
-            sender=getattr(Article, field).through,
-            dispatch_uid=f"search-{field}",
-        )
-    m2m_changed.connect(_tags_changed, sender=TaggedItem, dispatch_uid="search-tags")
-    for model in (Person, Organization, Initiative, Tag):
-        post_save.connect(_named_thing_saved, sender=model, dispatch_uid=f"search-{model.__name__}")

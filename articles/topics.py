@@ -1,18 +1,22 @@
-"""Everything a release page links to — its initiatives, organizations and tags, and the
-related releases — read in one query.
-
-The article page has a budget of ten queries (issue 3); a prefetch or query for each of these
-four short lists would spend almost half of it, so one UNION reads them all.
+"""Everything a release page links to: its initiatives, organizations and tags, and the related
+releases, read in one UNION query (the page has a budget of ten queries, issue 3; a query for
+each of these four short lists would spend almost half of it). The release cache keeps all but
+the related releases, which change with other releases: a page rendered from the release cache
+reads them alone (related_releases()).
 """
 
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import CharField, DateTimeField, F, Value
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
-from taggit.models import Tag
+from django.utils import timezone
+from taggit.models import Tag, TaggedItem
 
-from .models import Article, ArticleKind, Initiative, Organization
+from .models import Article, ArticleKind, ArticleStatus, Initiative, Organization
 from .tagging import tagged_releases
 
 RELATED_RELEASES = 3
@@ -42,34 +46,66 @@ class Topic:
 
 def _rows(queryset, kind, detail=None, released=None):
     """(kind, name, slug, detail, released) rows, so the four models can be UNIONed."""
-    text = CharField()
     return (
         queryset.order_by()
         .annotate(
-            topic_kind=Value(kind, output_field=text),
-            topic_detail=detail or Value("", output_field=text),
+            topic_kind=Value(kind, output_field=CharField()),
+            topic_detail=detail or Value("", output_field=CharField()),
             topic_released=released or Value(None, output_field=DateTimeField()),
         )
         .values_list("topic_kind", "name", "slug", "topic_detail", "topic_released")
     )
 
 
-def topics_of(article):
-    """{"initiative": [...], "organization": [...], "tag": [...]} sorted by name, and
-    {"release": [...]}: up to RELATED_RELEASES published releases sharing any of them, newest
-    first."""
-    related = (
-        Article.objects.published()
-        .related_to(article)
-        .order_by("-release_at", "-pk")
-        .values("pk")[:RELATED_RELEASES]
+def _related_ids(article):
+    """The ids of up to RELATED_RELEASES published releases sharing an initiative, organization
+    or tag with `article`, newest first: the union of the three link tables' matches, then the
+    newest published ones. Written as SQL because it runs on every render of a release page
+    and building it with the ORM took longer than running it."""
+    links = [
+        (Article.initiatives.through._meta.db_table, "article_id", "initiative_id", ""),
+        (Article.organizations.through._meta.db_table, "article_id", "organization_id", ""),
+        (
+            TaggedItem._meta.db_table,
+            "object_id",
+            "tag_id",
+            f"AND mine.content_type_id = (SELECT id FROM {ContentType._meta.db_table} "
+            "WHERE app_label = 'articles' AND model = 'article') "
+            "AND theirs.content_type_id = mine.content_type_id",
+        ),
+    ]
+    shared = " UNION ".join(
+        f"SELECT theirs.{release} FROM {table} mine JOIN {table} theirs "
+        f"ON theirs.{link} = mine.{link} WHERE mine.{release} = %s {condition}"
+        for table, release, link, condition in links
     )
-    releases = _rows(
-        Article.objects.filter(pk__in=related).annotate(name=F("headline")),
+    sql = (
+        f"SELECT id FROM {Article._meta.db_table} WHERE id IN ({shared}) AND id <> %s "
+        "AND status = %s AND release_at <= %s ORDER BY release_at DESC, id DESC LIMIT %s"
+    )
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    params = [article.pk] * 4 + [ArticleStatus.PUBLISHED, now, RELATED_RELEASES]
+    return RawSQL(sql, params)
+
+
+def _release_rows(article):
+    return _rows(
+        Article.objects.filter(pk__in=_related_ids(article)).annotate(name=F("headline")),
         "release",
         detail=F("kind"),
         released=F("release_at"),
     )
+
+
+def related_releases(article):
+    """Up to RELATED_RELEASES published releases sharing an initiative, organization or tag
+    with `article`, newest first, as Topics."""
+    return [Topic(*row) for row in _release_rows(article).order_by("-topic_released")]
+
+
+def topics_of(article):
+    """{"initiative": [...], "organization": [...], "tag": [...]} sorted by name, and
+    {"release": [...]} as related_releases() gives them, in one query."""
     initiatives = _rows(Initiative.objects.filter(articles=article), "initiative")
     organizations = _rows(
         Organization.objects.filter(articles=article),
@@ -81,7 +117,7 @@ def topics_of(article):
         "tag",
     )
     topics = {"initiative": [], "organization": [], "tag": [], "release": []}
-    for row in releases.union(initiatives, organizations, tags, all=True):
+    for row in _release_rows(article).union(initiatives, organizations, tags, all=True):
         topics[row[0]].append(Topic(*row))
     for kind in ("initiative", "organization", "tag"):
         topics[kind].sort(key=lambda topic: topic.name.casefold())

@@ -1,7 +1,8 @@
 """Pick the pages to load and count each one's database queries, in process.
 
 Run by bench/run.py with the benchmark's environment (production settings, the bench database);
-prints one JSON object: {"urls": {page: path}, "queries": {page: [uncached, cached]}}.
+prints one JSON object: {"urls": {page: path}, "queries": {page: [uncached, cached, cold]}}:
+uncached with the page cache off, cached from the page cache, cold with the release cache off too.
 """
 
 import json
@@ -60,9 +61,11 @@ def main():
         with override_settings(PAGE_CACHE_ENABLED=False):
             count(client, url)  # one-off queries (content types, connection setup)
             uncached = count(client, url)
+        with override_settings(PAGE_CACHE_ENABLED=False, RELEASE_CACHE_ENABLED=False):
+            cold = count(client, url)
         page_cache.bump_generation()
         count(client, url)
-        result[name] = [uncached, count(client, url)]
+        result[name] = [uncached, count(client, url), cold]
     cache.close()
     print(json.dumps({"urls": urls, "queries": result}))
 

@@ -25,6 +25,17 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 CACHED_PAGES = ("home", "article", "tag", "person", "search (1 word)", "search (3 words)", "feed")
 UNCACHED_PAGES = CACHED_PAGES
+# Only the article page uses the release cache; the other pages render the same without it.
+COLD_PAGES = ("article",)
+# Each mode: the server's extra environment and the pages loaded. "uncached": the page cache
+# off, as right after any edit empties it; "cold": the release cache off too, as for the
+# edited release itself.
+MODES = {
+    "cached": ({}, CACHED_PAGES),
+    "uncached": ({"PAGE_CACHE_ENABLED": "0"}, UNCACHED_PAGES),
+    "cold": ({"PAGE_CACHE_ENABLED": "0", "RELEASE_CACHE_ENABLED": "0"}, COLD_PAGES),
+}
+QUERY_COLUMN = {"uncached": 0, "cached": 1, "cold": 2}
 TARGETS = {
     ("home", "cached"): "≥ 50% of floor",
     ("article", "cached"): "≥ 50% of floor",
@@ -284,15 +295,13 @@ def measure_all(args, load, workdir):
     )
     urls = counts["urls"]
 
-    results = {"cached": {}, "uncached": {}}
+    results = {mode: {} for mode in MODES}
     rss = {}
-    for mode, extra in (("cached", {}), ("uncached", {"PAGE_CACHE_ENABLED": "0"})):
+    for mode, (extra, pages) in MODES.items():
         server = Server(env | extra, workdir, mode)
         try:
             results[mode]["floor"] = load(server.port, "/bench/floor/", args)
-            results[mode] |= measure(
-                server, urls, CACHED_PAGES if mode == "cached" else UNCACHED_PAGES, load, args
-            )
+            results[mode] |= measure(server, urls, pages, load, args)
             rss[mode] = server.worker_rss_mb()
         finally:
             server.stop()
@@ -336,7 +345,7 @@ def print_table(report):
     for mode, rows in report["results"].items():
         floor = rows["floor"]["req_per_s"]
         for name, row in rows.items():
-            queries = report["queries"].get(name, [None, None])[0 if mode == "uncached" else 1]
+            queries = report["queries"].get(name, [None] * 3)[QUERY_COLUMN[mode]]
             target = TARGETS.get((name, mode), "")
             if target:
                 met = (

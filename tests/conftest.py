@@ -1,7 +1,7 @@
 import io
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
@@ -38,8 +38,9 @@ def demo(db):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """The local-memory cache outlives each test's database transaction: start every test with
-    no cached pages (and no page generation) from the one before."""
-    cache.clear()
+    no cached pages, release content, page frame or page generation from the one before."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

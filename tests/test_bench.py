@@ -55,6 +55,8 @@ def test_the_harness_serves_every_page_under_load(tmp_path):
             "search (3 words)",
             "feed",
         }
+    assert set(report["results"]["cold"]) == {"floor", "article"}
+    for mode, rows in report["results"].items():
         for name, row in rows.items():
             assert row["requests"] > 0 and row["errors"] == 0, (mode, name, row)
         assert len(report["worker_rss_mb"][mode]) == 2

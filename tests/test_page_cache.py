@@ -6,6 +6,7 @@ import re
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
@@ -14,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles import roles
+from articles import page_cache, release_changes, roles
 from articles.page_cache import PageCacheMiddleware
 from articles.workflow import transitions
 from articles.workflow.embargo import create_embargo_link
@@ -272,3 +273,23 @@ def test_hosts_are_cached_apart_and_unknown_hosts_refused(client, settings):
     _, queries = get(client, HOME, HTTP_HOST="www.news.example.mil")
     assert queries > 0
     assert client.get(HOME, HTTP_HOST="evil.example.com").status_code == 400
+
+
+def test_a_page_cached_by_a_reader_during_an_edit_is_dropped_at_commit(
+    client, rf, django_capture_on_commit_callbacks, monkeypatch
+):
+    # The search documents rebuilt at commit would bump the generation too: take them out, so
+    # this shows the page cache's own bump.
+    monkeypatch.setattr(release_changes, "_flush", lambda: None)
+    article = ArticleFactory(headline="Old headline")
+    url = article.get_absolute_url()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.headline = "Committed headline"
+        article.save()
+        # A reader's request ran between the save and the commit: it saw the old row and
+        # stored its page under the generation the save had just started.
+        request = rf.get(url)
+        current = page_cache.generation()
+        key = PageCacheMiddleware._key(request, current, page_cache.horizon(current))
+        cache.set(key, {"content": b"Old headline", "headers": [], "nonce": None})
+    assert "Committed headline" in client.get(url).content.decode()

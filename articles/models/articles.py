@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
-from ..tagging import tagged_releases
 from .base import TimestampedModel
 
 
@@ -47,27 +46,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def with_list_relations(self):
-        return self.select_related("hero_image").prefetch_related("hero_image__renditions", "tags")
-
-    def related_to(self, article):
-        """Releases sharing an initiative, organization or tag with `article`, newest first.
-
-        Subqueries on the link tables instead of OR-ed joins, so nothing is counted twice.
-        """
-        links = [
-            (Article.initiatives.through, "initiative"),
-            (Article.organizations.through, "organization"),
-        ]
-        shared = models.Q()
-        for through, field in links:
-            mine = through.objects.filter(article=article).values(field)
-            shared |= models.Q(
-                pk__in=through.objects.filter(**{f"{field}__in": mine}).values("article")
-            )
-        tagged = tagged_releases()
-        my_tags = tagged.filter(object_id=article.pk).values("tag")
-        shared |= models.Q(pk__in=tagged.filter(tag__in=my_tags).values("object_id"))
-        return self.filter(shared).exclude(pk=article.pk)
+        return self.select_related("hero_image").prefetch_related("hero_image__renditions")
 
 
 class Article(TimestampedModel):

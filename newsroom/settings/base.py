@@ -121,11 +121,22 @@ if CACHE_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The {% cache %} fragments of the site's frame (banner, header, footer), which change only
+# with the language, the site address, settings and templates: kept in each process's memory,
+# so a deploy or a settings change starts afresh, and reading them costs no network trip.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "template-fragments",
+}
 
 # Whole-page cache for anonymous readers (articles/page_cache.py). Any content change empties it
 # at once; PAGE_CACHE_SECONDS only bounds how long an entry may sit unused in the cache.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 60 * 60))
+# Each release's own page content, kept per release version (articles/release_cache.py), so
+# the pages of releases an edit did not touch render quickly once the page cache is emptied.
+RELEASE_CACHE_ENABLED = env_bool("RELEASE_CACHE_ENABLED", default=True)
+RELEASE_CACHE_SECONDS = int(os.environ.get("RELEASE_CACHE_SECONDS", 24 * 60 * 60))
 # What browsers and a CDN may do with an anonymous page: keep it briefly, serve it stale while
 # revalidating or while the origin is down.
 PAGE_CACHE_CONTROL = os.environ.get(

@@ -3,12 +3,12 @@
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import CACHES, STORAGES
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = CACHES | {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Manifest storage needs collectstatic first (DESIGN.md pitfall 3); tests never write to a
 # bucket, whatever the environment says.
 STORAGES = STORAGES | {

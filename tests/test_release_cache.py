@@ -1,0 +1,274 @@
+"""The release cache: a release page's own content is rendered once per version of the release,
+every change the page can show renews that version, and only the edited release renders anew.
+
+The page cache is off in these tests, so every request reaches the view: what differs between
+two requests is whether the release's content came from the release cache.
+"""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from articles import release_cache, roles
+from articles.models import (
+    Correction,
+    ImageBlock,
+    InitiativeTable,
+    PersonRole,
+    Quote,
+    RichText,
+)
+from articles.workflow import transitions
+from tests.factories import (
+    ArticleFactory,
+    ImageFactory,
+    OrganizationFactory,
+    PersonFactory,
+    UserFactory,
+    add_blocks,
+    release_in_state,
+)
+
+pytestmark = pytest.mark.django_db
+
+# A release page whose content comes from the release cache: the release itself and its
+# related releases.
+FROM_CACHE_QUERIES = 2
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def page(client, article):
+    return client.get(article.get_absolute_url()).content.decode()
+
+
+@pytest.fixture
+def release(no_page_cache):
+    """A published release that shows a bit of everything a release page can show."""
+    article = release_in_state("published", hero_image=ImageFactory(credit="Photo by Spc. Ada"))
+    speaker = PersonFactory(given_name="Maria", family_name="Castillo", rank="Maj.")
+    RichText.objects.create(parent=article, region="body", ordering=10, text="<p>First words</p>")
+    Quote.objects.create(
+        parent=article, region="body", ordering=20, speaker=speaker, text="We crossed."
+    )
+    add_blocks(article, 4, start=30)
+    article.organizations.add(OrganizationFactory(name="Joint Task Force Bravo"))
+    article.byline_people.add(PersonFactory(given_name="Lee", family_name="Author"))
+    article.tags.add("river")
+    return article
+
+
+def test_a_release_page_renders_its_content_once(client, release):
+    url = release.get_absolute_url()
+    client.get(ArticleFactory().get_absolute_url())  # one-off queries of a first request
+    first = queries_for(client, url)
+    assert queries_for(client, url) == FROM_CACHE_QUERIES < first
+    assert "We crossed." in page(client, release)
+
+
+def test_release_pages_cost_the_same_queries_with_3_or_300_blocks(client, no_page_cache):
+    photo = ImageFactory()
+    short, long = ArticleFactory(hero_image=photo), ArticleFactory(hero_image=photo)
+    add_blocks(short, 3)
+    add_blocks(long, 300)
+    client.get(ArticleFactory().get_absolute_url())
+    rendered = [queries_for(client, article.get_absolute_url()) for article in (short, long)]
+    from_cache = [queries_for(client, article.get_absolute_url()) for article in (short, long)]
+    assert rendered[0] == rendered[1]
+    assert from_cache == [FROM_CACHE_QUERIES, FROM_CACHE_QUERIES]
+    assert page(client, long).count('class="newsroom-figure"') == 75 + 1  # images and hero
+
+
+def _block_text(article):
+    block = RichText.objects.get(parent=article, text="<p>First words</p>")
+    block.text = "<p>Rewritten words</p>"
+    block.save()
+    return "Rewritten words"
+
+
+def _block_deleted(article):
+    ImageBlock.objects.filter(parent=article).delete()
+    Quote.objects.filter(parent=article).delete()
+    return None, "We crossed."
+
+
+def _speaker_renamed(article):
+    speaker = Quote.objects.get(parent=article, text="We crossed.").speaker
+    speaker.family_name = "Castellón"
+    speaker.save()
+    return "Castellón"
+
+
+def _speaker_rank_then(article):
+    # The speaker was a captain until tomorrow: the quote keeps the rank of its release date.
+    speaker = Quote.objects.get(parent=article, text="We crossed.").speaker
+    PersonRole.objects.create(
+        person=speaker, rank="Capt.", held_until=timezone.localdate() + datetime.timedelta(days=1)
+    )
+    return "Capt. Maria Castillo"
+
+
+def _initiative_in_table(article):
+    initiative = InitiativeTable.objects.get(parent=article).rows.get().initiative
+    initiative.name = "Darién Partnership"
+    initiative.save()
+    return "Darién Partnership"
+
+
+def _image_credit(article):
+    image = article.hero_image
+    image.credit = "Photo by Sgt. Bo"
+    image.save()
+    return "Photo by Sgt. Bo"
+
+
+def _organization_renamed(article):
+    organization = article.organizations.get()
+    organization.name = "Joint Task Force Charlie"
+    organization.save()
+    return "Joint Task Force Charlie"
+
+
+def _tag_added(article):
+    article.tags.add("jungle warfare")
+    return "jungle warfare"
+
+
+def _tag_renamed(article):
+    tag = article.tags.get(slug="river")
+    tag.name = "River crossings"
+    tag.save()
+    return "River crossings"
+
+
+def _contact_added(article):
+    article.media_contacts.add(PersonFactory(family_name="Pressdesk", is_press_contact=True))
+    return "Pressdesk"
+
+
+def _contacts_organization_renamed(article):
+    contact = PersonFactory(is_press_contact=True)
+    article.media_contacts.add(contact)
+    contact.organization.name = "Public Affairs Office South"
+    contact.organization.save()
+    return "Public Affairs Office South"
+
+
+def _author_renamed(article):
+    author = article.byline_people.get()
+    author.family_name = "Writer"
+    author.save()
+    return "Lee Writer"
+
+
+def _corrected(article):
+    editor = UserFactory(roles=[roles.EDITOR])
+    transitions.correct(article=article, user=editor, note="The crossing was on Tuesday.")
+    return "The crossing was on Tuesday."
+
+
+def _correction_edited(article):
+    Correction.objects.create(article=article, note="First note.", created_by=UserFactory())
+    correction = Correction.objects.get(article=article)
+    correction.note = "Second note."
+    correction.save()
+    return "Second note."
+
+
+def _headline(article):
+    article.headline = "A new headline"
+    article.save()
+    return "<h1>A new headline</h1>"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        _block_text,
+        _block_deleted,
+        _speaker_renamed,
+        _speaker_rank_then,
+        _initiative_in_table,
+        _image_credit,
+        _organization_renamed,
+        _tag_added,
+        _tag_renamed,
+        _contact_added,
+        _contacts_organization_renamed,
+        _author_renamed,
+        _corrected,
+        _correction_edited,
+        _headline,
+    ],
+    ids=lambda change: change.__name__.strip("_"),
+)
+def test_each_change_a_release_page_shows_renews_its_content(client, release, change):
+    before = page(client, release)
+    assert queries_for(client, release.get_absolute_url()) == FROM_CACHE_QUERIES
+    expected = change(release)
+    after = page(client, release)
+    if isinstance(expected, tuple):
+        _, gone = expected
+        assert gone in before and gone not in after
+    else:
+        assert expected not in before and expected in after
+
+
+def test_an_edit_renders_only_the_edited_release_anew(client, release):
+    other = release_in_state("published")
+    add_blocks(other, 4)
+    page(client, release)
+    page(client, other)
+    other.headline = "Only this one changed"
+    other.save()
+    assert queries_for(client, release.get_absolute_url()) == FROM_CACHE_QUERIES
+    assert queries_for(client, other.get_absolute_url()) > FROM_CACHE_QUERIES
+
+
+def test_related_releases_are_read_fresh_on_every_render(client, release):
+    assert "Related releases" not in page(client, release)
+    newer = release_in_state("published", headline="Second river crossing")
+    newer.tags.add("river")
+    assert "Second river crossing" in page(client, release)
+    transitions.withdraw(
+        article=newer, user=UserFactory(roles=[roles.RELEASE_AUTHORITY]), reason="Postponed."
+    )
+    assert "Second river crossing" not in page(client, release)
+
+
+def test_content_cached_by_a_reader_during_an_edit_is_dropped_at_commit(
+    client, release, rf, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        release.headline = "Committed headline"
+        release.save()
+        # A reader's request ran between the save and the commit: it still saw the old row
+        # and stored that content under the version the save had just given the release.
+        release_cache.content(
+            rf.get(release.get_absolute_url()), release, lambda: {"html": "stale"}
+        )
+    assert "Committed headline" in page(client, release)
+
+
+def test_a_staff_preview_leaves_the_public_content_alone(client, release, client_for):
+    # A preview renders without JSON-LD and with "noindex": stored as the public content, it
+    # would take both from the public page.
+    staff = client_for(UserFactory(roles=[roles.WRITER]))
+    preview = staff.get(reverse("admin:articles_article_preview", args=[release.pk]))
+    assert preview.status_code == 200 and "application/ld+json" not in preview.content.decode()
+    assert "application/ld+json" in page(client, release)
+
+
+def test_the_release_cache_can_be_switched_off(client, release, settings):
+    page(client, release)
+    settings.RELEASE_CACHE_ENABLED = False
+    assert queries_for(client, release.get_absolute_url()) > FROM_CACHE_QUERIES
