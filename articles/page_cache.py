@@ -2,7 +2,9 @@
 
 Content changes are rare and reads are many, so any change that a public page can show (a
 release published, edited, corrected or withdrawn; a person, organization, initiative, image or
-tag saved or deleted) bumps one generation number, and every cached page is keyed by it. The
+tag saved or deleted) bumps one generation number, and every cached page is keyed by it. Work
+on drafts and the records of the editorial process (state changes, clearances, embargo links,
+check reports) bump nothing. The bump happens at the change and again at commit. The
 generation lives in the default cache, so with Redis (CACHE_URL/REDIS_URL) every worker sees a
 bump at once; local memory is per process and only right for a single process.
 
@@ -21,6 +23,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models import Min
 from django.http import HttpResponse
@@ -28,13 +31,40 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 from django.utils.translation import get_language_from_path
+from taggit.models import Tag, TaggedItem
 
-from .models import Article, ArticleStatus
+from .models import (
+    Article,
+    ArticleStatus,
+    Clearance,
+    Correction,
+    EmbargoLink,
+    Image,
+    ImageRendition,
+    Initiative,
+    InitiativeTableRow,
+    Organization,
+    Person,
+    ReleaseCheckReport,
+    SearchDocument,
+    StateChange,
+    WatchTerm,
+)
+from .models.blocks import BodyBlock
 
 GENERATION_KEY = "page-cache:generation"
 CSP_HEADERS = ("Content-Security-Policy", "Content-Security-Policy-Report-Only")
 # App labels whose saves and deletes can change a public page.
 CONTENT_APPS = {"articles", "taggit"}
+# Records of the editorial process, shown on no public page (a withdrawal's reason is, but
+# withdrawing also saves the release).
+EDITORIAL_RECORDS = (StateChange, Clearance, EmbargoLink, ReleaseCheckReport, WatchTerm)
+# What releases name. A new rendition of an image does not change the pages that show the image
+# already: they point at renditions that exist.
+NAMED = (Person, Organization, Initiative, Image, ImageRendition, Tag)
+# Releases whose changes readers can see; a scheduled one is published with a future time, and
+# saving it must reach the pages' horizon.
+PUBLIC_STATUSES = {ArticleStatus.PUBLISHED, ArticleStatus.WITHDRAWN}
 
 
 def generation():
@@ -88,13 +118,46 @@ def _bump_at_commit():
         bump_generation()
 
 
-def on_content_change(sender, **kwargs):
-    if sender._meta.app_label in CONTENT_APPS:
+def _release_of(instance):
+    """The release `instance` is part of (itself for a release), or None."""
+    if isinstance(instance, Article):
+        return instance
+    if isinstance(instance, BodyBlock):
+        return instance.parent
+    if isinstance(instance, InitiativeTableRow):
+        return instance.table.parent
+    if isinstance(instance, (Correction, SearchDocument)):
+        return instance.article
+    if isinstance(instance, TaggedItem) and isinstance(instance.content_object, Article):
+        return instance.content_object
+    return None
+
+
+def _shown_to_readers(instance, created=False):
+    """Whether a row can be on a public page: never a record of the editorial process, nor a
+    person, organization, initiative, image or tag just created (nothing names it yet), and a
+    release's text only once the release is published (or scheduled, or withdrawn). So writers
+    working on drafts leave the cached pages alone."""
+    if isinstance(instance, EDITORIAL_RECORDS) or (created and isinstance(instance, NAMED)):
+        return False
+    try:
+        release = _release_of(instance)
+    except ObjectDoesNotExist:
+        return True  # a part whose release is being deleted with it: be safe
+    return release is None or release.status in PUBLIC_STATUSES
+
+
+def on_content_change(sender, instance, created=False, **kwargs):
+    if sender._meta.app_label in CONTENT_APPS and _shown_to_readers(instance, created):
         _content_changed()
 
 
-def on_m2m_change(sender, action, **kwargs):
-    if action.startswith("post_") and sender._meta.app_label in CONTENT_APPS:
+def on_m2m_change(sender, instance, action, **kwargs):
+    if (
+        action.startswith("post_")
+        and sender._meta.app_label in CONTENT_APPS
+        and _shown_to_readers(instance)
+    ):
         _content_changed()
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from articles import page_cache, release_changes, roles
+from articles.checks.service import refresh_release_checks
 from articles.page_cache import PageCacheMiddleware
 from articles.workflow import transitions
 from articles.workflow.embargo import create_embargo_link
@@ -26,6 +27,7 @@ from tests.factories import (
     OrganizationFactory,
     PersonFactory,
     UserFactory,
+    add_blocks,
     release_in_state,
 )
 
@@ -293,3 +295,38 @@ def test_a_page_cached_by_a_reader_during_an_edit_is_dropped_at_commit(
         key = PageCacheMiddleware._key(request, current, page_cache.horizon(current))
         cache.set(key, {"content": b"Old headline", "headers": [], "nonce": None})
     assert "Committed headline" in client.get(url).content.decode()
+
+
+def _draft_edited(draft, writer):
+    draft.headline = "A better draft headline"
+    draft.save()
+
+
+def _draft_blocks_and_tags(draft, writer):
+    add_blocks(draft, 4)
+    draft.tags.add("river")
+
+
+def _draft_submitted_and_checked(draft, writer):
+    transitions.submit_for_review(article=draft, user=writer)
+    refresh_release_checks(article=draft)
+
+
+def _draft_deleted(draft, writer):
+    draft.delete()
+
+
+@pytest.mark.parametrize(
+    "work",
+    [_draft_edited, _draft_blocks_and_tags, _draft_submitted_and_checked, _draft_deleted],
+    ids=lambda work: work.__name__.strip("_"),
+)
+def test_work_on_drafts_leaves_the_cached_pages_alone(client, writer, work):
+    article = release_in_state("published")
+    pages = [HOME, article.get_absolute_url()]
+    draft = release_in_state("draft", created_by=writer)
+    for url in pages:
+        cached(client, url)
+    work(draft, writer)
+    for url in pages:
+        assert get(client, url)[1] == 0, url

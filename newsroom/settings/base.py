@@ -8,6 +8,7 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.code_version import code_version
 from newsroom.storage import media_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -121,6 +122,9 @@ if CACHE_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Only cached renderings live in the default cache (sessions and lock-outs are in the
+# database), so a deploy that changes the code starts with none of the old ones.
+CACHES["default"]["KEY_PREFIX"] = code_version(BASE_DIR)
 # The {% cache %} fragments of the site's frame (banner, header, footer), which change only
 # with the language, the site address, settings and templates: kept in each process's memory,
 # so a deploy or a settings change starts afresh, and reading them costs no network trip.

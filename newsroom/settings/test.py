@@ -8,7 +8,13 @@ from .base import CACHES, STORAGES
 DEBUG = False
 SECRET_KEY = "test-only-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = CACHES | {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Local memory whatever the environment says, with the same key prefix as a deployed site.
+CACHES = CACHES | {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"],
+    }
+}
 # Manifest storage needs collectstatic first (DESIGN.md pitfall 3); tests never write to a
 # bucket, whatever the environment says.
 STORAGES = STORAGES | {

@@ -1,0 +1,29 @@
+"""The cache's key prefix follows the code that renders pages."""
+
+import shutil
+
+from django.conf import settings
+
+from newsroom.code_version import RENDERING_CODE, code_version
+
+
+def copy_of_the_code(tmp_path):
+    for folder in RENDERING_CODE:
+        shutil.copytree(
+            settings.BASE_DIR / folder,
+            tmp_path / folder,
+            ignore=shutil.ignore_patterns("__pycache__"),
+        )
+    return tmp_path
+
+
+def test_a_changed_template_gives_a_new_cache_namespace(tmp_path):
+    copy = copy_of_the_code(tmp_path)
+    assert code_version(copy) == code_version(settings.BASE_DIR)
+    template = copy / "templates" / "includes" / "release.html"
+    template.write_text(template.read_text().replace("newsroom-article", "newsroom-release"))
+    assert code_version(copy) != code_version(settings.BASE_DIR)
+
+
+def test_the_running_site_uses_it():
+    assert settings.CACHES["default"]["KEY_PREFIX"] == code_version(settings.BASE_DIR)
