@@ -297,8 +297,10 @@ def render_release(request, article, *, preview=None):
     )
     if preview:
         return _private(response)
-    # The release's own last change; the ETag (middleware) also covers what it links to.
-    response.headers["Last-Modified"] = http_date(article.updated_at.timestamp())
+    # The release's own last change or correction; the ETag (middleware) also covers what it
+    # links to.
+    modified = max(article.updated_at, content["modified"])
+    response.headers["Last-Modified"] = http_date(modified.timestamp())
     return response
 
 

@@ -4,6 +4,7 @@ import datetime
 import gzip
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
@@ -11,13 +12,17 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from articles import roles
+from articles.workflow import transitions
 from tests.factories import (
     ArticleFactory,
     ImageFactory,
     InitiativeFactory,
     OrganizationFactory,
     PersonFactory,
+    UserFactory,
     add_blocks,
+    release_in_state,
 )
 
 pytestmark = pytest.mark.django_db
@@ -149,3 +154,16 @@ def test_static_files_are_compressed_and_cached_for_a_year(settings, tmp_path):
     assert "immutable" in response["Cache-Control"]
     body = b"".join(response.streaming_content)
     assert b".newsroom-kicker" in gzip.decompress(body)
+
+
+def test_a_correction_answers_if_modified_since_with_the_corrected_page(client, no_page_cache):
+    article = release_in_state("published")
+    first = client.get(article.get_absolute_url())
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=5)):
+        transitions.correct(
+            article=article, user=UserFactory(roles=[roles.EDITOR]), note="Date fixed."
+        )
+        since = client.get(
+            article.get_absolute_url(), headers={"If-Modified-Since": first["Last-Modified"]}
+        )
+    assert since.status_code == 200 and "Date fixed." in since.content.decode()
