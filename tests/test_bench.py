@@ -60,5 +60,7 @@ def test_the_harness_serves_every_page_under_load(tmp_path):
         for name, row in rows.items():
             assert row["requests"] > 0 and row["errors"] == 0, (mode, name, row)
         assert len(report["worker_rss_mb"][mode]) == 2
-    # Served from the page cache: not one query; rendered: some.
-    assert all(cached == 0 < uncached for uncached, cached in report["queries"].values())
+    # Served from the page cache: not one query; rendered: some; with no cache: at least as many.
+    assert all(
+        cached == 0 < uncached <= cold for uncached, cached, cold in report["queries"].values()
+    )
