@@ -5,6 +5,8 @@ PostgreSQL: the stored, weighted tsvector of each release's SearchDocument (GIN-
 ts_rank with the default weights (headline 1.0, subheadline/summary 0.4, names/tags 0.2,
 body 0.1) and ts_headline snippets. SQLite (the zero-setup `make run`): every word must appear
 somewhere; headline matches first, then subheadline/summary matches, then newest.
+Both rank, count and list only the newest MAX_RESULTS matches (Results), so a search costs the
+same at any archive size.
 Snippets are escaped first and only then marked, so text in a release cannot inject markup.
 """
 
@@ -13,14 +15,21 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models.functions import Left
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .search_index import MARK_END, MARK_START
+from .search_index import DOCUMENT_FIELDS, MARK_END, MARK_START
 
 SNIPPET_CHARS = 240
+# Results listed for one search; more matches than this are counted as "more than" (Results).
+MAX_RESULTS = 500
+# PostgreSQL snippets come from the start of the body (the lead paragraphs); a match further
+# down is found and ranked all the same, its snippet is then the opening words.
+SNIPPET_SOURCE_CHARS = 1500
 _WORD = re.compile(r"\w+")
 
 
@@ -58,61 +67,105 @@ def parse(text):
     return Search(text=text, terms=words)
 
 
-def matching(search, releases):
-    """`releases` narrowed to the matches of `search`, best first."""
+class Results(Paginator):
+    """Pages of the releases that match `search`, best first, at most MAX_RESULTS of them.
+
+    A common word matches nearly every release, so neither ranking nor counting covers every
+    match. One query takes the newest MAX_RESULTS + 1 matches with their scores (the
+    release-time index finds them for a common word, the GIN index for a rare one): the newest
+    MAX_RESULTS are ordered best first here and their number is the count; one more means
+    `is_capped` (the page says "more than"). A second query fetches the shown page's releases
+    with their snippets. Same queries, on at most MAX_RESULTS + 1 rows, at any archive size.
+    """
+
+    def __init__(self, search, releases, per_page):
+        self.search, self.releases = search, releases
+        scores = _newest_scores(search, releases)
+        self.is_capped = len(scores) > MAX_RESULTS
+        super().__init__(_best_first(scores[:MAX_RESULTS]), per_page)
+
+    def _get_page(self, ids, number, paginator):
+        return super()._get_page(_shown(self.search, self.releases, ids), number, paginator)
+
+
+def _newest_scores(search, releases):
+    """(id, *scores) of the newest MAX_RESULTS + 1 matches, newest first."""
+    newest = releases.order_by("-release_at", "-pk")
     if connection.vendor == "postgresql":
-        query = SearchQuery(
-            search.text, search_type="websearch", config=settings.NEWSROOM_SEARCH_CONFIG
+        query = _tsquery(search)
+        scores = (
+            newest.filter(search_document__vector=query)
+            .annotate(rank=SearchRank(F("search_document__vector"), query))
+            .values_list("pk", "rank")
         )
-        marks = {"start_sel": MARK_START, "stop_sel": MARK_END}
-        return (
-            releases.filter(search_document__vector=query)
-            .annotate(
-                rank=SearchRank(F("search_document__vector"), query),
-                title_marked=SearchHeadline(
-                    "search_document__title",
-                    query,
-                    config=settings.NEWSROOM_SEARCH_CONFIG,
-                    highlight_all=True,
-                    **marks,
-                ),
-                snippet_marked=SearchHeadline(
-                    "search_document__body",
-                    query,
-                    config=settings.NEWSROOM_SEARCH_CONFIG,
-                    max_words=30,
-                    min_words=15,
-                    max_fragments=2,
-                    fragment_delimiter=" … ",
-                    **marks,
-                ),
-            )
-            .order_by("-rank", "-release_at", "-pk")
-        )
-    fields = ("title", "lead", "keywords", "body")
-    for term in search.terms:
-        releases = releases.filter(
-            _any_of(Q(**{f"search_document__{field}__icontains": term}) for field in fields)
-        )
-    hits = {
-        f"{field}_hits": sum(
-            (
-                Case(
-                    When(**{f"search_document__{field}__icontains": term}, then=Value(1)),
-                    default=Value(0),
-                    output_field=IntegerField(),
+    else:
+        for term in search.terms:
+            newest = newest.filter(
+                _any_of(
+                    Q(**{f"search_document__{field}__icontains": term}) for field in DOCUMENT_FIELDS
                 )
-                for term in search.terms
+            )
+        # Headline matches first, then subheadline/summary matches.
+        hits = {
+            f"{field}_hits": sum(
+                (
+                    Case(
+                        When(**{f"search_document__{field}__icontains": term}, then=Value(1)),
+                        default=Value(0),
+                        output_field=IntegerField(),
+                    )
+                    for term in search.terms
+                ),
+                Value(0),
+            )
+            for field in ("title", "lead")
+        }
+        scores = newest.annotate(**hits).values_list("pk", *hits)
+    return list(scores[: MAX_RESULTS + 1])
+
+
+def _best_first(rows):
+    """The ids of newest-first (id, *scores) rows, best first: a stable sort, so among equal
+    scores the newest comes first."""
+    return [row[0] for row in sorted(rows, key=lambda row: row[1:], reverse=True)]
+
+
+def _shown(search, releases, ids):
+    """The releases of `ids` in that order, ready for highlight()."""
+    shown = releases.filter(pk__in=ids)
+    if connection.vendor == "postgresql":
+        # ts_headline parses all the text it is given (about 0.5 ms per 3,000 characters): only
+        # for the shown page's releases, and only the start of the body, so a page of long
+        # transcripts costs no more than a page of short statements.
+        query = _tsquery(search)
+        marks = {"start_sel": MARK_START, "stop_sel": MARK_END}
+        shown = shown.annotate(
+            title_marked=SearchHeadline(
+                "search_document__title",
+                query,
+                config=settings.NEWSROOM_SEARCH_CONFIG,
+                highlight_all=True,
+                **marks,
             ),
-            Value(0),
+            snippet_marked=SearchHeadline(
+                Left("search_document__body", SNIPPET_SOURCE_CHARS),
+                query,
+                config=settings.NEWSROOM_SEARCH_CONFIG,
+                max_words=30,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+                **marks,
+            ),
         )
-        for field in ("title", "lead")
-    }
-    return (
-        releases.select_related("search_document")
-        .annotate(**hits)
-        .order_by("-title_hits", "-lead_hits", "-release_at", "-pk")
-    )
+    else:
+        shown = shown.select_related("search_document")
+    by_id = {release.pk: release for release in shown}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def _tsquery(search):
+    return SearchQuery(search.text, search_type="websearch", config=settings.NEWSROOM_SEARCH_CONFIG)
 
 
 def _any_of(conditions):

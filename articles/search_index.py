@@ -32,6 +32,7 @@ logger = logging.getLogger(__name__)
 # ts_headline marks matches with these; search.py escapes the snippet and then turns them into
 # <mark>. They are Unicode private-use characters, removed from documents so text cannot forge one.
 MARK_START, MARK_END = "\ue000", "\ue001"
+DOCUMENT_FIELDS = ("title", "lead", "keywords", "body")
 _BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|td|th|tr)>|<br\s*/?>", re.IGNORECASE)
 
 
@@ -94,7 +95,13 @@ def _document_fields(article, contents):
 
 
 def refresh(article_ids):
-    """Rebuild the search documents of these releases (ids of deleted ones are ignored)."""
+    """Rebuild the search documents of these releases (ids of deleted ones are ignored).
+
+    A fixed number of queries for any number of releases: the releases and their relations,
+    one query per block type, and an INSERT … ON CONFLICT UPDATE that also computes the
+    weighted vectors (one on PostgreSQL), so rebuilding 100,000 releases in batches of a
+    thousand is a few hundred queries, not 300,000.
+    """
     articles = list(
         Article.objects.filter(pk__in=set(article_ids))
         .select_related("hero_image")
@@ -103,20 +110,32 @@ def refresh(article_ids):
     if not articles:
         return
     contents = contents_for_items(articles, BODY_BLOCK_MODELS)
-    for article in articles:
-        fields = _document_fields(article, contents[article])
-        SearchDocument.objects.update_or_create(article=article, defaults=fields)
-        if connection.vendor == "postgresql":
-            SearchDocument.objects.filter(article=article).update(
-                vector=_weighted(fields["title"], "A")
-                + _weighted(fields["lead"], "B")
-                + _weighted(fields["keywords"], "C")
-                + _weighted(fields["body"], "D")
-            )
+    documents = [_document(article, contents[article]) for article in articles]
+    SearchDocument.objects.bulk_create(
+        documents,
+        update_conflicts=True,
+        unique_fields=["article"],
+        update_fields=[*DOCUMENT_FIELDS, "vector", "refreshed_at"],
+    )
+
+
+def _document(article, contents):
+    fields = _document_fields(article, contents)
+    vector = None
+    if connection.vendor == "postgresql":
+        vector = (
+            _weighted(fields["title"], "A")
+            + _weighted(fields["lead"], "B")
+            + _weighted(fields["keywords"], "C")
+            + _weighted(fields["body"], "D")
+        )
+    return SearchDocument(article=article, vector=vector, **fields)
 
 
 def fold(text):
     """Text without accents: "Darién" → "Darien"."""
+    if text.isascii():  # most text, and NFKD leaves ASCII unchanged
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 

@@ -17,7 +17,7 @@ from django.http import Http404, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.urls import reverse
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from taggit.models import Tag
@@ -577,7 +577,11 @@ def search(request):
             releases = releases.filter(release_at__date__lte=data["end"])
         query = site_search.parse(data["q"])
         if query.is_searchable:
-            page = _page(request, site_search.matching(query, releases), per_page=20)
+            page = site_search.Results(query, releases, per_page=20).get_page(
+                request.GET.get("page")
+            )
+            # For "More than 1,500 releases found": digits grouped as the language groups them.
+            context["result_limit"] = number_format(site_search.MAX_RESULTS, force_grouping=True)
             site_search.highlight(page.object_list, query)
         elif form.has_filters and not query.text:
             page = _page(request, releases.with_list_relations(), per_page=20)

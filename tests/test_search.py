@@ -7,12 +7,15 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from articles import search as site_search
 from articles import search_index
+from articles.management.commands import generate_bench_data
 from articles.models import Article, InitiativeTable, Quote, RichText, SearchDocument
-from tests.factories import ArticleFactory, InitiativeFactory, PersonFactory
+from tests.factories import ArticleFactory, InitiativeFactory, PersonFactory, add_blocks
 
 pytestmark = pytest.mark.django_db
 
@@ -281,3 +284,110 @@ def test_rebuild_command_builds_missing_documents_or_all(client):
     assert SearchDocument.objects.get(article=indexed_one).title == "stale"
     call_command("rebuild_search_index", stdout=out)
     assert SearchDocument.objects.get(article=indexed_one).title == "Heron count"
+
+
+def test_more_matches_than_are_listed_are_counted_as_more_than(client, monkeypatch):
+    """Only the newest MAX_RESULTS matches are ranked and listed, and the page says so."""
+    monkeypatch.setattr(site_search, "MAX_RESULTS", 3)
+    now = timezone.now()
+    oldest = ArticleFactory(headline="Manatee rescue", release_at=now - datetime.timedelta(days=9))
+    in_headline = ArticleFactory(
+        headline="Manatee census", release_at=now - datetime.timedelta(days=3)
+    )
+    in_bodies = [
+        body_article(
+            f"River report {day}",
+            "A manatee was seen.",
+            release_at=now - datetime.timedelta(days=day),
+        )
+        for day in (1, 2)
+    ]
+    indexed(oldest, in_headline, *in_bodies)
+    found, html = results(client, q="manatee")
+    assert found == [in_headline.headline, in_bodies[0].headline, in_bodies[1].headline]
+    assert "More than 3 releases found" in html
+    assert "Only the 3 newest are listed, best matches first." in html
+    assert "releases found</h2>" not in html.replace("More than 3 releases found</h2>", "")
+    assert 'rel="next"' not in html
+    html = client.get("/es/search/", {"q": "manatee"}).content.decode()
+    assert "Se encontraron más de 3 publicaciones" in html
+
+
+def test_the_limit_is_written_as_each_language_groups_digits(client, monkeypatch):
+    listed = site_search.Results.__init__
+
+    def more_than_listed(self, *args, **kwargs):
+        listed(self, *args, **kwargs)
+        self.is_capped = True
+
+    monkeypatch.setattr(site_search.Results, "__init__", more_than_listed)
+    monkeypatch.setattr(site_search, "MAX_RESULTS", 1500)
+    indexed(body_article("Heron count", "heron"))
+    _found, html = results(client, q="heron")
+    assert "More than 1,500 releases found" in html
+    html = client.get("/es/search/", {"q": "heron"}).content.decode()
+    assert "Se encontraron más de 1\N{NO-BREAK SPACE}500 publicaciones" in html
+
+
+def test_exactly_the_limit_is_counted_exactly(client, monkeypatch):
+    monkeypatch.setattr(site_search, "MAX_RESULTS", 2)
+    indexed(body_article("Ibis one", "ibis"), body_article("Ibis two", "ibis"))
+    _found, html = results(client, q="ibis")
+    assert "2 releases found" in html and "More than" not in html
+
+
+def test_one_refresh_costs_the_same_queries_for_one_release_or_many():
+    """Rebuilding the index in bulk (generate_bench_data, rebuild_search_index, renaming a tag
+    that 10,000 releases use) is a fixed number of queries per batch, not three per release."""
+    articles = [ArticleFactory() for _ in range(6)]
+    for article in articles:
+        add_blocks(article, 4)
+        article.tags.add("estuary")
+
+    def queries(ids):
+        with CaptureQueriesContext(connection) as captured:
+            search_index.refresh(ids)
+        return len(captured)
+
+    assert queries([articles[0].pk]) == queries([article.pk for article in articles])
+    assert SearchDocument.objects.count() == 6
+
+
+def test_bench_data_search_documents_equal_those_the_live_index_builds(monkeypatch):
+    """generate_bench_data builds documents in chunks and batches; each must be exactly what
+    search_index.refresh builds for that one release (text and, on PostgreSQL, the vector)."""
+    monkeypatch.setattr(generate_bench_data, "CHUNK", 5)
+    monkeypatch.setattr(generate_bench_data, "INDEX_BATCH", 3)
+    call_command("generate_bench_data", releases=12, stdout=StringIO())
+    assert Article.objects.count() == SearchDocument.objects.count() == 12
+
+    def documents():
+        return {
+            document.pk: (
+                document.title,
+                document.lead,
+                document.keywords,
+                document.body,
+                document.vector,
+            )
+            for document in SearchDocument.objects.all()
+        }
+
+    generated = documents()
+    SearchDocument.objects.all().delete()
+    for pk in generated:
+        search_index.refresh([pk])
+    assert documents() == generated
+    assert all(title and body and keywords for title, _, keywords, body, _ in generated.values())
+
+
+@on_postgresql
+def test_a_match_deep_in_a_long_body_is_found_and_shown_with_the_opening_words(client):
+    """Snippets are cut from the start of the body only (their cost is bounded); the match
+    itself is found and ranked from the whole text."""
+    filler = "Crews checked the boats again. " * (site_search.SNIPPET_SOURCE_CHARS // 20)
+    article = body_article("Long transcript", f"Opening remarks. {filler} A quetzal was seen.")
+    indexed(article)
+    found, html = results(client, q="quetzal")
+    assert found == [article.headline]
+    assert "Opening remarks" in html

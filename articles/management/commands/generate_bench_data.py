@@ -3,6 +3,7 @@
 import datetime
 import io
 import random
+from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
@@ -69,6 +70,21 @@ WORDS = [
     "interoperability",
 ]
 BATCH = 2000
+CHUNK = 5000  # releases generated and committed at a time
+INDEX_BATCH = 1000  # releases per search_index.refresh
+
+
+@dataclass
+class Shared:
+    """What every release draws from, made once before the releases."""
+
+    now: datetime.datetime
+    organizations: list
+    people: list
+    press_contacts: list
+    initiatives: list
+    images: list
+    tags: list
 
 
 def sentence(rng, words=14):
@@ -102,41 +118,59 @@ class Command(BaseCommand):
             raise CommandError("The database already holds releases; use an empty one.")
         rng = random.Random(seed)
         with transaction.atomic():
-            ids = self._generate(rng, releases)
-        for start in range(0, len(ids), 500):
-            search_index.refresh(ids[start : start + 500])
+            shared = self._shared(rng, releases)
+        # Releases in chunks, each committed with its search documents: memory stays flat at
+        # 100k releases, and the documents come from the live index's own code (refresh builds
+        # a whole batch in a few queries).
+        for first in range(0, releases, CHUNK):
+            with transaction.atomic():
+                ids = self._releases(rng, shared, range(first, min(first + CHUNK, releases)))
+                for start in range(0, len(ids), INDEX_BATCH):
+                    search_index.refresh(ids[start : start + INDEX_BATCH])
+            if options["verbosity"] > 1 or releases > CHUNK:
+                self.stdout.write(f"{first + len(ids)} of {releases} releases")
         # Bulk inserts send no signals: make any page cached before this run stale.
         page_cache.bump_generation()
-        self.stdout.write(f"Created {len(ids)} releases.")
+        self.stdout.write(f"Created {releases} releases.")
 
-    def _generate(self, rng, count):
+    def _shared(self, rng, count):
+        """Organizations, people, initiatives, photos and tags that releases draw from."""
         size = max(4, count // 20)
         organizations = Organization.objects.bulk_create(
-            Organization(
-                name=f"Task Force {n}",
-                abbreviation=f"TF-{n}",
-                slug=f"task-force-{n}",
-                kind=OrganizationKind.MILITARY_UNIT,
-                country="US",
-            )
-            for n in range(size)
+            (
+                Organization(
+                    name=f"Task Force {n}",
+                    abbreviation=f"TF-{n}",
+                    slug=f"task-force-{n}",
+                    kind=OrganizationKind.MILITARY_UNIT,
+                    country="US",
+                )
+                for n in range(size)
+            ),
+            batch_size=BATCH,
         )
         people = Person.objects.bulk_create(
-            Person(
-                service="U.S. Army",
-                rank="Staff Sgt.",
-                given_name=f"Alex{n}",
-                family_name=rng.choice(["Rivera", "Okafor", "Nguyen", "Castillo"]),
-                slug=f"alex-{n}",
-                title="an instructor with the Jungle Warfare School",
-                organization=organizations[n % size],
-                is_press_contact=n % 10 == 0,
-            )
-            for n in range(size * 2)
+            (
+                Person(
+                    service="U.S. Army",
+                    rank="Staff Sgt.",
+                    given_name=f"Alex{n}",
+                    family_name=rng.choice(["Rivera", "Okafor", "Nguyen", "Castillo"]),
+                    slug=f"alex-{n}",
+                    title="an instructor with the Jungle Warfare School",
+                    organization=organizations[n % size],
+                    is_press_contact=n % 10 == 0,
+                )
+                for n in range(size * 2)
+            ),
+            batch_size=BATCH,
         )
         initiatives = Initiative.objects.bulk_create(
-            Initiative(name=f"Partnership {n}", slug=f"partnership-{n}", summary=sentence(rng))
-            for n in range(size)
+            (
+                Initiative(name=f"Partnership {n}", slug=f"partnership-{n}", summary=sentence(rng))
+                for n in range(size)
+            ),
+            batch_size=BATCH,
         )
         images = [
             save_image(
@@ -145,9 +179,20 @@ class Command(BaseCommand):
             for n in range(4)
         ]
         tags = Tag.objects.bulk_create(
-            Tag(name=f"topic {n}", slug=f"topic-{n}") for n in range(size)
+            (Tag(name=f"topic {n}", slug=f"topic-{n}") for n in range(size)), batch_size=BATCH
         )
-        now = timezone.now()
+        return Shared(
+            now=timezone.now(),
+            organizations=organizations,
+            people=people,
+            press_contacts=[person for person in people if person.is_press_contact],
+            initiatives=initiatives,
+            images=images,
+            tags=tags,
+        )
+
+    def _releases(self, rng, shared, numbers):
+        images = shared.images
         articles = Article.objects.bulk_create(
             (
                 Article(
@@ -156,19 +201,19 @@ class Command(BaseCommand):
                     summary=sentence(rng, 25),
                     dateline="PANAMA CITY, Panama",
                     status=ArticleStatus.PUBLISHED,
-                    release_at=now - datetime.timedelta(hours=n + 1),
+                    release_at=shared.now - datetime.timedelta(hours=n + 1),
                     is_featured=n % 50 == 0,
                     hero_image=images[n % len(images)],
                 )
-                for n in range(count)
+                for n in numbers
             ),
             batch_size=BATCH,
         )
-        self._body(rng, articles, people, initiatives, images)
-        self._relations(rng, articles, people, organizations, initiatives, tags)
+        self._body(rng, articles, shared)
+        self._relations(rng, articles, shared)
         return [article.pk for article in articles]
 
-    def _body(self, rng, articles, people, initiatives, images):
+    def _body(self, rng, articles, shared):
         """Ten blocks per release: paragraphs, a quote, a table of two rows and a photo."""
         texts, quotes, tables, photos = [], [], [], []
         for article in articles:
@@ -187,7 +232,7 @@ class Command(BaseCommand):
                     parent=article,
                     region="body",
                     ordering=35,
-                    speaker=rng.choice(people),
+                    speaker=rng.choice(shared.people),
                     text=sentence(rng, 20),
                 )
             )
@@ -201,7 +246,9 @@ class Command(BaseCommand):
                 )
             )
             photos.append(
-                ImageBlock(parent=article, region="body", ordering=55, image=rng.choice(images))
+                ImageBlock(
+                    parent=article, region="body", ordering=55, image=rng.choice(shared.images)
+                )
             )
         RichText.objects.bulk_create(texts, batch_size=BATCH)
         Quote.objects.bulk_create(quotes, batch_size=BATCH)
@@ -211,7 +258,7 @@ class Command(BaseCommand):
             (
                 InitiativeTableRow(
                     table=table,
-                    initiative=rng.choice(initiatives),
+                    initiative=rng.choice(shared.initiatives),
                     cells=[sentence(rng, 6)],
                     position=position,
                 )
@@ -221,17 +268,13 @@ class Command(BaseCommand):
             batch_size=BATCH,
         )
 
-    def _relations(self, rng, articles, people, organizations, initiatives, tags):
+    def _relations(self, rng, articles, shared):
         links = {
-            Article.byline_people.through: ("person", people, 1),
-            Article.people.through: ("person", people, 2),
-            Article.media_contacts.through: (
-                "person",
-                [p for p in people if p.is_press_contact],
-                1,
-            ),
-            Article.organizations.through: ("organization", organizations, 2),
-            Article.initiatives.through: ("initiative", initiatives, 1),
+            Article.byline_people.through: ("person", shared.people, 1),
+            Article.people.through: ("person", shared.people, 2),
+            Article.media_contacts.through: ("person", shared.press_contacts, 1),
+            Article.organizations.through: ("organization", shared.organizations, 2),
+            Article.initiatives.through: ("initiative", shared.initiatives, 1),
         }
         for through, (field, choices, per_article) in links.items():
             through.objects.bulk_create(
@@ -246,7 +289,7 @@ class Command(BaseCommand):
             (
                 TaggedItem(content_object=article, tag=tag)
                 for article in articles
-                for tag in rng.sample(tags, 3)
+                for tag in rng.sample(shared.tags, 3)
             ),
             batch_size=BATCH,
         )
