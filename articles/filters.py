@@ -28,7 +28,8 @@ class Facet:
         if self.model is Person:
             mentioned = Article.people.through.objects.filter(person=obj).values("article")
             authored = Article.byline_people.through.objects.filter(person=obj).values("article")
-            return Q(pk__in=mentioned) | Q(pk__in=authored)
+            # One IN over a UNION: two ORed INs made PostgreSQL scan every release.
+            return Q(pk__in=mentioned.union(authored))
         through = getattr(Article, f"{self.param}s").through
         return Q(pk__in=through.objects.filter(**{self.param: obj}).values("article"))
 

@@ -381,7 +381,7 @@ def person_list(request):
 
 def person_detail(request, slug):
     person = get_object_or_404(
-        Person.objects.public()
+        Person.objects.public(one=True)
         .select_related("organization", "portrait")
         .prefetch_related("roles", "portrait__renditions"),
         slug=slug,

@@ -8,7 +8,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import InitiativeTable, PersonRole, Quote, RichText
-from tests.factories import ArticleFactory, InitiativeFactory, PersonFactory, add_blocks
+from tests.factories import (
+    ArticleFactory,
+    InitiativeFactory,
+    PersonFactory,
+    add_blocks,
+    release_in_state,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +137,25 @@ def test_public_pages_set_no_cookies_and_send_a_strict_policy(client):
     policy = response["Content-Security-Policy"]
     assert re.search(r"script-src 'self' 'nonce-[^']+'", policy)
     assert "unsafe-inline" not in policy
+
+
+def _quoted(article, person):
+    Quote.objects.create(parent=article, region="body", ordering=10, speaker=person, text="Yes.")
+
+
+def _related(article, person):
+    article.people.add(person)
+
+
+def _author(article, person):
+    article.byline_people.add(person)
+
+
+@pytest.mark.parametrize("link", [_quoted, _related, _author], ids=lambda f: f.__name__[1:])
+def test_a_person_has_a_page_once_a_published_release_names_them(client, link):
+    draft, published = release_in_state("draft"), release_in_state("published")
+    waiting, named = PersonFactory(), PersonFactory()
+    link(draft, waiting)
+    link(published, named)
+    assert client.get(waiting.get_absolute_url()).status_code == 404
+    assert client.get(named.get_absolute_url()).status_code == 200

@@ -164,7 +164,14 @@ class Article(TimestampedModel):
         get_latest_by = "release_at"
         verbose_name = _("release")
         verbose_name_plural = _("releases")
-        indexes = [models.Index(fields=["status", "-release_at"], name="article_public_idx")]
+        indexes = [
+            models.Index(fields=["status", "-release_at"], name="article_public_idx"),
+            # The home page's order (featured first): without it PostgreSQL sorted every
+            # published release for each uncached home page (≈ 100 ms at 100,000).
+            models.Index(
+                fields=["status", "-is_featured", "-release_at", "-id"], name="article_home_idx"
+            ),
+        ]
         permissions = [
             ("submit_article", _("Can submit a release for review")),
             ("edit_submitted_article", _("Can edit a release after it was submitted")),
