@@ -57,11 +57,12 @@ def _rows(queryset, kind, detail=None, released=None):
     )
 
 
-def _related_ids(article):
-    """The ids of up to RELATED_RELEASES published releases sharing an initiative, organization
-    or tag with `article`, newest first: the union of the three link tables' matches, then the
-    newest published ones. Written as SQL because it runs on every render of a release page
-    and building it with the ORM took longer than running it."""
+def _related_sql(article, columns):
+    """SQL and parameters selecting `columns` of up to RELATED_RELEASES published releases
+    sharing an initiative, organization or tag with `article`, newest first: the union of the
+    three link tables' matches, then the newest published ones. Written as SQL because it runs
+    on every render of a release page and building it with the ORM took longer than running
+    it."""
     links = [
         (Article.initiatives.through._meta.db_table, "article_id", "initiative_id", ""),
         (Article.organizations.through._meta.db_table, "article_id", "organization_id", ""),
@@ -80,17 +81,18 @@ def _related_ids(article):
         for table, release, link, condition in links
     )
     sql = (
-        f"SELECT id FROM {Article._meta.db_table} WHERE id IN ({shared}) AND id <> %s "
+        f"SELECT {columns} FROM {Article._meta.db_table} WHERE id IN ({shared}) AND id <> %s "
         "AND status = %s AND release_at <= %s ORDER BY release_at DESC, id DESC LIMIT %s"
     )
     now = connection.ops.adapt_datetimefield_value(timezone.now())
-    params = [article.pk] * 4 + [ArticleStatus.PUBLISHED, now, RELATED_RELEASES]
-    return RawSQL(sql, params)
+    return sql, [article.pk] * 4 + [ArticleStatus.PUBLISHED, now, RELATED_RELEASES]
 
 
 def _release_rows(article):
     return _rows(
-        Article.objects.filter(pk__in=_related_ids(article)).annotate(name=F("headline")),
+        Article.objects.filter(pk__in=RawSQL(*_related_sql(article, "id"))).annotate(
+            name=F("headline")
+        ),
         "release",
         detail=F("kind"),
         released=F("release_at"),
@@ -99,8 +101,13 @@ def _release_rows(article):
 
 def related_releases(article):
     """Up to RELATED_RELEASES published releases sharing an initiative, organization or tag
-    with `article`, newest first, as Topics."""
-    return [Topic(*row) for row in _release_rows(article).order_by("-topic_released")]
+    with `article`, newest first, as Topics. A raw query: it runs on every render of a release
+    page, and is the same SQL topics_of() reads them with."""
+    releases = Article.objects.raw(*_related_sql(article, "id, headline, slug, kind, release_at"))
+    return [
+        Topic("release", release.headline, release.slug, release.kind, release.release_at)
+        for release in releases
+    ]
 
 
 def topics_of(article):
