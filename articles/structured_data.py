@@ -90,24 +90,19 @@ def news_article(request, article, *, body, authors, topics):
         data["image"] = [_image(request, article.hero_image)]
     if topics["tag"]:
         data["keywords"] = [topic.name for topic in topics["tag"]]
-    if topics["initiative"]:
-        data["about"] = [
-            {
-                "@type": "Thing",
-                "name": topic.name,
-                "url": _absolute(request, topic.get_absolute_url()),
-            }
-            for topic in topics["initiative"]
-        ]
-    if topics["organization"]:
-        data["mentions"] = [
-            {
-                "@type": "Organization",
-                "name": topic.name,
-                "url": _absolute(request, topic.get_absolute_url()),
-            }
-            for topic in topics["organization"]
-        ]
+    for key, kind, schema_type in (
+        ("about", "initiative", "Thing"),
+        ("mentions", "organization", "Organization"),
+    ):
+        if topics[kind]:
+            data[key] = [
+                {
+                    "@type": schema_type,
+                    "name": topic.name,
+                    "url": _absolute(request, topic.get_absolute_url()),
+                }
+                for topic in topics[kind]
+            ]
     quotes = [block for block in body.body if isinstance(block, Quote)]
     if quotes:
         data["hasPart"] = [

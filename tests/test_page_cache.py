@@ -20,6 +20,7 @@ from articles.checks.service import refresh_release_checks
 from articles.page_cache import PageCacheMiddleware
 from articles.workflow import transitions
 from articles.workflow.embargo import create_embargo_link
+from tests.counting import get
 from tests.factories import (
     ArticleFactory,
     ImageFactory,
@@ -35,13 +36,6 @@ pytestmark = pytest.mark.django_db
 
 HOME = "/"
 NONCE = re.compile(r'nonce="([^"]+)"')
-
-
-def get(client, url, **kwargs):
-    """The page and the number of database queries it took."""
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, **kwargs)
-    return response, len(queries)
 
 
 def cached(client, url):

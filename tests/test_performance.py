@@ -7,13 +7,12 @@ import pytest
 import time_machine
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from articles import roles
 from articles.workflow import transitions
+from tests.counting import queries_for
 from tests.factories import (
     ArticleFactory,
     ImageFactory,
@@ -28,13 +27,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 HOME_BUDGET = ARTICLE_BUDGET = 10
-
-
-def queries_for(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
 
 
 def build_site(size):

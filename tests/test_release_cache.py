@@ -8,8 +8,6 @@ two requests is whether the release's content came from the release cache.
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -23,6 +21,7 @@ from articles.models import (
     RichText,
 )
 from articles.workflow import transitions
+from tests.counting import queries_for
 from tests.factories import (
     ArticleFactory,
     ImageFactory,
@@ -38,13 +37,6 @@ pytestmark = pytest.mark.django_db
 # A release page whose content comes from the release cache: the release itself and its
 # related releases.
 FROM_CACHE_QUERIES = 2
-
-
-def queries_for(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
 
 
 def page(client, article):
