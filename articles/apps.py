@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,15 +9,9 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import page_cache, release_changes, revisions, roles
+        from . import revisions, roles
 
         revisions.register_models()
-        release_changes.connect()
-        # Any saved or deleted content (including publish, correct and withdraw, which save the
-        # release) makes every cached public page stale; page_cache filters by app.
-        post_save.connect(page_cache.on_content_change, dispatch_uid="articles.page_cache.save")
-        post_delete.connect(page_cache.on_content_change, dispatch_uid="articles.page_cache.delete")
-        m2m_changed.connect(page_cache.on_m2m_change, dispatch_uid="articles.page_cache.m2m")
         # Not tied to this app's signal: apps listed after it create their permissions later.
         post_migrate.connect(
             roles.grant_site_administrators_everything,

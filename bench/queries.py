@@ -33,11 +33,11 @@ def pages():
     article = Article.objects.published().order_by("-release_at")[5]
     tag = Tag.objects.annotate(uses=Count("taggit_taggeditem_items")).order_by("-uses")[0]
     person = Person.objects.annotate(uses=Count("authored_articles")).order_by("-uses")[0]
-    search = reverse("articles:search")
+    search = reverse("public:search")
     return {
         "home": "/",
         "article": article.get_absolute_url(),
-        "tag": reverse("articles:tag", kwargs={"slug": tag.slug}),
+        "tag": reverse("public:tag", kwargs={"slug": tag.slug}),
         "person": person.get_absolute_url(),
         "search (1 word)": f"{search}?q=bridge",
         "search (3 words)": f"{search}?q=jungle+river+crossing",

@@ -7,12 +7,12 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from articles.sitemaps import SITEMAPS, news_sitemap, robots_txt
+from public.sitemaps import SITEMAPS, news_sitemap, robots_txt
 
 urlpatterns = [
     path("admin/mfa/", include("newsroom.security.urls")),
     path("admin/", admin.site.urls),
-    path("feeds/", include("articles.feed_urls")),
+    path("feeds/", include("public.feed_urls")),
     path(
         "sitemap.xml",
         sitemap_views.index,
@@ -31,10 +31,9 @@ urlpatterns = [
 ]
 # Public pages in every interface language: English at /, Spanish at /es/. The language comes
 # from the address alone, so choosing one sets no cookie (issue 3: no cookies for readers).
-urlpatterns += i18n_patterns(path("", include("articles.urls")), prefix_default_language=False)
+urlpatterns += i18n_patterns(path("", include("public.urls")), prefix_default_language=False)
 
-handler404 = "articles.views.page_not_found"
-handler500 = "articles.views.server_error"
+handler404 = "public.views.pages.page_not_found"
 
 if os.environ.get("NEWSROOM_BENCH_FLOOR") == "1":
     from newsroom.bench_floor import floor

@@ -6,8 +6,9 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
 
-from articles import roles, search_index
+from articles import roles
 from articles.models import Article
+from public import search_index
 from tests.factories import UserFactory
 from tests.signing_in import sign_in
 

@@ -26,7 +26,7 @@ def new_link(article, user, *, expires_in=datetime.timedelta(hours=6)):
         label="Wire services",
         expires_at=timezone.now() + expires_in,
     )
-    return link, reverse("articles:embargoed", kwargs={"token": token})
+    return link, reverse("public:embargoed", kwargs={"token": token})
 
 
 def test_a_valid_link_shows_the_release_with_the_embargo_banner(client, authority):
@@ -91,7 +91,7 @@ def test_a_link_dies_when_the_release_goes_back_to_draft(client, authority):
 
 
 def test_unknown_tokens_open_nothing(client):
-    response = client.get(reverse("articles:embargoed", kwargs={"token": "not-a-real-token"}))
+    response = client.get(reverse("public:embargoed", kwargs={"token": "not-a-real-token"}))
     assert response.status_code == 404
 
 

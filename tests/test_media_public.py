@@ -135,12 +135,12 @@ def test_article_page_query_count_does_not_grow_with_the_number_of_images(client
 
 def test_home_query_count_does_not_grow_with_the_number_of_photos(client, no_page_cache):
     ArticleFactory(hero_image=photo(600, 300))
-    first = _queries_for(client, reverse("articles:home"))
+    first = _queries_for(client, reverse("public:home"))
     for _ in range(5):
         ArticleFactory(hero_image=photo(600, 300))
-    html = client.get(reverse("articles:home")).content.decode()
+    html = client.get(reverse("public:home")).content.decode()
     assert len(pictures(html)) == 6
-    assert _queries_for(client, reverse("articles:home")) == first
+    assert _queries_for(client, reverse("public:home")) == first
 
 
 def test_a_missing_original_does_not_break_the_page(client, media_root):

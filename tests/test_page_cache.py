@@ -15,11 +15,12 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles import page_cache, release_changes, roles
+from articles import roles
 from articles.checks.service import refresh_release_checks
-from articles.page_cache import PageCacheMiddleware
 from articles.workflow import transitions
 from articles.workflow.embargo import create_embargo_link
+from public import page_cache, release_changes
+from public.page_cache import PageCacheMiddleware
 from tests.counting import get
 from tests.factories import (
     ArticleFactory,
@@ -69,8 +70,8 @@ def test_language_and_query_string_are_part_of_the_key(client):
     english = cached(client, HOME)
     spanish = cached(client, "/es/")
     assert english != spanish and 'lang="es"' in spanish
-    assert cached(client, reverse("articles:search") + "?q=bridge") != cached(
-        client, reverse("articles:search") + "?q=nothing-matches-this"
+    assert cached(client, reverse("public:search") + "?q=bridge") != cached(
+        client, reverse("public:search") + "?q=nothing-matches-this"
     )
 
 
@@ -150,13 +151,13 @@ def _tag(article, authority):
     tag = Tag.objects.get(slug="river")
     tag.name = "River crossings"
     tag.save()
-    return reverse("articles:tag", kwargs={"slug": "river"}), "River crossings"
+    return reverse("public:tag", kwargs={"slug": "river"}), "River crossings"
 
 
 def _tagging(article, authority):
     other = ArticleFactory(headline="Another river release")
     other.tags.add("river")
-    return reverse("articles:tag", kwargs={"slug": "river"}), "Another river release"
+    return reverse("public:tag", kwargs={"slug": "river"}), "Another river release"
 
 
 @pytest.mark.parametrize(
@@ -186,7 +187,7 @@ def test_each_change_makes_the_affected_page_fresh(client, authority, change):
         HOME,
         article.get_absolute_url(),
         article.organizations.get().get_absolute_url(),
-        reverse("articles:tag", kwargs={"slug": "river"}),
+        reverse("public:tag", kwargs={"slug": "river"}),
     ]
     for url in pages:
         cached(client, url)
@@ -231,7 +232,7 @@ def test_embargoed_previews_are_never_cached(client, authority):
         label="Wire services",
         expires_at=timezone.now() + datetime.timedelta(hours=6),
     )
-    url = reverse("articles:embargoed", kwargs={"token": token})
+    url = reverse("public:embargoed", kwargs={"token": token})
     first = client.get(url)
     assert first["Cache-Control"] == "private, no-store"
     response, queries = get(client, url)

@@ -53,43 +53,43 @@ def public_urls():
     article = Article.objects.get(slug=PRESS_CONFERENCE)
     tag = Tag.objects.filter(slug="border-security").get()
     return [
-        reverse("articles:home"),
-        reverse("articles:release_list"),
-        reverse("articles:kind", kwargs={"kind": "press-release"}),
-        reverse("articles:archive"),
-        reverse("articles:archive_year", kwargs={"year": article.release_at.year}),
+        reverse("public:home"),
+        reverse("public:release_list"),
+        reverse("public:kind", kwargs={"kind": "press-release"}),
+        reverse("public:archive"),
+        reverse("public:archive_year", kwargs={"year": article.release_at.year}),
         reverse(
-            "articles:archive_month",
+            "public:archive_month",
             kwargs={"year": article.release_at.year, "month": article.release_at.month},
         ),
         article.get_absolute_url(),
-        reverse("articles:tag", kwargs={"slug": tag.slug}),
-        reverse("articles:people"),
+        reverse("public:tag", kwargs={"slug": tag.slug}),
+        reverse("public:people"),
         Person.objects.get(slug="thomas-avery").get_absolute_url(),
-        reverse("articles:organizations"),
+        reverse("public:organizations"),
         Organization.objects.get(slug="joint-task-force-isthmus").get_absolute_url(),
-        reverse("articles:initiatives"),
+        reverse("public:initiatives"),
         Initiative.objects.get(slug="jungle-operations-training-course").get_absolute_url(),
-        reverse("articles:search") + "?q=training",
-        reverse("articles:contact"),
-        reverse("articles:about"),
-        reverse("articles:accessibility"),
-        reverse("articles:privacy"),
+        reverse("public:search") + "?q=training",
+        reverse("public:contact"),
+        reverse("public:about"),
+        reverse("public:accessibility"),
+        reverse("public:privacy"),
     ]
 
 
 def test_every_page_type_renders_the_demo_content(client, demo):
     conference = Article.objects.get(slug=PRESS_CONFERENCE)
     pages = {
-        reverse("articles:home"): [a.headline for a in demo],
+        reverse("public:home"): [a.headline for a in demo],
         conference.get_absolute_url(): [
             conference.headline,
             "Lines of effort announced at the joint press conference",
             "U.S. Air Force Maj. Gen. Thomas Avery, commander of Joint Task Force-Isthmus",
             "Maj. Denise Carrow",  # media contact
         ],
-        reverse("articles:kind", kwargs={"kind": "press-release"}): [conference.headline],
-        reverse("articles:tag", kwargs={"slug": "border-security"}): [conference.headline],
+        reverse("public:kind", kwargs={"kind": "press-release"}): [conference.headline],
+        reverse("public:tag", kwargs={"slug": "border-security"}): [conference.headline],
         Person.objects.get(slug="thomas-avery").get_absolute_url(): [
             "Every program on this list started with a question",
             conference.headline,
@@ -104,13 +104,13 @@ def test_every_page_type_renders_the_demo_content(client, demo):
             "Boat-handling phase on the Chucunaque River",  # its row in a release's table
             conference.headline,
         ],
-        reverse("articles:organizations"): [
+        reverse("public:organizations"): [
             "Joint Task Force-Isthmus",
             "Ministry of Public Security",
         ],
-        reverse("articles:initiatives"): ["Riverine Interdiction Course"],
-        reverse("articles:people"): ["Ana Castrellón"],
-        reverse("articles:contact"): ["Maj. Denise Carrow", "denise.carrow@example.mil"],
+        reverse("public:initiatives"): ["Riverine Interdiction Course"],
+        reverse("public:people"): ["Ana Castrellón"],
+        reverse("public:contact"): ["Maj. Denise Carrow", "denise.carrow@example.mil"],
     }
     for url, expected in pages.items():
         html = html_of(client, url)
@@ -146,7 +146,7 @@ def test_article_page_shows_dateline_dates_byline_topics_and_related(client):
     assert "Corrected the number of clinics." in html
     assert f'By <a href="{author.get_absolute_url()}">Spc. Jane Doe</a>' in html
     assert "mailto:press@example.mil" in html
-    assert f'href="{reverse("articles:tag", kwargs={"slug": "health"})}"' in html
+    assert f'href="{reverse("public:tag", kwargs={"slug": "health"})}"' in html
     assert organization.get_absolute_url() in html and initiative.get_absolute_url() in html
     related = html[html.index("Related releases") :]
     assert sibling.headline in related and unrelated.headline not in related
@@ -166,16 +166,16 @@ def test_home_puts_featured_releases_first_and_paginates(client):
     newest = ArticleFactory(release_at=now - datetime.timedelta(hours=1))
     for day in range(1, 13):
         ArticleFactory(release_at=now - datetime.timedelta(days=day))
-    first = html_of(client, reverse("articles:home"))
+    first = html_of(client, reverse("public:home"))
     assert first.index(featured.headline) < first.index(newest.headline)
     assert "Page 1 of 2" in first
-    second = html_of(client, reverse("articles:home") + "?page=2")
+    second = html_of(client, reverse("public:home") + "?page=2")
     assert "Page 2 of 2" in second
     assert title_of(first) != title_of(second)
     assert description_of(first) != description_of(second)
     # Out-of-range and junk page numbers land on a real page rather than an error.
-    assert "Page 2 of 2" in html_of(client, reverse("articles:home") + "?page=99")
-    assert "Page 1 of 2" in html_of(client, reverse("articles:home") + "?page=abc")
+    assert "Page 2 of 2" in html_of(client, reverse("public:home") + "?page=99")
+    assert "Page 1 of 2" in html_of(client, reverse("public:home") + "?page=abc")
 
 
 def test_filters_combine_and_survive_pagination(client):
@@ -190,11 +190,11 @@ def test_filters_combine_and_survive_pagination(client):
     tagged_only = ArticleFactory(headline="Tagged but not the organization")
     tagged_only.tags.add("medical")
 
-    url = reverse("articles:release_list") + "?organization=jtf&tag=medical"
+    url = reverse("public:release_list") + "?organization=jtf&tag=medical"
     html = html_of(client, url)
     assert tagged_only.headline not in html
     assert all(article.headline in html for article in both)  # 7 fit on one page
-    organization_only = html_of(client, reverse("articles:release_list") + "?organization=jtf")
+    organization_only = html_of(client, reverse("public:release_list") + "?organization=jtf")
     assert "Page 1 of 2" in organization_only
     next_link = re.search(r'href="(\?[^"]*page=2[^"]*)"', organization_only).group(1)
     assert "organization=jtf" in unescape(next_link)
@@ -206,10 +206,10 @@ def test_filters_combine_and_survive_pagination(client):
 def test_kind_lists_and_the_type_filter(client):
     statement = ArticleFactory(kind=ArticleKind.STATEMENT, headline="A statement")
     release = ArticleFactory(kind=ArticleKind.PRESS_RELEASE, headline="A press release")
-    html = html_of(client, reverse("articles:kind", kwargs={"kind": "statement"}))
+    html = html_of(client, reverse("public:kind", kwargs={"kind": "statement"}))
     assert statement.headline in html and release.headline not in html
     assert "<h1>Statements</h1>" in html
-    response = client.get(reverse("articles:release_list") + "?kind=statement&tag=x&page=3")
+    response = client.get(reverse("public:release_list") + "?kind=statement&tag=x&page=3")
     assert response.status_code == 302
     assert response["Location"] == "/releases/type/statement/?tag=x"
     assert client.get("/releases/type/not-a-kind/").status_code == 404
@@ -217,17 +217,17 @@ def test_kind_lists_and_the_type_filter(client):
 
 def test_unknown_filter_values_are_not_found(client):
     ArticleFactory()
-    assert client.get(reverse("articles:release_list") + "?organization=nope").status_code == 404
+    assert client.get(reverse("public:release_list") + "?organization=nope").status_code == 404
 
 
 def test_archive_by_year_and_month(client):
     march = ArticleFactory(release_at=datetime.datetime(2025, 3, 14, 12, tzinfo=datetime.UTC))
     may = ArticleFactory(release_at=datetime.datetime(2025, 5, 2, 12, tzinfo=datetime.UTC))
-    index = html_of(client, reverse("articles:archive"))
+    index = html_of(client, reverse("public:archive"))
     assert '<a href="/archive/2025/3/">March</a>' in index and "1 release" in index
-    year = html_of(client, reverse("articles:archive_year", kwargs={"year": 2025}))
+    year = html_of(client, reverse("public:archive_year", kwargs={"year": 2025}))
     assert march.headline in year and may.headline in year
-    month = html_of(client, reverse("articles:archive_month", kwargs={"year": 2025, "month": 3}))
+    month = html_of(client, reverse("public:archive_month", kwargs={"year": 2025, "month": 3}))
     assert march.headline in month and may.headline not in month
     assert client.get("/archive/2025/13/").status_code == 404
     assert client.get("/archive/2024/").status_code == 404  # nothing published then
@@ -252,13 +252,13 @@ def test_unpublished_and_future_releases_appear_on_no_page(client, status):
         Quote.objects.create(parent=article, region="body", ordering=10, speaker=person, text="x")
     ArticleFactory(headline="Public headline")
     urls = [
-        reverse("articles:home"),
-        reverse("articles:release_list"),
-        reverse("articles:archive"),
-        reverse("articles:people"),
-        reverse("articles:organizations"),
-        reverse("articles:initiatives"),
-        reverse("articles:search") + "?q=headline",
+        reverse("public:home"),
+        reverse("public:release_list"),
+        reverse("public:archive"),
+        reverse("public:people"),
+        reverse("public:organizations"),
+        reverse("public:initiatives"),
+        reverse("public:search") + "?q=headline",
     ]
     for url in urls:
         html = html_of(client, url)
@@ -270,7 +270,7 @@ def test_unpublished_and_future_releases_appear_on_no_page(client, status):
         person.get_absolute_url(),
         organization.get_absolute_url(),
         initiative.get_absolute_url(),
-        reverse("articles:tag", kwargs={"slug": "secret-tag"}),
+        reverse("public:tag", kwargs={"slug": "secret-tag"}),
         hidden[1].get_absolute_url(),
     ):
         assert client.get(url).status_code == 404, url
@@ -291,7 +291,7 @@ def test_parents_of_public_organizations_are_public(client):
     ArticleFactory().organizations.add(unit)
     html = html_of(client, task_force.get_absolute_url())
     assert "Southern Command" in html and "Engineer Company" in html
-    tree = html_of(client, reverse("articles:organizations"))
+    tree = html_of(client, reverse("public:organizations"))
     assert "Empty Sibling" not in tree
     assert (
         tree.index("Southern Command")
@@ -318,7 +318,7 @@ def test_every_page_has_banner_search_contact_identifier_and_language_links(clie
         assert "An official website of the United States government" in html
         assert "Official websites use .mil" in html
         assert 'role="search"' in html and 'action="/search/"' in html
-        assert f'href="{reverse("articles:contact")}"' in html
+        assert f'href="{reverse("public:contact")}"' in html
         for label in ("FOIA requests", "No FEAR Act data", "Office of the Inspector General"):
             assert label in html
         assert "Accessibility statement" in html and "Privacy policy" in html
@@ -336,12 +336,12 @@ def test_banner_and_identifier_follow_settings(client, settings):
         "foia": "https://example.gov/foia",
         "about": "https://example.gov/about",
     }
-    html = html_of(client, reverse("articles:home"))
+    html = html_of(client, reverse("public:home"))
     assert "Official websites use .gov" in html and "Official websites use .mil" not in html
     assert "An official website of the" in html and "U.S. Department of Example" in html
     assert '<a href="https://example.gov/foia" class="usa-identifier__required-link' in html
     assert '<a href="https://example.gov/about" class="usa-identifier__required-link' in html
-    assert f'href="{reverse("articles:privacy")}" class="usa-identifier__required-link' in html
+    assert f'href="{reverse("public:privacy")}" class="usa-identifier__required-link' in html
 
 
 def test_anonymous_readers_get_no_cookies_anywhere(client, demo):
@@ -377,7 +377,7 @@ def test_not_found_page_is_in_the_site_design_and_helps(client):
 
 
 def test_server_error_page_is_in_the_site_design(rf):
-    from articles.views import server_error
+    from newsroom.errors import server_error
 
     request = rf.get("/")
     response = server_error(request)
@@ -390,7 +390,7 @@ def test_contact_page_shows_the_office_from_settings(client, settings):
     settings.NEWSROOM_CONTACT_EMAIL = "press@example.mil"
     settings.NEWSROOM_CONTACT_PHONE = "+1 305 555 0100"
     PersonFactory(is_press_contact=True, given_name="Pat", family_name="Lee", email="p@x.mil")
-    html = html_of(client, reverse("articles:contact"))
+    html = html_of(client, reverse("public:contact"))
     assert 'href="mailto:press@example.mil"' in html
     assert 'href="tel:+13055550100"' in html
     assert "Pat Lee" in html and "mailto:p@x.mil" in html

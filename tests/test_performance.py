@@ -52,20 +52,20 @@ def build_site(size):
         article.people.add(speaker)
         articles.append(article)
     return {
-        "home": reverse("articles:home"),
+        "home": reverse("public:home"),
         "article": articles[0].get_absolute_url(),
-        "list": reverse("articles:release_list") + f"?organization={organization.slug}",
-        "kind": reverse("articles:kind", kwargs={"kind": "press-release"}),
-        "tag": reverse("articles:tag", kwargs={"slug": f"shared-{size}"}),
+        "list": reverse("public:release_list") + f"?organization={organization.slug}",
+        "kind": reverse("public:kind", kwargs={"kind": "press-release"}),
+        "tag": reverse("public:tag", kwargs={"slug": f"shared-{size}"}),
         "person": speaker.get_absolute_url(),
         "organization": organization.get_absolute_url(),
         "initiative": initiative.get_absolute_url(),
-        "people": reverse("articles:people"),
-        "organizations": reverse("articles:organizations"),
-        "initiatives": reverse("articles:initiatives"),
-        "archive": reverse("articles:archive"),
+        "people": reverse("public:people"),
+        "organizations": reverse("public:organizations"),
+        "initiatives": reverse("public:initiatives"),
+        "archive": reverse("public:archive"),
         "feed": reverse("feeds:all_rss"),
-        "search": reverse("articles:search") + "?q=Partners",
+        "search": reverse("public:search") + "?q=Partners",
     }
 
 
@@ -93,7 +93,7 @@ def test_every_page_costs_the_same_queries_with_4_or_24_of_everything(client, no
 
 def test_pages_send_validators_and_answer_conditional_requests_with_304(client, no_page_cache):
     article = ArticleFactory()
-    for url in (reverse("articles:home"), article.get_absolute_url(), "/es/"):
+    for url in (reverse("public:home"), article.get_absolute_url(), "/es/"):
         first = client.get(url)
         etag = first["ETag"]
         assert etag and first["Cache-Control"].startswith("public, max-age=60")

@@ -84,7 +84,7 @@ def test_archived_quote_keeps_the_rank_of_its_release_date(client):
 def test_unpublished_releases_are_not_found(client, status):
     article = ArticleFactory(status=status)
     assert client.get(article.get_absolute_url()).status_code == 404
-    assert article.headline not in client.get(reverse("articles:home")).content.decode()
+    assert article.headline not in client.get(reverse("public:home")).content.decode()
 
 
 def test_future_release_is_not_found_until_its_time(client):
@@ -111,7 +111,7 @@ def test_article_page_costs_the_same_queries_for_4_and_30_blocks(client, no_page
 def test_home_lists_published_releases_newest_first(client):
     older = ArticleFactory(release_at=timezone.now() - datetime.timedelta(days=3))
     newer = ArticleFactory(release_at=timezone.now() - datetime.timedelta(days=1))
-    html = client.get(reverse("articles:home")).content.decode()
+    html = client.get(reverse("public:home")).content.decode()
     assert html.index(newer.headline) < html.index(older.headline)
 
 

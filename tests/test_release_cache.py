@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import release_cache, roles
+from articles import roles
 from articles.models import (
     Correction,
     ImageBlock,
@@ -21,6 +21,7 @@ from articles.models import (
     RichText,
 )
 from articles.workflow import transitions
+from public import release_cache
 from tests.counting import queries_for
 from tests.factories import (
     ArticleFactory,

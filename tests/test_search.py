@@ -11,10 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import search as site_search
-from articles import search_index
-from articles.management.commands import generate_bench_data
+from public.management.commands import generate_bench_data
 from articles.models import Article, InitiativeTable, Quote, RichText, SearchDocument
+from public import search as site_search
+from public import search_index
 from tests.factories import ArticleFactory, InitiativeFactory, PersonFactory, add_blocks
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ def indexed(*articles):
 
 
 def results(client, **params):
-    response = client.get(reverse("articles:search"), params)
+    response = client.get(reverse("public:search"), params)
     assert response.status_code == 200
     html = response.content.decode()
     headlines = re.findall(r'<h3 class="margin-top-0"><a href="[^"]*">(.*?)</a></h3>', html, re.S)

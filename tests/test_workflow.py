@@ -342,7 +342,7 @@ def test_the_review_rule_for_cleared_edits_can_be_switched_off(settings, client_
 # Every public surface that lists or shows releases; feeds, sitemaps and search add a line.
 PUBLIC_SURFACES = {
     "page": lambda article: article.get_absolute_url(),
-    "home": lambda article: reverse("articles:home"),
+    "home": lambda article: reverse("public:home"),
 }
 
 
@@ -400,7 +400,7 @@ def test_withdrawn_release_keeps_its_address_with_a_notice_and_leaves_every_list
     assert "This release was withdrawn on" in html
     assert "The exercise was &lt;b&gt;postponed&lt;/b&gt;." in html
     assert '<meta name="robots" content="noindex">' in html
-    assert article.headline not in client.get(reverse("articles:home")).content.decode()
+    assert article.headline not in client.get(reverse("public:home")).content.decode()
     assert not Article.objects.published().filter(pk=article.pk).exists()
 
 

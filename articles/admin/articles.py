@@ -242,7 +242,8 @@ class ArticleAdmin(
             context.update(self.workflow_context(request, kwargs["obj"], context))
         response = super().render_change_form(request, context, **kwargs)
         # Both editors print inline import maps and module scripts: give them this
-        # request's CSP nonce instead of weakening script-src (DESIGN.md pitfall 1).
+        # request's CSP nonce instead of weakening script-src (Django's admin prints {{ media }}
+        # without one).
         response.context_data["media"] = response.context_data["media"].with_nonce(
             str(request.csp_nonce)
         )

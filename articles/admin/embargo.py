@@ -78,7 +78,7 @@ class EmbargoViews:
             else:
                 # Shown once, on this response only: the token itself is never stored.
                 new_link_url = request.build_absolute_uri(
-                    reverse("articles:embargoed", kwargs={"token": token})
+                    reverse("public:embargoed", kwargs={"token": token})
                 )
                 form = EmbargoLinkForm(article=article)
         return render_release_page(

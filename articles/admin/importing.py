@@ -8,9 +8,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from articles.importers.drafts import create_draft
-from articles.importers.errors import UnreadableRelease
-from articles.importers.parse import MAX_BYTES, parse_file, parse_text
+from importers.drafts import create_draft
+from importers.errors import UnreadableRelease
+from importers.parse import MAX_BYTES, parse_file, parse_text
 
 
 class ImportReleaseForm(forms.Form):

@@ -17,10 +17,10 @@ from django.utils.translation import gettext_lazy as _
 from articles.checks import release_check_warnings, warning_text
 from articles.models import Article, ArticleStatus, WorkflowAction
 from articles.revisions import diff, snapshot_of_article, snapshot_of_forms
-from articles.views import Preview, render_release
 from articles.workflow import transitions
 from articles.workflow.gates import blocking_problems, clearance_checklist
 from articles.workflow.rules import Action, allowed_actions, edit_refusal, refusal
+from public.rendering import Preview, render_release
 
 
 def user_name(user):

@@ -187,7 +187,7 @@ class Article(TimestampedModel):
         return self.headline
 
     def get_absolute_url(self):
-        return reverse("articles:article", kwargs={"slug": self.slug})
+        return reverse("public:article", kwargs={"slug": self.slug})
 
     def save(self, *args, **kwargs):
         # Optimistic locking: every save of an existing release makes forms opened before it

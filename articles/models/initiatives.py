@@ -78,7 +78,7 @@ class Initiative(TimestampedModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:initiative", kwargs={"slug": self.slug})
+        return reverse("public:initiative", kwargs={"slug": self.slug})
 
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:

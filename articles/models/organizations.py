@@ -96,7 +96,7 @@ class Organization(TimestampedModel):
         return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
 
     def get_absolute_url(self):
-        return reverse("articles:organization", kwargs={"slug": self.slug})
+        return reverse("public:organization", kwargs={"slug": self.slug})
 
     def ancestors(self):
         """Parents from the nearest upwards; stops at a cycle instead of looping forever."""

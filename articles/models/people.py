@@ -123,7 +123,7 @@ class Person(TimestampedModel):
         return " ".join(part for part in (self.rank, self.full_name) if part)
 
     def get_absolute_url(self):
-        return reverse("articles:person", kwargs={"slug": self.slug})
+        return reverse("public:person", kwargs={"slug": self.slug})
 
     @property
     def full_name(self):

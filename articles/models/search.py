@@ -4,13 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SearchDocument(models.Model):
-    """One release flattened to text for full-text search (DESIGN.md pitfall 4).
+    """One release flattened to text for full-text search.
 
     Searching across the block tables directly would join every plugin table and duplicate rows;
     this keeps one row per release instead. It is rebuilt after every committed change to the
-    release, its blocks or its tags (articles.search_index). On PostgreSQL `vector` holds the
+    release, its blocks or its tags (public.search_index). On PostgreSQL `vector` holds the
     weighted tsvector (headline A, subheadline and summary B, names and tags C, body D) behind a
-    GIN index created by migration 0002; on SQLite it stays empty and search falls back to LIKE.
+    GIN index created by migration 0007; on SQLite it stays empty and search falls back to LIKE.
     """
 
     article = models.OneToOneField(

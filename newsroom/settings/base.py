@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "newsroom.security",
     "newsroom.operations",
     "articles",
+    "importers",
+    "public",
 ]
 
 MIDDLEWARE = [
@@ -60,7 +62,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and auth, so a cached page for an anonymous reader costs no query.
-    "articles.page_cache.PageCacheMiddleware",
+    "public.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -72,10 +74,10 @@ MIDDLEWARE = [
     "newsroom.security.mfa.RequireMFAMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "articles.middleware.AdminStylePolicyMiddleware",
+    "articles.admin.csp.AdminStylePolicyMiddleware",
     # After CSPMiddleware, so it sees the finished page (and its CSP nonce) before CSP writes
     # the header.
-    "articles.middleware.ConditionalPageMiddleware",
+    "public.middleware.ConditionalPageMiddleware",
     # Last, as django-axes requires: it turns a lock-out during sign-in into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -95,7 +97,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "csp.context_processors.nonce",
-                "articles.context_processors.site",
+                "public.context_processors.site",
             ],
         },
     },
@@ -133,11 +135,11 @@ CACHES["template_fragments"] = {
     "LOCATION": "template-fragments",
 }
 
-# Whole-page cache for anonymous readers (articles/page_cache.py). Any content change empties it
+# Whole-page cache for anonymous readers (public/page_cache.py). Any content change empties it
 # at once; PAGE_CACHE_SECONDS only bounds how long an entry may sit unused in the cache.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 60 * 60))
-# Each release's own page content, kept per release version (articles/release_cache.py), so
+# Each release's own page content, kept per release version (public/release_cache.py), so
 # the pages of releases an edit did not touch render quickly once the page cache is emptied.
 RELEASE_CACHE_ENABLED = env_bool("RELEASE_CACHE_ENABLED", default=True)
 RELEASE_CACHE_SECONDS = int(os.environ.get("RELEASE_CACHE_SECONDS", 24 * 60 * 60))

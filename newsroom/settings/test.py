@@ -15,7 +15,7 @@ CACHES = CACHES | {
         "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"],
     }
 }
-# Manifest storage needs collectstatic first (DESIGN.md pitfall 3); tests never write to a
+# Manifest storage needs collectstatic first ("Missing staticfiles manifest entry"); tests never write to a
 # bucket, whatever the environment says.
 STORAGES = STORAGES | {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

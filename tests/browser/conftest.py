@@ -22,7 +22,7 @@ import pytest
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
-# Debian's chromium misbehaves in containers without these (stack spike, pitfall 6):
+# Debian's chromium misbehaves in containers without these:
 # no sandbox (we run as root), no GPU, and no calls home (updates, sync, field
 # trials) because only loopback addresses may be contacted.
 CHROMIUM_ARGS = [

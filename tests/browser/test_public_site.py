@@ -6,8 +6,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from articles import search_index
 from articles.models import Article
+from public import search_index
 
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
 

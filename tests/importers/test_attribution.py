@@ -2,16 +2,16 @@
 
 import pytest
 
-from articles.importers import ParsedPerson, parse_text
-from articles.importers.attribution import (
+from importers import ParsedPerson, parse_text
+from importers.attribution import (
     PeopleIndex,
     find_mentions,
     parse_byline,
     parse_reference,
     split_title,
 )
-from articles.importers.quotes import find_quote_spans, join_fragments, scan_quotes
-from articles.importers.ranks import CIVILIAN_TITLES, MILITARY_RANKS
+from importers.quotes import find_quote_spans, join_fragments, scan_quotes
+from importers.ranks import CIVILIAN_TITLES, MILITARY_RANKS
 
 
 def person(phrase):

@@ -2,8 +2,8 @@
 
 import pytest
 
-from articles.importers import parse_text
-from articles.importers.cleanup import (
+from importers import parse_text
+from importers.cleanup import (
     footnote_definitions,
     has_table_fragments,
     normalize_text,

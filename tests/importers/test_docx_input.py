@@ -5,7 +5,7 @@ import io
 import docx
 import pytest
 
-from articles.importers import ParsedPerson, UnreadableRelease, parse_docx, parse_file
+from importers import ParsedPerson, UnreadableRelease, parse_docx, parse_file
 
 
 def build() -> bytes:

@@ -12,7 +12,7 @@ import zipfile
 
 import pytest
 
-from articles.importers import (
+from importers import (
     MAX_BYTES,
     ParsedRelease,
     UnreadableRelease,

@@ -2,7 +2,7 @@
 
 import datetime
 
-from articles.importers import ParsedPerson, parse_html
+from importers import ParsedPerson, parse_html
 
 PAGE = """<!doctype html>
 <html><head><title>Page</title><script>alert("head")</script><style>p{color:red}</style></head>

@@ -1,7 +1,7 @@
 """Organizations and their abbreviations."""
 
-from articles.importers.organizations import find_organizations, schwartz_hearst
-from articles.importers.structure import ParsedOrganization
+from importers.organizations import find_organizations, schwartz_hearst
+from importers.structure import ParsedOrganization
 
 
 def test_spelled_out_with_abbreviation_in_parentheses():

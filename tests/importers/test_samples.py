@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from articles.importers import ParsedPerson, parse_file
+from importers import ParsedPerson, parse_file
 
 SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
 

@@ -1,7 +1,7 @@
 """Tables from text: Markdown pipes, spreadsheet tabs, flattened lines, broken HTML remains."""
 
-from articles.importers import parse_text
-from articles.importers.tables import (
+from importers import parse_text
+from importers.tables import (
     parse_flattened_table,
     parse_fragment_table,
     parse_pipe_table,

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from articles.importers import ParsedPerson, parse_text
+from importers import ParsedPerson, parse_text
 
 
 def html_of(release) -> str:

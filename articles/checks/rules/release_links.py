@@ -13,7 +13,7 @@ from articles.models import Article, ArticleStatus
 
 from ..registry import Flag, Severity, release_check
 
-_ARTICLE_VIEW = "articles:article"
+_ARTICLE_VIEW = "public:article"
 
 
 def _is_this_site(host):

@@ -1,0 +1,29 @@
+from django.core.management.base import BaseCommand
+
+from articles.models import Article
+from public.search_index import refresh
+
+BATCH = 200
+
+
+class Command(BaseCommand):
+    help = (
+        "Rebuild the full-text search documents of releases. Edits keep them current on their "
+        "own; run this after loading data with loaddata or raw SQL, or restoring a dump."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--missing",
+            action="store_true",
+            help="Only build documents that do not exist yet (fast; safe on every deploy).",
+        )
+
+    def handle(self, *args, missing=False, **options):
+        releases = Article.objects.order_by("pk")
+        if missing:
+            releases = releases.filter(search_document__isnull=True)
+        ids = list(releases.values_list("pk", flat=True))
+        for start in range(0, len(ids), BATCH):
+            refresh(ids[start : start + BATCH])
+        self.stdout.write(f"Rebuilt the search documents of {len(ids)} releases.")

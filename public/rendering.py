@@ -1,0 +1,133 @@
+"""The release renderer: the public release page, and the same page for staff previews and
+embargoed readers (the admin's preview imports this module, never the views)."""
+
+from dataclasses import dataclass
+
+from content_editor.contents import contents_for_item
+from django.db.models import prefetch_related_objects
+from django.shortcuts import render
+from django.template import loader
+from django.utils.http import http_date
+
+from articles.images.services import prefetch_photos
+from articles.models import (
+    BODY_BLOCK_MODELS,
+    Person,
+)
+from public import release_cache, structured_data
+from public.seo import PageMeta
+from public.topics import related_releases, topics_of
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A release shown before it is public: to staff (any state) or through an embargo link."""
+
+    embargoed: bool
+    release_at: object = None
+    state: str = ""
+
+    @classmethod
+    def for_staff(cls, article):
+        return cls(embargoed=False, release_at=article.release_at, state=article.state_label)
+
+    @classmethod
+    def embargo(cls, article):
+        return cls(embargoed=True, release_at=article.release_at)
+
+
+def private(response):
+    """Pages that are not public yet: never indexed, cached or leaked through a referrer."""
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _release_content(request, article, *, preview):
+    """What the release page shows of the release itself (the rendered <article> and, for the
+    public page, its JSON-LD), and the related releases, read in the same query as the topics.
+
+    Eight queries whatever the number of blocks, people or topics: the corrections, one per
+    block type, photos, topics and people.
+    """
+    prefetch_related_objects([article], "corrections")
+    body = contents_for_item(article, BODY_BLOCK_MODELS)
+    prefetch_photos([article], {article: body})
+    topics = topics_of(article)
+    credited = list(Person.objects.credited_on(article))
+    authors = [person for person in credited if person.is_author]
+    html = loader.render_to_string(
+        "includes/release.html",
+        {
+            "article": article,
+            "body": body,
+            "corrections": list(article.corrections.all()),
+            "topics": topics,
+            "authors": authors,
+            "contacts": [person for person in credited if person.is_contact],
+        },
+        request,
+    )
+    content = {
+        "html": html,
+        "tags": [topic.name for topic in topics["tag"]],
+        "modified": article.revised_at or article.release_at or article.updated_at,
+        "json_ld": None
+        if preview
+        else structured_data.news_article(
+            request, article, body=body, authors=authors, topics=topics
+        ),
+    }
+    return content, topics["release"]
+
+
+def render_release(request, article, *, preview=None):
+    """The release page, for the public or, with `preview`, for staff and embargoed readers.
+
+    The public page takes the release's own content from the release cache when it is current;
+    then only the release and its related releases (which other releases change) are read.
+    """
+    if preview:
+        content, related = _release_content(request, article, preview=preview)
+    else:
+        built = {}
+
+        def build():
+            content, built["related"] = _release_content(request, article, preview=None)
+            return content
+
+        content = release_cache.content(request, article, build)
+        related = built["related"] if built else related_releases(article)
+    meta = PageMeta(
+        title=article.headline,
+        description=article.summary or article.subheadline or article.headline,
+        og_type="article",
+        image=article.hero_image,
+        noindex=preview is not None,
+        article={
+            "published_time": article.release_at.isoformat() if article.release_at else "",
+            "modified_time": content["modified"].isoformat(),
+            "section": article.get_kind_display(),
+        },
+        tags=content["tags"],
+    )
+    response = render(
+        request,
+        "public/article_detail.html",
+        {
+            "article": article,
+            "release_html": content["html"],
+            "preview": preview,
+            "related": related,
+            "meta": meta,
+            "json_ld": content["json_ld"],
+        },
+    )
+    if preview:
+        return private(response)
+    # The release's own last change or correction; the ETag (middleware) also covers what it
+    # links to.
+    modified = max(article.updated_at, content["modified"])
+    response.headers["Last-Modified"] = http_date(modified.timestamp())
+    return response

@@ -1,0 +1,149 @@
+"""Building each release's SearchDocument: one row per release, because a search joined
+across the block tables would return a release once per matching block.
+
+public.release_changes calls refresh() after every committed change to a release or to
+something it names, once per transaction. `manage.py rebuild_search_index` rebuilds everything,
+e.g. after restoring a database dump.
+"""
+
+import html
+import logging
+import re
+import unicodedata
+
+from content_editor.contents import contents_for_items
+from django.conf import settings
+from django.contrib.postgres.search import SearchVector
+from django.db import connection
+from django.db.models import Value
+from django.utils.html import strip_tags
+
+from articles.models import (
+    BODY_BLOCK_MODELS,
+    Article,
+    ImageBlock,
+    InitiativeTable,
+    Quote,
+    RichText,
+    SearchDocument,
+)
+
+logger = logging.getLogger(__name__)
+
+# ts_headline marks matches with these; search.py escapes the snippet and then turns them into
+# <mark>. They are Unicode private-use characters, removed from documents so text cannot forge one.
+MARK_START, MARK_END = "\ue000", "\ue001"
+DOCUMENT_FIELDS = ("title", "lead", "keywords", "body")
+_BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|td|th|tr)>|<br\s*/?>", re.IGNORECASE)
+
+
+def plain_text(markup):
+    """Readable text from sanitized rich text: block ends become line breaks, entities decoded."""
+    text = html.unescape(strip_tags(_BLOCK_END.sub("\n", markup)))
+    return _clean(text)
+
+
+def _clean(text):
+    text = text.replace(MARK_START, "").replace(MARK_END, "")
+    return re.sub(r"[ \t]+", " ", re.sub(r"\s*\n\s*", "\n", text)).strip()
+
+
+def _block_text(block):
+    if isinstance(block, RichText):
+        return plain_text(block.text)
+    if isinstance(block, Quote):
+        context = f", {block.context}" if block.context else ""
+        return f"“{block.text}” — {block.attribution}{context}"
+    if isinstance(block, InitiativeTable):
+        lines = [block.caption, " | ".join(block.headings)]
+        lines += [" | ".join([row.initiative.name, *row.cells]) for row in block.rows.all()]
+        return "\n".join(lines)
+    if isinstance(block, ImageBlock):
+        return " ".join(
+            part for part in (block.caption or block.image.caption, block.image.credit) if part
+        )
+    return ""
+
+
+def _document_fields(article, contents):
+    blocks = list(contents.body)
+    speakers = [block.attribution for block in blocks if isinstance(block, Quote)]
+    names = [
+        *speakers,
+        *(str(person) for person in article.byline_people.all()),
+        *(str(person) for person in article.people.all()),
+        *(str(organization) for organization in article.organizations.all()),
+        *(initiative.name for initiative in article.initiatives.all()),
+        *(tag.name for tag in article.tags.all()),
+        article.byline_text,
+    ]
+    hero = article.hero_image
+    return {
+        "title": _clean(article.headline),
+        "lead": _clean(
+            "\n".join(filter(None, [article.subheadline, article.summary, article.dateline]))
+        ),
+        "keywords": _clean("\n".join(dict.fromkeys(filter(None, names)))),
+        "body": _clean(
+            "\n\n".join(
+                filter(
+                    None,
+                    [hero.caption if hero else "", *(_block_text(block) for block in blocks)],
+                )
+            )
+        ),
+    }
+
+
+def refresh(article_ids):
+    """Rebuild the search documents of these releases (ids of deleted ones are ignored).
+
+    A fixed number of queries for any number of releases: the releases and their relations,
+    one query per block type, and an INSERT … ON CONFLICT UPDATE that also computes the
+    weighted vectors (one on PostgreSQL), so rebuilding 100,000 releases in batches of a
+    thousand is a few hundred queries, not 300,000.
+    """
+    articles = list(
+        Article.objects.filter(pk__in=set(article_ids))
+        .select_related("hero_image")
+        .prefetch_related("tags", "byline_people", "people", "organizations", "initiatives")
+    )
+    if not articles:
+        return
+    contents = contents_for_items(articles, BODY_BLOCK_MODELS)
+    documents = [_document(article, contents[article]) for article in articles]
+    SearchDocument.objects.bulk_create(
+        documents,
+        update_conflicts=True,
+        unique_fields=["article"],
+        update_fields=[*DOCUMENT_FIELDS, "vector", "refreshed_at"],
+    )
+
+
+def _document(article, contents):
+    fields = _document_fields(article, contents)
+    vector = None
+    if connection.vendor == "postgresql":
+        vector = (
+            _weighted(fields["title"], "A")
+            + _weighted(fields["lead"], "B")
+            + _weighted(fields["keywords"], "C")
+            + _weighted(fields["body"], "D")
+        )
+    return SearchDocument(article=article, vector=vector, **fields)
+
+
+def fold(text):
+    """Text without accents: "Darién" → "Darien"."""
+    if text.isascii():  # most text, and NFKD leaves ASCII unchanged
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _weighted(text, weight):
+    """A weighted tsvector of `text` that also holds its unaccented words, so readers who type
+    "Castrellon" find "Castrellón" (PostgreSQL's unaccent extension needs a superuser)."""
+    folded = fold(text)
+    source = text if folded == text else f"{text}\n{folded}"
+    return SearchVector(Value(source), weight=weight, config=settings.NEWSROOM_SEARCH_CONFIG)

@@ -1,0 +1,147 @@
+"""schema.org JSON-LD for releases, people and organizations (search engines, news aggregators).
+
+Built as plain dicts here and written into the page by the {% json_ld %} tag.
+"""
+
+from django.conf import settings
+from django.urls import reverse
+
+from articles.models import Quote
+
+CONTEXT = "https://schema.org"
+
+
+def _absolute(request, url):
+    return request.build_absolute_uri(url)
+
+
+def publisher(request):
+    return {
+        "@type": "GovernmentOrganization",
+        "name": settings.NEWSROOM_AGENCY_NAME,
+        "url": _absolute(request, reverse("public:home")),
+    }
+
+
+def _organization_ref(request, organization):
+    data = {
+        "@type": "Organization",
+        "name": organization.name,
+        "url": _absolute(request, organization.get_absolute_url()),
+    }
+    if organization.abbreviation:
+        data["alternateName"] = organization.abbreviation
+    return data
+
+
+def _person_ref(request, person, *, role=None):
+    """A Person; with `role` (a PersonRole), the rank and title they held then."""
+    role = role or person
+    data = {
+        "@type": "Person",
+        "name": person.full_name,
+        "givenName": person.given_name,
+        "familyName": person.family_name,
+        "url": _absolute(request, person.get_absolute_url()),
+    }
+    if role.rank:
+        data["honorificPrefix"] = role.rank
+    if role.title:
+        data["jobTitle"] = role.title
+    if person.organization_id:
+        data["affiliation"] = _organization_ref(request, person.organization)
+    return data
+
+
+def _image(request, image):
+    data = {"@type": "ImageObject", "url": _absolute(request, image.file.url)}
+    if image.width and image.height:
+        data |= {"width": image.width, "height": image.height}
+    if image.caption:
+        data["caption"] = image.caption
+    if image.credit:
+        data["creditText"] = image.credit
+    return data
+
+
+def news_article(request, article, *, body, authors, topics):
+    url = _absolute(request, article.get_absolute_url())
+    data = {
+        "@context": CONTEXT,
+        "@type": "NewsArticle",
+        "@id": url,
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "headline": article.headline,
+        "datePublished": article.release_at.isoformat(),
+        "dateModified": (article.revised_at or article.release_at).isoformat(),
+        "articleSection": article.get_kind_display(),
+        "publisher": publisher(request),
+        # Authors as the byline shows them (current rank); speakers as of the release date.
+        "author": [_person_ref(request, person) for person in authors] or [publisher(request)],
+    }
+    if article.subheadline or article.summary:
+        data["description"] = article.summary or article.subheadline
+    if article.subheadline:
+        data["alternativeHeadline"] = article.subheadline
+    if article.dateline:
+        data["dateline"] = article.dateline
+    if article.hero_image_id:
+        data["image"] = [_image(request, article.hero_image)]
+    if topics["tag"]:
+        data["keywords"] = [topic.name for topic in topics["tag"]]
+    for key, kind, schema_type in (
+        ("about", "initiative", "Thing"),
+        ("mentions", "organization", "Organization"),
+    ):
+        if topics[kind]:
+            data[key] = [
+                {
+                    "@type": schema_type,
+                    "name": topic.name,
+                    "url": _absolute(request, topic.get_absolute_url()),
+                }
+                for topic in topics[kind]
+            ]
+    quotes = [block for block in body.body if isinstance(block, Quote)]
+    if quotes:
+        data["hasPart"] = [
+            {
+                "@type": "Quotation",
+                "text": quote.text,
+                "creator": _person_ref(request, quote.speaker, role=quote.speaker_role),
+                "isPartOf": {"@id": url},
+            }
+            for quote in quotes
+        ]
+    return data
+
+
+def person(request, person):
+    data = {"@context": CONTEXT, **_person_ref(request, person)}
+    if person.bio:
+        data["description"] = person.bio
+    if person.portrait_id:
+        data["image"] = _absolute(request, person.portrait.file.url)
+    if person.is_press_contact and person.email:
+        data["email"] = person.email
+    if person.is_press_contact and person.phone:
+        data["telephone"] = person.phone
+    return data
+
+
+def organization(request, organization, *, parent=None, children=()):
+    data = {"@context": CONTEXT, **_organization_ref(request, organization)}
+    if organization.description:
+        data["description"] = organization.description
+    if organization.website:
+        data["sameAs"] = [organization.website]
+    if organization.logo_id:
+        data["logo"] = _absolute(request, organization.logo.file.url)
+    if organization.country:
+        data["location"] = {"@type": "Country", "name": str(organization.country.name)}
+    if parent is not None:
+        data["parentOrganization"] = _organization_ref(request, parent)
+    if children:
+        data["subOrganization"] = [_organization_ref(request, child) for child in children]
+    return data

@@ -1,0 +1,133 @@
+"""Everything a release page links to: its initiatives, organizations and tags, and the related
+releases, read in one UNION query (the page has a budget of ten queries, issue 3; a query for
+each of these four short lists would spend almost half of it). The release cache keeps all but
+the related releases, which change with other releases: a page rendered from the release cache
+reads them alone (related_releases()).
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import CharField, DateTimeField, F, Value
+from django.db.models.expressions import RawSQL
+from django.urls import reverse
+from django.utils import timezone
+from taggit.models import Tag, TaggedItem
+
+from articles.models import Article, ArticleKind, ArticleStatus, Initiative, Organization
+
+from .tagging import tagged_releases
+
+RELATED_RELEASES = 3
+
+
+@dataclass(frozen=True)
+class Topic:
+    kind: str  # "initiative", "organization", "tag" or "release"
+    name: str  # a release's headline
+    slug: str
+    detail: str = ""  # an organization's abbreviation; a release's kind
+    released: datetime | None = None  # a release's release time
+
+    def __str__(self):
+        if self.kind == "organization" and self.detail:
+            return f"{self.name} ({self.detail})"
+        return self.name
+
+    def get_absolute_url(self):
+        name = "article" if self.kind == "release" else self.kind
+        return reverse(f"public:{name}", kwargs={"slug": self.slug})
+
+    def get_kind_display(self):
+        """For a release, like Article.get_kind_display()."""
+        return ArticleKind(self.detail).label
+
+
+def _rows(queryset, kind, detail=None, released=None):
+    """(kind, name, slug, detail, released) rows, so the four models can be UNIONed."""
+    return (
+        queryset.order_by()
+        .annotate(
+            topic_kind=Value(kind, output_field=CharField()),
+            topic_detail=detail or Value("", output_field=CharField()),
+            topic_released=released or Value(None, output_field=DateTimeField()),
+        )
+        .values_list("topic_kind", "name", "slug", "topic_detail", "topic_released")
+    )
+
+
+def _related_sql(article, columns):
+    """SQL and parameters selecting `columns` of up to RELATED_RELEASES published releases
+    sharing an initiative, organization or tag with `article`, newest first: the union of the
+    three link tables' matches, then the newest published ones. Written as SQL because it runs
+    on every render of a release page and building it with the ORM took longer than running
+    it."""
+    links = [
+        (Article.initiatives.through._meta.db_table, "article_id", "initiative_id", ""),
+        (Article.organizations.through._meta.db_table, "article_id", "organization_id", ""),
+        (
+            TaggedItem._meta.db_table,
+            "object_id",
+            "tag_id",
+            f"AND mine.content_type_id = (SELECT id FROM {ContentType._meta.db_table} "
+            "WHERE app_label = 'articles' AND model = 'article') "
+            "AND theirs.content_type_id = mine.content_type_id",
+        ),
+    ]
+    shared = " UNION ".join(
+        f"SELECT theirs.{release} FROM {table} mine JOIN {table} theirs "
+        f"ON theirs.{link} = mine.{link} WHERE mine.{release} = %s {condition}"
+        for table, release, link, condition in links
+    )
+    sql = (
+        f"SELECT {columns} FROM {Article._meta.db_table} WHERE id IN ({shared}) AND id <> %s "
+        "AND status = %s AND release_at <= %s ORDER BY release_at DESC, id DESC LIMIT %s"
+    )
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    return sql, [article.pk] * 4 + [ArticleStatus.PUBLISHED, now, RELATED_RELEASES]
+
+
+def _release_rows(article):
+    return _rows(
+        Article.objects.filter(pk__in=RawSQL(*_related_sql(article, "id"))).annotate(
+            name=F("headline")
+        ),
+        "release",
+        detail=F("kind"),
+        released=F("release_at"),
+    )
+
+
+def related_releases(article):
+    """Up to RELATED_RELEASES published releases sharing an initiative, organization or tag
+    with `article`, newest first, as Topics. A raw query: it runs on every render of a release
+    page, and is the same SQL topics_of() reads them with."""
+    releases = Article.objects.raw(*_related_sql(article, "id, headline, slug, kind, release_at"))
+    return [
+        Topic("release", release.headline, release.slug, release.kind, release.release_at)
+        for release in releases
+    ]
+
+
+def topics_of(article):
+    """{"initiative": [...], "organization": [...], "tag": [...]} sorted by name, and
+    {"release": [...]} as related_releases() gives them, in one query."""
+    initiatives = _rows(Initiative.objects.filter(articles=article), "initiative")
+    organizations = _rows(
+        Organization.objects.filter(articles=article),
+        "organization",
+        detail=F("abbreviation"),
+    )
+    tags = _rows(
+        Tag.objects.filter(pk__in=tagged_releases().filter(object_id=article.pk).values("tag")),
+        "tag",
+    )
+    topics = {"initiative": [], "organization": [], "tag": [], "release": []}
+    for row in _release_rows(article).union(initiatives, organizations, tags, all=True):
+        topics[row[0]].append(Topic(*row))
+    for kind in ("initiative", "organization", "tag"):
+        topics[kind].sort(key=lambda topic: topic.name.casefold())
+    topics["release"].sort(key=lambda topic: topic.released, reverse=True)
+    return topics

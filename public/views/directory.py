@@ -1,0 +1,243 @@
+"""Pages about who and what releases name: tags, people, organizations and initiatives.
+
+Each reads through its model's public() QuerySet: a record made for a draft has no page.
+"""
+
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+
+from articles.models import (
+    Article,
+    Initiative,
+    InitiativeStatus,
+    InitiativeTableRow,
+    Organization,
+    Person,
+    Quote,
+)
+from public import feeds, structured_data
+from public.filters import FACET
+from public.seo import PageMeta, paged
+
+from .common import agency, paginate
+
+LATEST_ON_PROFILE = 5
+
+
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    releases = Article.objects.published().filter(FACET["tag"].releases(tag))
+    page = paginate(request, releases.with_list_relations())
+    if not page.paginator.count:
+        raise Http404("No published release has this tag")
+    meta = PageMeta(
+        title=_("Releases tagged “%(tag)s”") % {"tag": tag.name},
+        description=_("Releases from the %(agency)s tagged “%(tag)s”, newest first.")
+        % {"tag": tag.name, **agency()},
+    )
+    return render(
+        request,
+        "public/tag_detail.html",
+        {
+            "tag": tag,
+            "page": page,
+            "initiatives": Initiative.objects.public().filter(tags=tag),
+            "meta": paged(meta, page),
+            "feed": feeds.links(feeds.scope_for(tag=tag)),
+        },
+    )
+
+
+def person_list(request):
+    people = Person.objects.public().select_related("organization")
+    page = paginate(request, people, per_page=50)
+    meta = PageMeta(
+        title=_("People quoted and contacts"),
+        description=_(
+            "People quoted in releases from the %(agency)s, its authors and its media contacts."
+        )
+        % agency(),
+    )
+    return render(request, "public/person_list.html", {"page": page, "meta": paged(meta, page)})
+
+
+def person_detail(request, slug):
+    person = get_object_or_404(
+        Person.objects.public(one=True)
+        .select_related("organization", "portrait")
+        .prefetch_related("roles", "portrait__renditions"),
+        slug=slug,
+    )
+    published = Article.objects.published()
+    quotes = (
+        Quote.objects.filter(speaker=person, parent__in=published)
+        .select_related("parent")
+        .order_by("-parent__release_at", "-parent__pk", "ordering")
+    )
+    page = paginate(request, quotes, per_page=20)
+    for quote in page:
+        # All are this person's: reuse the loaded person (and roles) for each attribution.
+        quote.speaker = person
+    releases = published.filter(FACET["person"].releases(person))
+    if person.title:
+        description = _("%(person)s, %(title)s: every quote and release.") % {
+            "person": person,
+            "title": person.title,
+        }
+    else:
+        description = _("%(person)s: every quote and release from the %(agency)s.") % {
+            "person": person,
+            **agency(),
+        }
+    meta = PageMeta(
+        title=str(person),
+        description=description,
+        og_type="profile",
+        image=person.portrait,
+    )
+    return render(
+        request,
+        "public/person_detail.html",
+        {
+            "person": person,
+            "page": page,
+            "releases": releases.with_list_relations()[:LATEST_ON_PROFILE],
+            "release_count": releases.count(),
+            "meta": paged(meta, page),
+            "json_ld": structured_data.person(request, person),
+        },
+    )
+
+
+def organization_list(request):
+    organizations = list(Organization.objects.public().order_by("name"))
+    visible = {organization.pk for organization in organizations}
+    roots = [org for org in organizations if org.parent_id not in visible]
+    children = {}
+    for organization in organizations:
+        if organization.parent_id in visible:
+            children.setdefault(organization.parent_id, []).append(organization)
+    meta = PageMeta(
+        title=_("Organizations"),
+        description=_(
+            "Units, ministries and agencies in releases from the %(agency)s, by hierarchy."
+        )
+        % agency(),
+    )
+    return render(
+        request,
+        "public/organization_list.html",
+        {"tree": _tree(roots, children), "meta": meta},
+    )
+
+
+def _tree(nodes, children):
+    return [(node, _tree(children.get(node.pk, []), children)) for node in nodes]
+
+
+def organization_detail(request, slug):
+    public = Organization.objects.public()
+    organization = get_object_or_404(
+        public.select_related("logo").prefetch_related("logo__renditions"), slug=slug
+    )
+    # One query for the whole hierarchy, walked in memory: depth costs no queries.
+    by_pk = {org.pk: org for org in public.only("name", "abbreviation", "slug", "parent")}
+    ancestors, parent_id, seen = [], organization.parent_id, {organization.pk}
+    while parent_id in by_pk and parent_id not in seen:
+        seen.add(parent_id)
+        ancestors.append(by_pk[parent_id])
+        parent_id = by_pk[parent_id].parent_id
+    ancestors.reverse()
+    children = sorted(
+        (org for org in by_pk.values() if org.parent_id == organization.pk),
+        key=lambda org: org.name,
+    )
+    releases = Article.objects.published().filter(FACET["organization"].releases(organization))
+    page = paginate(request, releases.with_list_relations())
+    initiatives = (
+        Initiative.objects.public()
+        .filter(Q(lead_organization=organization) | Q(partners=organization))
+        .distinct()
+    )
+    meta = PageMeta(
+        title=str(organization),
+        description=organization.description[:300]
+        or _("%(organization)s: its people, initiatives and releases.")
+        % {"organization": organization},
+        image=organization.logo,
+    )
+    return render(
+        request,
+        "public/organization_detail.html",
+        {
+            "organization": organization,
+            "ancestors": ancestors,
+            "children": children,
+            "people": Person.objects.public().filter(organization=organization),
+            "initiatives": initiatives.order_by("name"),
+            "page": page,
+            "meta": paged(meta, page),
+            "feed": feeds.links(feeds.scope_for(organization=organization)),
+            "json_ld": structured_data.organization(
+                request,
+                organization,
+                parent=ancestors[-1] if ancestors else None,
+                children=children,
+            ),
+        },
+    )
+
+
+def initiative_list(request):
+    initiatives = list(Initiative.objects.public().select_related("lead_organization"))
+    by_status = [
+        (label, [initiative for initiative in initiatives if initiative.status == status])
+        for status, label in InitiativeStatus.choices
+    ]
+    meta = PageMeta(
+        title=_("Initiatives"),
+        description=_("Programs, exercises and lines of effort in releases from the %(agency)s.")
+        % agency(),
+    )
+    return render(
+        request,
+        "public/initiative_list.html",
+        {"by_status": by_status, "any_initiatives": bool(initiatives), "meta": meta},
+    )
+
+
+def initiative_detail(request, slug):
+    initiative = get_object_or_404(
+        Initiative.objects.public()
+        .select_related("lead_organization")
+        .prefetch_related(Prefetch("partners", Organization.objects.order_by("name"))),
+        slug=slug,
+    )
+    published = Article.objects.published()
+    releases = published.filter(FACET["initiative"].releases(initiative))
+    page = paginate(request, releases.with_list_relations())
+    rows = (
+        InitiativeTableRow.objects.filter(initiative=initiative, table__parent__in=published)
+        .select_related("table__parent")
+        .order_by("-table__parent__release_at", "table__ordering", "position")
+    )
+    meta = PageMeta(
+        title=initiative.name,
+        description=initiative.summary[:300]
+        or _("%(initiative)s: status, partners and every release that mentions it.")
+        % {"initiative": initiative.name},
+    )
+    return render(
+        request,
+        "public/initiative_detail.html",
+        {
+            "initiative": initiative,
+            "page": page,
+            "rows": rows,
+            "meta": paged(meta, page),
+            "feed": feeds.links(feeds.scope_for(initiative=initiative)),
+        },
+    )

@@ -1,0 +1,61 @@
+"""The search page."""
+
+from django.shortcuts import render
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from articles.models import (
+    Article,
+    ArticleKind,
+)
+from public import search as site_search
+from public.forms import SearchForm
+from public.seo import PageMeta, paged
+
+from .common import agency, paginate
+
+
+def search(request):
+    form = SearchForm(request.GET or None)
+    context = {
+        "form": form,
+        "kind_choices": ArticleKind.choices,
+        "search_operators": site_search.supports_operators(),
+    }
+    page = query = None
+    if form.is_bound and form.is_valid():
+        releases = Article.objects.published()
+        data = form.cleaned_data
+        if data["kind"]:
+            releases = releases.filter(kind=data["kind"])
+        if data["start"]:
+            releases = releases.filter(release_at__date__gte=data["start"])
+        if data["end"]:
+            releases = releases.filter(release_at__date__lte=data["end"])
+        query = site_search.parse(data["q"])
+        if query.is_searchable:
+            page = site_search.Results(query, releases, per_page=20).get_page(
+                request.GET.get("page")
+            )
+            # For "More than 1,500 releases found": digits grouped as the language groups them.
+            context["result_limit"] = number_format(site_search.MAX_RESULTS, force_grouping=True)
+            site_search.highlight(page.object_list, query)
+        elif form.has_filters and not query.text:
+            page = paginate(request, releases.with_list_relations(), per_page=20)
+    context |= {"page": page, "query": query}
+    if page is not None and query and query.text:
+        title = _("Search results for “%(query)s”") % {"query": query.text}
+        description = _("Releases from the %(agency)s matching “%(query)s”.") % {
+            "query": query.text,
+            **agency(),
+        }
+    else:
+        title = _("Search releases")
+        description = (
+            _("Search every release from the %(agency)s by words, type and release date.")
+            % agency()
+        )
+    # Result pages are endless variations of one page: keep them out of search engines.
+    meta = PageMeta(title=title, description=description, noindex=form.is_bound)
+    context["meta"] = paged(meta, page)
+    return render(request, "public/search.html", context)
