@@ -11,10 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from public.management.commands import generate_bench_data
 from articles.models import Article, InitiativeTable, Quote, RichText, SearchDocument
 from public import search as site_search
 from public import search_index
+from public.management.commands import generate_bench_data
 from tests.factories import ArticleFactory, InitiativeFactory, PersonFactory, add_blocks
 
 pytestmark = pytest.mark.django_db

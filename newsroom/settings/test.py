@@ -15,8 +15,8 @@ CACHES = CACHES | {
         "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"],
     }
 }
-# Manifest storage needs collectstatic first ("Missing staticfiles manifest entry"); tests never write to a
-# bucket, whatever the environment says.
+# Manifest storage needs collectstatic first ("Missing staticfiles manifest entry"); tests
+# never write to a bucket, whatever the environment says.
 STORAGES = STORAGES | {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
