@@ -78,6 +78,18 @@ def revision_of(article, revision_id):
     return version.revision if version else None
 
 
+def revision_at(article, moment):
+    """The newest revision of `article` made at or before `moment`, or None."""
+    version = (
+        Version.objects.get_for_object(article)
+        .filter(revision__date_created__lte=moment)
+        .select_related("revision")
+        .order_by("-revision__date_created", "-pk")
+        .first()
+    )
+    return version.revision if version else None
+
+
 # --- Plain text ----------------------------------------------------------------------------
 
 
