@@ -137,10 +137,13 @@ def test_nothing_is_sent_for_a_step_that_was_rolled_back(
     inbox, desk, django_capture_on_commit_callbacks
 ):
     article = release_in_state("draft", created_by=desk["writer"])
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            transitions.submit_for_review(article=article, user=desk["writer"])
-            raise RuntimeError("something after the submission failed")
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        transitions.submit_for_review(article=article, user=desk["writer"])
+        raise RuntimeError("something after the submission failed")
     assert callbacks == []
     assert inbox.messages == []
 
