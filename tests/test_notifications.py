@@ -61,9 +61,7 @@ def test_submitting_tells_the_reviewers_not_the_writer(
     assert f"/admin/articles/article/{article.pk}/change/" in body
 
 
-def test_returning_sends_the_comment_to_the_writer(
-    inbox, desk, django_capture_on_commit_callbacks
-):
+def test_returning_sends_the_comment_to_the_writer(inbox, desk, django_capture_on_commit_callbacks):
     article = release_in_state("draft", created_by=desk["writer"])
     transitions.submit_for_review(article=article, user=desk["writer"])
     with django_capture_on_commit_callbacks(execute=True):
