@@ -44,6 +44,7 @@ def test_scheduled_at_four_in_panama_goes_live_at_2100_utc_and_says_est(
         html = page.content.decode()
     assert '<time datetime="2030-06-15T16:00:00-05:00">June 15, 2030, 4:00 p.m. EST</time>' in html
 
+
 def test_the_release_form_names_the_zone_beside_its_date_and_time(panama, client_for, writer):
     article = release_in_state("draft", created_by=writer)
     page = client_for(writer).get(reverse("admin:articles_article_change", args=[article.pk]))

@@ -62,6 +62,11 @@ class ArticleForm(forms.ModelForm):
         self.text_changed = False
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.edit_version
+        if "tags" in self.fields:
+            self.fields["tags"].help_text = _(
+                "Separate tags with commas, e.g. “jungle training, Darién”. Readers find "
+                "releases by their tags."
+            )
 
     def clean(self):
         cleaned = super().clean()
