@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -71,7 +72,10 @@ def my_work(user):
                 "drafts",
                 _("Your drafts"),
                 _("You have no drafts. Write a release or import one."),
-                mine.with_latest_state_change().exclude(latest_action=WorkflowAction.RETURNED),
+                # Never submitted (no log line yet) or not returned last.
+                mine.with_latest_state_change().filter(
+                    Q(latest_action__isnull=True) | ~Q(latest_action=WorkflowAction.RETURNED)
+                ),
                 more_url=_changelist(state=ArticleStatus.DRAFT, owner="mine"),
                 columns={"checks"},
             )
