@@ -21,7 +21,7 @@ from articles.checks import release_check_warnings, warning_text
 from articles.models import Article, ArticleStatus, WorkflowAction
 from articles.revisions import (
     diff,
-    revision_at,
+    first_revision_since,
     snapshot_of_article,
     snapshot_of_forms,
     snapshot_of_revision,
@@ -93,7 +93,7 @@ def changes_since_clearance(article):
     clearance = article.clearances.select_related("cleared_by").first()
     if clearance is None:
         return None
-    revision = revision_at(article, clearance.cleared_at)
+    revision = first_revision_since(article, clearance.cleared_at)
     if revision is None:
         return None
     return {
