@@ -3,8 +3,8 @@ submits it, one release authority clears it, another publishes it."""
 
 from articles import roles
 from articles.models import Article, ArticleStatus, StateChange
-from tests.factories import UserFactory
 from tests.browser.conftest import signed_in_page
+from tests.factories import UserFactory
 
 
 def log_in(browser, live_server, user):
