@@ -28,6 +28,7 @@ def test_scheduled_at_four_in_panama_goes_live_at_2100_utc_and_says_est(
         publish = reverse("admin:articles_article_transition", args=[article.pk, "publish"])
         page = client_for(authority).get(publish).content.decode()
         assert "Time zone: America/Panama (EST)." in page
+        assert "Scheduling keeps it hidden until the chosen time" in page
         response = client_for(authority).post(
             publish, {"when": "schedule", "at": "2030-06-15T16:00"}
         )
