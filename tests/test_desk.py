@@ -5,10 +5,10 @@ the last clearance), the read-only release, and who may frame the staff preview.
 import pytest
 from django.urls import reverse
 
-from articles.models import RichText
+from articles.models import ImageBlock, RichText
 from articles.workflow import transitions
 from articles.workflow.gates import clearance_checklist
-from tests.factories import release_in_state
+from tests.factories import ImageFactory, release_in_state
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +116,13 @@ def test_a_writer_editing_a_draft_still_gets_the_block_editor(client_for, writer
     assert "content_editor/index.js" in html
     assert "Body, as readers will see it" not in html
     assert "Use Ctrl-Click" not in html and "hold Ctrl" in html
+
+
+def test_an_image_block_shows_its_photo_small_on_the_release_form(client_for, writer):
+    article = release_in_state("draft", created_by=writer)
+    photo = ImageFactory(title="Roof beam")
+    ImageBlock.objects.create(parent=article, region="body", ordering=10, image=photo)
+    page = client_for(writer).get(reverse("admin:articles_article_change", args=[article.pk]))
+    html = page.content.decode()
+    rendition = photo.renditions.filter(format="webp").order_by("width").first()
+    assert f'<span class="block-thumbnail"><img src="{rendition.file.url}"' in html

@@ -270,3 +270,20 @@ def test_the_import_page_is_accessible(
     page.wait_for_selector("form")
     assert_clean(page, assert_no_axe_violations)
     page.context.close()
+
+
+def test_an_embargo_link_is_copied_with_one_click(
+    live_server, browser, office, assert_no_axe_violations
+):
+    cleared = release_in_state("cleared", headline="Cadets graduate on Friday")
+    page = signed_in_page(browser, live_server, office["authority"], width=1280)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{live_server.url}/admin/articles/article/{cleared.pk}/embargo/")
+    page.fill("#id_label", "Wire services")
+    page.get_by_role("button", name="Create link").click()
+    link = page.locator("#new-link").input_value()
+    page.get_by_role("button", name="Copy link").click()
+    assert page.locator("#new-link-status").inner_text() == "Copied to the clipboard."
+    assert page.evaluate("navigator.clipboard.readText()") == link
+    assert_clean(page, assert_no_axe_violations)
+    page.context.close()
