@@ -115,6 +115,12 @@ def office(editorial_roles):
         article=returned, user=people["editor"], comment="Name the units in the first paragraph."
     )
     release_in_state("draft", created_by=writer, headline="Medical team plans a Darién visit")
+    release_in_state(
+        "draft",
+        created_by=writer,
+        headline="Panamanian border units and partner instructors complete the first combined "
+        "jungle operations course in Darién province",
+    )
     release_in_state("scheduled", headline="Coast guard cadets graduate on Friday")
     ArticleFactory(headline="Bridge reopens after repairs", status=ArticleStatus.PUBLISHED)
     return people | {"to_clear": to_clear}
@@ -235,6 +241,7 @@ def test_the_read_only_release_shows_its_body_and_no_editing_controls(
     # The block editor itself (which throws on read-only blocks) is not loaded at all.
     assert page.locator("script[src*='content_editor/index'], #content-editor-context").count() == 0
     assert page.locator(".field-headline .readonly").evaluate(HEADLINE_UNCOVERED) == []
+    assert page.locator("#content > h2").evaluate(HEADLINE_UNCOVERED) == []
     assert_clean(page, assert_no_axe_violations)
     page.context.close()
 
@@ -243,12 +250,14 @@ def test_the_read_only_release_shows_its_body_and_no_editing_controls(
 def test_the_writers_release_form_keeps_the_headline_clear_and_wide(
     live_server, browser, office, width, assert_no_axe_violations, save_screenshot
 ):
-    draft = office["to_clear"].__class__.objects.get(headline="Medical team plans a Darién visit")
+    draft = office["to_clear"].__class__.objects.get(headline__startswith="Panamanian border")
     page = signed_in_page(browser, live_server, office["writer"], width=width)
     page.goto(f"{live_server.url}/admin/articles/article/{draft.pk}/change/")
     page.wait_for_selector(".order-machine")
     headline = page.locator("#id_headline")
     assert headline.evaluate(HEADLINE_UNCOVERED) == []
+    # The release's headline above the form, as long as a real one.
+    assert page.locator("#content > h2").evaluate(HEADLINE_UNCOVERED) == []
     form_width = page.locator(".field-headline").bounding_box()["width"]
     assert headline.bounding_box()["width"] >= 0.6 * form_width
     # The object tools (Preview, Revisions, History) sit above the form, not over it.
