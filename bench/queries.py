@@ -25,8 +25,8 @@ from django.test.utils import CaptureQueriesContext, override_settings  # noqa: 
 from django.urls import reverse  # noqa: E402
 from taggit.models import Tag  # noqa: E402
 
-from articles import page_cache  # noqa: E402
 from articles.models import Article, Person  # noqa: E402
+from public import page_cache  # noqa: E402
 
 
 def pages():
