@@ -121,7 +121,7 @@ def my_work(user):
     return sections
 
 
-def office(user):
+def office():
     """What everyone at the desk keeps an eye on."""
     releases = Article.objects.all()
     return [
@@ -164,4 +164,4 @@ def office(user):
 
 
 def desk_for(user):
-    return {"mine": my_work(user), "office": office(user)}
+    return {"mine": my_work(user), "office": office()}
