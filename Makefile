@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # make bench RELEASES=100000 for the large run; see bench/README.md.
 RELEASES ?= 1000
 
-.PHONY: bench run test lint format check migrations-check messages ci clean
+.PHONY: bench run test lint format check migrations-check messages screenshots ci clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --releases $(RELEASES)
+
+# The README's pictures of the desk (docs/screenshots/), taken by the desk's browser tests.
+screenshots: $(STAMP)
+	CI=true TIME_ZONE=America/Panama SCREENSHOTS_DIR=docs/screenshots \
+		$(BIN)/pytest tests/browser/test_desk.py -q -p no:cacheprovider
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

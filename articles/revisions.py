@@ -78,6 +78,19 @@ def revision_of(article, revision_id):
     return version.revision if version else None
 
 
+def first_revision_since(article, moment):
+    """The first revision of `article` made at or after `moment`, or None. After a workflow
+    record (a clearance), that is the revision its step saved: the release as it was then."""
+    version = (
+        Version.objects.get_for_object(article)
+        .filter(revision__date_created__gte=moment)
+        .select_related("revision")
+        .order_by("revision__date_created", "pk")
+        .first()
+    )
+    return version.revision if version else None
+
+
 # --- Plain text ----------------------------------------------------------------------------
 
 

@@ -378,3 +378,40 @@ def test_stored_files_that_would_be_refused_today_are_reported(media_root):
         call_command("strip_image_metadata", stdout=io.StringIO(), stderr=err)
     assert "Old logo" in err.getvalue() and "SVG drawings cannot be uploaded" in err.getvalue()
     assert default_storage.exists(raw_name)
+
+
+def test_a_checked_photo_is_kept_when_another_field_has_an_error(admin_client, media_root):
+    response = upload(admin_client, image_files.camera_jpeg(), "patrol.jpg", alt_text="")
+    assert "Describe the photo" in " ".join(errors_of(response)["alt_text"])
+    form = response.context["adminform"].form
+    token = form["kept_photo"].value()
+    assert token
+    page = response.content.decode()
+    assert f'name="kept_photo" value="{token}"' in page
+    assert "is kept: fix the other fields and save" in page
+    assert stored_files(media_root) == []  # nothing stored before the form is saved
+
+    # The second try sends no file, only the token: the photo comes back, still stripped.
+    response = admin_client.post(
+        reverse("admin:articles_image_add"),
+        {
+            "kept_photo": token,
+            "title": "Patrol at dawn",
+            "alt_text": "Soldiers walking along a jungle trail at sunrise",
+            "virin": "",
+            "date_taken": "",
+        },
+    )
+    assert response.status_code == 302, errors_of(response)
+    image = Image.objects.get()
+    assert_no_hidden_metadata(read_back(image.file))
+    assert image.removed_metadata  # what the first upload found is still on record
+
+
+def test_a_made_up_kept_photo_token_brings_nothing(admin_client, media_root):
+    response = admin_client.post(
+        reverse("admin:articles_image_add"),
+        {"kept_photo": "not-a-token", "title": "Patrol", "alt_text": "A patrol"},
+    )
+    assert "file" in errors_of(response)
+    assert not Image.objects.exists()

@@ -5,9 +5,11 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.forms.models import construct_instance
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from js_asset import Media as AssetMedia
 
 from articles.checks import refresh_release_checks
 from articles.models import Article, ArticleStatus
@@ -21,7 +23,20 @@ from .checks import ReleaseCheckFilter, ReleaseChecksAdminMixin
 from .embargo import EmbargoViews
 from .importing import ImportViews
 from .revisions import RevisionViews
-from .workflow import StateFilter, WorkflowViews, user_name
+from .workflow import OwnerFilter, StateFilter, WorkflowViews, user_name
+
+# content-editor's wording, said the way an officer would.
+BODY_EDITOR_MESSAGES = {
+    "createNew": _("Add a block"),
+    "empty": _("The body is empty. Add a block: text, a quote, a table or a photo."),
+    "newItem": _("New block"),
+    "collapseAll": _("Fold all blocks"),
+    "uncollapseAll": _("Unfold all blocks"),
+    "forDeletion": _("will be removed when you save"),
+    "selectMultiple": _(
+        "To move several blocks at once, hold Ctrl (⌘ on a Mac) and click each one, then drag."
+    ),
+}
 
 
 class ArticleForm(forms.ModelForm):
@@ -47,6 +62,11 @@ class ArticleForm(forms.ModelForm):
         self.text_changed = False
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.edit_version
+        if "tags" in self.fields:
+            self.fields["tags"].help_text = _(
+                "Separate tags with commas, e.g. “jungle training, Darién”. Readers find "
+                "releases by their tags."
+            )
 
     def clean(self):
         cleaned = super().clean()
@@ -101,7 +121,15 @@ class ArticleAdmin(
     form = ArticleForm
     change_form_template = "admin/articles/article/change_form.html"
     list_display = ["headline", "kind", "state", "release_at", "is_featured", "check_summary"]
-    list_filter = [StateFilter, ReleaseCheckFilter, "kind", "is_featured", "tags", "organizations"]
+    list_filter = [
+        StateFilter,
+        OwnerFilter,
+        ReleaseCheckFilter,
+        "kind",
+        "is_featured",
+        "tags",
+        "organizations",
+    ]
     date_hierarchy = "release_at"
     search_fields = [
         "headline",
@@ -149,12 +177,13 @@ class ArticleAdmin(
     ]
 
     class Media:
-        js = ["admin/js/body_keyboard.js"]
+        js = ["admin/js/body_keyboard.js", "admin/js/release_proof.js"]
         css = {
             "all": [
                 "admin/css/body_keyboard.css",
                 "admin/css/release_checks.css",
                 "admin/css/workflow.css",
+                "admin/css/clearance.css",
             ]
         }
 
@@ -237,9 +266,34 @@ class ArticleAdmin(
         obj._block_formsets = formsets
         return formsets, inline_instances
 
+    def reads_only(self, request, obj):
+        """Whether `request.user` sees `obj` without being able to change it."""
+        return obj is not None and not self.has_change_permission(request, obj)
+
+    def get_inline_instances(self, request, obj=None):
+        # Read-only, the body is shown as readers will see it (render_change_form), not as
+        # block forms: content-editor's script cannot run on read-only inlines.
+        if self.reads_only(request, obj):
+            return []
+        return super().get_inline_instances(request, obj)
+
+    def _content_editor_media(self, request, context):
+        if self.reads_only(request, context.get("original")):
+            return AssetMedia()
+        return super()._content_editor_media(request, context)
+
+    def _content_editor_context(self, request, context):
+        editor = super()._content_editor_context(request, context)
+        editor["messages"] |= BODY_EDITOR_MESSAGES
+        return editor
+
     def render_change_form(self, request, context, **kwargs):
         if kwargs.get("obj") is not None:
             context.update(self.workflow_context(request, kwargs["obj"], context))
+            if self.reads_only(request, kwargs["obj"]):
+                context["proof_url"] = reverse(
+                    "admin:articles_article_preview", args=[kwargs["obj"].pk]
+                )
         response = super().render_change_form(request, context, **kwargs)
         # Both editors print inline import maps and module scripts: give them this
         # request's CSP nonce instead of weakening script-src (Django's admin prints {{ media }}

@@ -2,10 +2,14 @@
 
 from content_editor.admin import ContentEditorInline
 from django import forms
+from django.contrib import admin
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import ImageBlock, InitiativeTable, Quote, RichText
 from articles.tables import format_rows, parse_headings, parse_rows
+
+from .media import photo_thumbnail
 
 
 class QuoteForm(forms.ModelForm):
@@ -20,12 +24,12 @@ class QuoteForm(forms.ModelForm):
 
 class InitiativeTableForm(forms.ModelForm):
     headings_text = forms.CharField(
-        label=_("column headings"),
+        label=_("Column headings"),
         help_text=_("Separated by “|” or tabs; the first column lists the initiatives."),
         widget=forms.TextInput(attrs={"class": "vLargeTextField"}),
     )
     rows_text = forms.CharField(
-        label=_("rows"),
+        label=_("Rows"),
         required=False,
         help_text=_(
             "One row per line: paste from a spreadsheet, or type “Initiative | text | text”. "
@@ -72,8 +76,29 @@ QuoteInline = ContentEditorInline.create(
 InitiativeTableInline = ContentEditorInline.create(
     model=InitiativeTable, form=InitiativeTableForm, icon="table_chart"
 )
-ImageBlockInline = ContentEditorInline.create(
-    model=ImageBlock, icon="image", autocomplete_fields=["image"]
-)
+
+
+class ImageBlockInline(ContentEditorInline):
+    model = ImageBlock
+    icon = "image"
+    autocomplete_fields = ["image"]
+    readonly_fields = ["thumbnail"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("image")
+            .prefetch_related("image__renditions")
+        )
+
+    @admin.display(description=_("Photo as chosen"))
+    def thumbnail(self, block):
+        """The chosen photo, small, so the officer sees which one it is (after saving)."""
+        image = block.image if block.pk else None
+        if image is None or not image.file:
+            return _("Shown here once the release is saved with a photo chosen.")
+        return format_html('<span class="block-thumbnail">{}</span>', photo_thumbnail(image, 200))
+
 
 BODY_INLINES = [RichTextInline, QuoteInline, InitiativeTableInline, ImageBlockInline]

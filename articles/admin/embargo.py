@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.workflow.embargo import create_embargo_link, revoke_embargo_link
 from articles.workflow.rules import Action, refusal
+from articles.zones import zone_label
 
 from .workflow import get_release, posted, render_release_page
 
@@ -37,9 +38,7 @@ class EmbargoLinkForm(forms.Form):
         future_release = article.release_at and article.release_at > timezone.now()
         expires = article.release_at if future_release else timezone.now() + DEFAULT_LIFETIME
         self.fields["expires_at"].initial = timezone.localtime(expires)
-        self.fields["expires_at"].help_text = _("Time zone: %(zone)s.") % {
-            "zone": timezone.get_current_timezone_name()
-        }
+        self.fields["expires_at"].help_text = _("Time zone: %(zone)s.") % {"zone": zone_label()}
 
 
 class EmbargoViews:

@@ -7,10 +7,24 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from articles.images import kept_uploads
 from articles.images.renditions import WEBP
 from articles.images.services import delete_images, save_image
-from articles.images.uploads import clean_upload
+from articles.images.uploads import CleanedImage, clean_upload
 from articles.models import Image
+
+
+def photo_thumbnail(image, width):
+    """A small <img> of `image` for admin pages: the narrowest rendition already made (none is
+    made here), else the file itself; prefetch `renditions` when showing many."""
+    made = [r for r in image.renditions.all() if r.format == WEBP]
+    height = round(width * image.height / image.width) if image.width and image.height else width
+    return format_html(
+        '<img src="{}" alt="" width="{}" height="{}" loading="lazy">',
+        made[0].file.url if made else image.file.url,
+        width,
+        height,
+    )
 
 
 class PhotoUploadField(forms.FileField):
@@ -23,7 +37,38 @@ class PhotoUploadField(forms.FileField):
 
     def to_python(self, data):
         upload = super().to_python(data)
-        return None if upload is None else clean_upload(upload)
+        if upload is None or isinstance(upload, CleanedImage):
+            return upload  # a kept photo was checked when it was first uploaded
+        return clean_upload(upload)
+
+
+class ImageForm(forms.ModelForm):
+    """The photo form; a photo that passed its checks survives errors in the other fields."""
+
+    kept_photo = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kept = None
+        if self.is_bound and not self.files.get(self.add_prefix("file")):
+            self.kept = kept_uploads.kept(self.data.get(self.add_prefix("kept_photo")))
+            if self.kept is not None:
+                self.files = self.files.copy()
+                self.files[self.add_prefix("file")] = self.kept
+
+    def full_clean(self):
+        super().full_clean()
+        photo = self.cleaned_data.get("file")
+        if not self.errors or not isinstance(photo, CleanedImage):
+            return
+        if self.kept is None:
+            self.data = self.data.copy()
+            self.data[self.add_prefix("kept_photo")] = kept_uploads.keep(photo)
+        # The bound field copied its help text when the fields were cleaned: set it there.
+        self["file"].help_text = gettext(
+            "Your photo “%(name)s” is kept: fix the other fields and save. Choose another file "
+            "only to replace it."
+        ) % {"name": photo.name}
 
 
 class HasRemovedMetadataFilter(admin.SimpleListFilter):
@@ -63,9 +108,10 @@ class ImageAdmin(admin.ModelAdmin):
         "created_at",
     ]
     date_hierarchy = "created_at"
+    form = ImageForm
     readonly_fields = ["preview", "metadata_report", "dimensions"]
     fieldsets = [
-        (None, {"fields": ["file", "preview", "dimensions", "metadata_report"]}),
+        (None, {"fields": ["file", "kept_photo", "preview", "dimensions", "metadata_report"]}),
         (
             _("Description"),
             {"fields": ["title", "alt_text", "is_decorative", "caption", "credit"]},
@@ -79,27 +125,13 @@ class ImageAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("renditions")
 
-    def _small_rendition(self, obj):
-        """The narrowest rendition already made; the changelist never makes new ones."""
-        made = [r for r in obj.renditions.all() if r.format == WEBP]
-        return made[0].file.url if made else obj.file.url
-
-    def _img(self, obj, width):
-        height = round(width * obj.height / obj.width) if obj.width and obj.height else width
-        return format_html(
-            '<img src="{}" alt="" width="{}" height="{}" loading="lazy">',
-            self._small_rendition(obj),
-            width,
-            height,
-        )
-
     @admin.display(description=_("preview"))
     def thumbnail(self, obj):
-        return self._img(obj, 80) if obj.file else ""
+        return photo_thumbnail(obj, 80) if obj.file else ""
 
     @admin.display(description=_("preview"))
     def preview(self, obj):
-        return self._img(obj, 320) if obj.pk and obj.file else "—"
+        return photo_thumbnail(obj, 320) if obj.pk and obj.file else "—"
 
     @admin.display(description=_("size"))
     def dimensions(self, obj):
@@ -132,6 +164,7 @@ class ImageAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         save_image(image=obj)
+        kept_uploads.forget(form.cleaned_data.get("kept_photo"))
         if "file" in form.changed_data and obj.removed_metadata:
             removed = ", ".join(str(label) for label in obj.removed_metadata_labels)
             self.message_user(

@@ -2,6 +2,8 @@
 preview. Every view re-checks the rules on the server (articles.workflow.rules); the buttons
 only mirror them."""
 
+from csp.constants import SELF
+from csp.decorators import csp_replace
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -13,13 +15,21 @@ from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from articles.checks import release_check_warnings, warning_text
 from articles.models import Article, ArticleStatus, WorkflowAction
-from articles.revisions import diff, snapshot_of_article, snapshot_of_forms
+from articles.revisions import (
+    diff,
+    first_revision_since,
+    snapshot_of_article,
+    snapshot_of_forms,
+    snapshot_of_revision,
+)
 from articles.workflow import transitions
 from articles.workflow.gates import blocking_problems, clearance_checklist
 from articles.workflow.rules import Action, allowed_actions, edit_refusal, refusal
+from articles.zones import zone_label
 from public.rendering import Preview, render_release
 
 
@@ -71,6 +81,28 @@ def _field_anchor(form, name):
     return bound.id_for_label or f"{bound.auto_id}_0"
 
 
+def framed_by_admin(view):
+    """Let the admin's own pages show this page in a frame (the clearance view and the
+    read-only release show the staff preview); other sites still may not."""
+    return csp_replace({"frame-ancestors": [SELF]})(xframe_options_sameorigin(view))
+
+
+def changes_since_clearance(article):
+    """What changed since the release was last cleared: the clearance and the changed lines,
+    or None if it was never cleared (or no revision of that moment is kept)."""
+    clearance = article.clearances.select_related("cleared_by").first()
+    if clearance is None:
+        return None
+    revision = first_revision_since(article, clearance.cleared_at)
+    if revision is None:
+        return None
+    return {
+        "clearance": clearance,
+        "who": user_name(clearance.cleared_by),
+        "lines": diff(snapshot_of_revision(revision).lines, snapshot_of_article(article).lines),
+    }
+
+
 class StateFilter(admin.SimpleListFilter):
     title = _("status")
     parameter_name = "state"
@@ -94,6 +126,19 @@ class StateFilter(admin.SimpleListFilter):
             return queryset.published()
         if value:
             return queryset.filter(status=value)
+        return queryset
+
+
+class OwnerFilter(admin.SimpleListFilter):
+    title = _("created by")
+    parameter_name = "owner"
+
+    def lookups(self, request, model_admin):
+        return [("mine", _("Me"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "mine":
+            return queryset.filter(created_by=request.user)
         return queryset
 
 
@@ -127,7 +172,18 @@ class ReturnForm(forms.Form):
         )
 
 
-class ClearForm(forms.Form):
+class ShownVersionForm(forms.Form):
+    """A form that acts on the release as the officer saw it: `shown_version` is the
+    edit_version of the release when the page was drawn."""
+
+    shown_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, article, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["shown_version"].initial = article.edit_version
+
+
+class ClearForm(ShownVersionForm):
     checklist = forms.MultipleChoiceField(
         label=_("I confirm that"),
         widget=forms.CheckboxSelectMultiple,
@@ -148,9 +204,10 @@ class ClearForm(forms.Form):
     )
 
     def __init__(self, *args, article, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, article=article, **kwargs)
         self.fields["checklist"].choices = [(item, item) for item in clearance_checklist()]
-        warnings = release_check_warnings(article)
+        # The clearance view lists each warning with its own checkbox, where it is explained.
+        self.warnings = warnings = release_check_warnings(article)
         if warnings:
             self.fields["acknowledged_warnings"].choices = [
                 (finding.key, warning_text(finding)) for finding in warnings
@@ -168,7 +225,7 @@ class ClearForm(forms.Form):
         )
 
 
-class PublishForm(forms.Form):
+class PublishForm(ShownVersionForm):
     NOW, SCHEDULE = "now", "schedule"
     when = forms.ChoiceField(
         label=_("When"),
@@ -183,10 +240,8 @@ class PublishForm(forms.Form):
     )
 
     def __init__(self, *args, article, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["at"].help_text = _("Time zone: %(zone)s.") % {
-            "zone": timezone.get_current_timezone_name()
-        }
+        super().__init__(*args, article=article, **kwargs)
+        self.fields["at"].help_text = _("Time zone: %(zone)s.") % {"zone": zone_label()}
         if article.release_at and article.release_at > timezone.now():
             self.fields["at"].initial = timezone.localtime(article.release_at)
             self.fields["when"].initial = self.SCHEDULE
@@ -261,7 +316,7 @@ class WorkflowViews:
             ),
             path(
                 "<path:object_id>/preview/",
-                view(self.preview_view),
+                view(framed_by_admin(self.preview_view)),
                 name="articles_article_preview",
             ),
             *super().get_urls(),
@@ -281,7 +336,7 @@ class WorkflowViews:
         if error is not None:
             messages.error(request, " ".join(error.messages))
             return redirect(change_url)
-        kwargs = {"article": article} if form_class in (PublishForm, ClearForm) else {}
+        kwargs = {"article": article} if issubclass(form_class, ShownVersionForm) else {}
         form = form_class(posted(request), **kwargs)
         if request.method == "POST" and form.is_valid():
             try:
@@ -291,16 +346,35 @@ class WorkflowViews:
             else:
                 messages.success(request, self.done_message(action, done))
                 return redirect(change_url)
+        context = {
+            "form": form,
+            "action": action,
+            "problems": blocking_problems(article)
+            if action in (Action.CLEAR, Action.PUBLISH)
+            else [],
+            "author": user_name(article.created_by) if article.created_by else "",
+        }
+        if action == Action.CLEAR:
+            return render_release_page(
+                self,
+                request,
+                article,
+                "admin/articles/article/clearance.html",
+                gettext("Clearance: %(release)s") % {"release": article},
+                **context,
+                proof_url=reverse("admin:articles_article_preview", args=[article.pk]),
+                return_url=reverse(
+                    "admin:articles_article_transition", args=[article.pk, Action.RETURN.value]
+                ),
+                changes=changes_since_clearance(article),
+            )
         return render_release_page(
             self,
             request,
             article,
             "admin/articles/article/transition.html",
             f"{action.label}: {article}",
-            form=form,
-            action=action,
-            problems=blocking_problems(article) if action in (Action.CLEAR, Action.PUBLISH) else [],
-            author=article.created_by,
+            **context,
         )
 
     @staticmethod

@@ -11,6 +11,7 @@ from .blocks import (
 from .checks import ReleaseCheckReport, WatchTerm
 from .initiatives import Initiative, InitiativeStatus
 from .media import Image, ImageRendition
+from .notifications import NotificationPreference
 from .organizations import Organization, OrganizationKind
 from .people import Person, PersonRole
 from .search import SearchDocument
@@ -33,6 +34,7 @@ __all__ = [
     "InitiativeStatus",
     "InitiativeTable",
     "InitiativeTableRow",
+    "NotificationPreference",
     "Organization",
     "OrganizationKind",
     "Person",

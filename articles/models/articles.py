@@ -2,6 +2,7 @@ from content_editor.models import Region
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +48,41 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_list_relations(self):
         return self.select_related("hero_image").prefetch_related("hero_image__renditions")
+
+    # --- The desk (staff only) ----------------------------------------------------------
+
+    def scheduled(self):
+        """Published for a release time still to come: public at that time, by itself."""
+        return self.filter(status=ArticleStatus.PUBLISHED, release_at__gt=timezone.now())
+
+    def embargoed(self):
+        """Not public yet, with an active embargoed preview link journalists can open."""
+        from .workflow import EmbargoLink
+
+        now = timezone.now()
+        return self.filter(
+            Q(status=ArticleStatus.CLEARED) | Q(status=ArticleStatus.PUBLISHED, release_at__gt=now),
+            Exists(EmbargoLink.objects.active().filter(article=OuterRef("pk"))),
+        )
+
+    def failing_checks(self):
+        """Releases still in the office's hands whose release checks found errors."""
+        return self.filter(check_report__error_count__gt=0).exclude(
+            status__in=[ArticleStatus.PUBLISHED, ArticleStatus.WITHDRAWN]
+        )
+
+    def with_latest_state_change(self):
+        """Annotates `latest_action`, `latest_comment`, `latest_by_id` and `latest_at`: the
+        last line of each release's audit log (a returned draft carries the comment there)."""
+        from .workflow import StateChange
+
+        latest = StateChange.objects.filter(article=OuterRef("pk")).order_by("-at", "-pk")
+        return self.annotate(
+            latest_action=Subquery(latest.values("action")[:1]),
+            latest_comment=Subquery(latest.values("comment")[:1]),
+            latest_by_id=Subquery(latest.values("user")[:1]),
+            latest_at=Subquery(latest.values("at")[:1]),
+        )
 
 
 class Article(TimestampedModel):

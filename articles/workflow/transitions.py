@@ -21,6 +21,7 @@ from articles.models import (
     StateChange,
     WorkflowAction,
 )
+from articles.notifications import notify
 
 from .gates import blocking_problems, clearance_checklist
 from .rules import Action, ensure_allowed
@@ -78,6 +79,7 @@ def _ensure_no_blocking_problems(article):
 def submit_for_review(*, article, user, comment=""):
     article = locked(article)
     ensure_allowed(user, Action.SUBMIT, article)
+    notify(event=WorkflowAction.SUBMITTED, article=article, actor=user, comment=comment.strip())
     return move(
         article,
         user=user,
@@ -94,6 +96,7 @@ def return_to_draft(*, article, user, comment):
     comment = _required_text(
         comment, "comment", _("Tell the writer what to change: the comment is required.")
     )
+    notify(event=WorkflowAction.RETURNED, article=article, actor=user, comment=comment)
     return move(
         article,
         user=user,
@@ -140,6 +143,7 @@ def clear(*, article, user, checklist, acknowledged_warnings=(), comment=""):
         acknowledged_warnings=[warning_text(finding) for finding in warnings],
         comment=comment.strip(),
     )
+    notify(event=WorkflowAction.CLEARED, article=article, actor=user, comment=comment.strip())
     return move(
         article,
         user=user,
@@ -167,10 +171,12 @@ def publish(*, article, user, at=None):
         raise ValidationError({"at": _("Choose a time in the future, or publish now.")})
     article.release_at = at or now
     _ensure_no_blocking_problems(article)
+    action = WorkflowAction.SCHEDULED if at else WorkflowAction.PUBLISHED
+    notify(event=action, article=article, actor=user)
     return move(
         article,
         user=user,
-        action=WorkflowAction.SCHEDULED if at else WorkflowAction.PUBLISHED,
+        action=action,
         to_status=ArticleStatus.PUBLISHED,
         release_at=article.release_at,
     )
@@ -220,4 +226,5 @@ def correct(*, article, user, note):
     )
     correction = Correction.objects.create(article=article, note=note, created_by=user)
     log(article, user=user, action=WorkflowAction.CORRECTED, comment=note)
+    notify(event=WorkflowAction.CORRECTED, article=article, actor=user, comment=note)
     return correction

@@ -15,10 +15,14 @@ Usage::
         assert_no_axe_violations(page)
 """
 
+import importlib
 import os
 from pathlib import Path
 
 import pytest
+from django.apps import apps
+
+from tests.signing_in import browser_sign_in
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
@@ -39,6 +43,11 @@ CHROMIUM_ARGS = [
 AXE_WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 BROWSER_TESTS_DIR = Path(__file__).resolve().parent
+
+# The factories' password (tests.factories.UserFactory).
+PASSWORD = "correct horse battery staple"
+# Desktop and phone widths every desk page is tried at; the phone's height is an iPhone's.
+VIEWPORTS = {1280: {"width": 1280, "height": 900}, 390: {"width": 390, "height": 844}}
 
 
 def _unavailable(reason):
@@ -173,9 +182,49 @@ def assert_no_axe_violations():
     }
 
     def check(page, context=None):
+        # axe-core checks frames itself when its script is in them too (the release proof).
+        for frame in page.frames[1:]:
+            frame.evaluate(axe.axe_script)
         results = axe.run(page, context=context, options=options)
         violations = results.response["violations"]
         if violations:
             pytest.fail(_format_axe_violations(violations), pytrace=False)
 
     return check
+
+
+@pytest.fixture
+def editorial_roles(transactional_db):
+    """The groups come from a data migration, and a live-server test may start from a flushed
+    database: create them again with the migration's own code."""
+    importlib.import_module("articles.migrations.0004_create_roles").create_roles(apps, None)
+
+
+def signed_in_page(browser, live_server, user, *, width):
+    """A fresh browser session for `user`, signed in to the admin, at `width` px."""
+    context = browser.new_context(locale="en-US", viewport=VIEWPORTS[width])
+    page = context.new_page()
+    page.console_errors = []
+    page.on(
+        "console",
+        lambda message: (
+            page.console_errors.append(message.text) if message.type == "error" else None
+        ),
+    )
+    page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+    browser_sign_in(page, live_server.url, user, PASSWORD)
+    return page
+
+
+@pytest.fixture
+def save_screenshot():
+    """Return ``save(page, name)``: under ``make screenshots`` (SCREENSHOTS_DIR set) keep a
+    PNG of what the page shows for the README; otherwise nothing."""
+    directory = os.environ.get("SCREENSHOTS_DIR")
+
+    def save(page, name):
+        if directory:
+            Path(directory).mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(Path(directory) / f"{name}.png"))
+
+    return save

@@ -1,36 +1,18 @@
 """Three officers take a release from draft to the public site in a real browser: a writer
 submits it, one release authority clears it, another publishes it."""
 
-import importlib
-
-import pytest
-from django.apps import apps
-
 from articles import roles
 from articles.models import Article, ArticleStatus, StateChange
+from tests.browser.conftest import signed_in_page
 from tests.factories import UserFactory
-from tests.signing_in import browser_sign_in
-
-PASSWORD = "correct horse battery staple"
 
 
 def log_in(browser, live_server, user):
-    """A fresh browser session for `user`, logged in to the admin."""
-    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    browser_sign_in(page, live_server.url, user, PASSWORD)
-    return page
+    return signed_in_page(browser, live_server, user, width=1280)
 
 
 def status_heading(page):
     return page.locator("#workflow-heading").inner_text()
-
-
-@pytest.fixture
-def editorial_roles(transactional_db):
-    """The groups come from a data migration, and a live-server test may start from a flushed
-    database: create them again with the migration's own code."""
-    importlib.import_module("articles.migrations.0004_create_roles").create_roles(apps, None)
 
 
 def test_writer_submits_one_authority_clears_another_publishes(

@@ -15,6 +15,12 @@ DEMO_ROLE_USERS = {
     "demo-editor": roles.EDITOR,
     "demo-authority": roles.RELEASE_AUTHORITY,
 }
+# Invented officers, so pages and e-mails name people as they will in real use.
+DEMO_NAMES = {
+    "demo-writer": ("Dana", "Whitcombe"),
+    "demo-editor": ("Jordan", "Ibarra"),
+    "demo-authority": ("Casey", "Montenegro"),
+}
 
 
 class Command(BaseCommand):
@@ -37,6 +43,7 @@ class Command(BaseCommand):
                 username=username,
                 defaults={"is_staff": True, "email": f"{username}@example.mil"},
             )
+            user.first_name, user.last_name = DEMO_NAMES[username]
             user.set_password(password)
             user.save()
             user.groups.add(Group.objects.get(name=role))

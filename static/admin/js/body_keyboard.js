@@ -95,6 +95,8 @@
       element.setAttribute("role", "button")
       if (element.matches(".order-machine-insert-target")) {
         element.setAttribute("aria-label", label("insert"))
+        // The same words as a tooltip for the mouse: "+" alone says little.
+        element.title = label("insert")
       }
     }
   }

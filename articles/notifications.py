@@ -1,0 +1,139 @@
+"""Workflow e-mails to staff: a release submitted, returned (with the comment), cleared,
+published or scheduled, corrected. The services in articles.workflow call notify(); this module
+is the one place that decides who hears about what and sends it, so moving the sending onto the
+task queue later changes only _deliver.
+
+E-mails leave after the transaction commits, never for a change that was rolled back. A mail
+server that is down or refuses is logged; the officer's action has succeeded and they are not
+shown an error for it.
+"""
+
+import logging
+from functools import partial
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from articles import roles
+from articles.models import Article, NotificationPreference, WorkflowAction
+
+logger = logging.getLogger(__name__)
+
+# Who acts next on a release in each state, by permission.
+REVIEWERS = ["edit_submitted_article", "clear_article"]
+PUBLISHERS = ["publish_article"]
+
+
+def notify(*, event, article, actor, comment=""):
+    """E-mail the people `event` (a WorkflowAction) on `article` concerns, once the current
+    transaction commits. `actor` (who did it) is never told about their own action."""
+    transaction.on_commit(
+        partial(
+            _deliver,
+            event=WorkflowAction(event),
+            article_id=article.pk,
+            actor_id=actor.pk,
+            comment=comment,
+        ),
+        robust=True,
+    )
+
+
+def _holding(codenames):
+    """Staff whose role (or own permissions) grants any of `codenames`. Site administrators
+    hold every permission to run the site, not to review: their role does not count."""
+    roles_granting = Group.objects.filter(
+        permissions__content_type__app_label="articles", permissions__codename__in=codenames
+    ).exclude(name=roles.SITE_ADMINISTRATOR)
+    return get_user_model().objects.filter(
+        Q(groups__in=roles_granting)
+        | Q(
+            user_permissions__content_type__app_label="articles",
+            user_permissions__codename__in=codenames,
+        )
+    )
+
+
+def _involved(article):
+    """The writer and everyone who moved the release through the workflow."""
+    users = get_user_model().objects
+    return users.filter(
+        Q(pk=article.created_by_id) | Q(pk__in=article.state_changes.values("user"))
+    )
+
+
+def _submitter(article):
+    last = article.state_changes.filter(action=WorkflowAction.SUBMITTED).first()
+    return get_user_model().objects.filter(
+        pk__in=[pk for pk in (article.created_by_id, last and last.user_id) if pk]
+    )
+
+
+def recipients(event, article, actor):
+    """The people to e-mail about `event`, as a list of users with an address."""
+    if event == WorkflowAction.SUBMITTED:
+        people = _holding(REVIEWERS)
+    elif event == WorkflowAction.RETURNED:
+        people = _submitter(article)
+    elif event == WorkflowAction.CLEARED:
+        people = _submitter(article) | _holding(PUBLISHERS)
+    elif event in (
+        WorkflowAction.PUBLISHED,
+        WorkflowAction.SCHEDULED,
+        WorkflowAction.CORRECTED,
+    ):
+        people = _involved(article)
+    else:
+        return []
+    opted_out = NotificationPreference.objects.opted_out().values("user")
+    return list(
+        people.filter(is_active=True, is_staff=True)
+        .exclude(email="")
+        .exclude(pk=actor.pk)
+        .exclude(pk__in=opted_out)
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def _message(event, article, actor, comment, recipient):
+    context = {
+        "event": event,
+        "article": article,
+        "actor": actor.get_full_name() or actor.get_username(),
+        "recipient": recipient.get_full_name() or recipient.get_username(),
+        "comment": comment,
+        "site_name": settings.NEWSROOM_SITE_NAME,
+        "url": settings.NEWSROOM_SITE_URL.rstrip("/")
+        + reverse("admin:articles_article_change", args=[article.pk]),
+    }
+    subject = render_to_string("emails/workflow_subject.txt", context).strip()
+    body = render_to_string("emails/workflow_notification.txt", context)
+    return EmailMessage(subject=" ".join(subject.split()), body=body, to=[recipient.email])
+
+
+def _deliver(*, event, article_id, actor_id, comment):
+    """Build and send the e-mails for one event; any failure is logged, never raised."""
+    try:
+        article = Article.objects.select_related("created_by").get(pk=article_id)
+        actor = get_user_model().objects.get(pk=actor_id)
+        with translation.override(settings.LANGUAGE_CODE):
+            messages = [
+                _message(event, article, actor, comment, person)
+                for person in recipients(event, article, actor)
+            ]
+        if messages:
+            get_connection(fail_silently=False).send_messages(messages)
+    except Exception:
+        logger.exception(
+            "Workflow e-mail not sent (%s, release %s): the action itself succeeded.",
+            event,
+            article_id,
+        )
