@@ -9,10 +9,9 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from articles.checks import refresh_release_checks
 from articles.models import Article, ArticleStatus
 from articles.revisions import ensure_baseline_revision, snapshot_of_article, snapshot_of_forms
-from articles.services import body_mentions, replace_table_rows, sync_mentions
+from articles.services import body_mentions, body_saved, replace_table_rows
 from articles.workflow.editing import record_edit, saved_since
 from articles.workflow.rules import can_edit
 
@@ -281,9 +280,8 @@ class ArticleAdmin(
         before = body_mentions(form.instance) if change else (set(), set())
         super().save_related(request, form, formsets, change)
         article = form.instance
-        sync_mentions(article=article, before=before)
         # After the blocks and table rows are saved: the checks read the whole body.
-        self.announce_release_checks(request, refresh_release_checks(article=article))
+        self.announce_release_checks(request, body_saved(article=article, before=before))
         if not change:
             return
         after = record_edit(

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -14,7 +15,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from articles.checks import release_check_warnings, warning_text
+from articles.checks import release_check_warnings, run_release_checks, warning_text
 from articles.models import Article, ArticleStatus, WorkflowAction
 from articles.revisions import diff, snapshot_of_article, snapshot_of_forms
 from articles.workflow import transitions
@@ -147,10 +148,11 @@ class ClearForm(forms.Form):
         label=_("Comment (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, article, **kwargs):
+    def __init__(self, *args, article, findings, **kwargs):
         super().__init__(*args, **kwargs)
+        self.findings = findings
         self.fields["checklist"].choices = [(item, item) for item in clearance_checklist()]
-        warnings = release_check_warnings(article)
+        warnings = release_check_warnings(article, findings=findings)
         if warnings:
             self.fields["acknowledged_warnings"].choices = [
                 (finding.key, warning_text(finding)) for finding in warnings
@@ -165,6 +167,7 @@ class ClearForm(forms.Form):
             checklist=self.cleaned_data["checklist"],
             acknowledged_warnings=self.cleaned_data.get("acknowledged_warnings", []),
             comment=self.cleaned_data["comment"],
+            findings=self.findings,
         )
 
 
@@ -281,7 +284,19 @@ class WorkflowViews:
         if error is not None:
             messages.error(request, " ".join(error.messages))
             return redirect(change_url)
+        if request.method != "POST":
+            return self._transition_page(request, article, action, form_class)
+        # The release stays as read here until the step is done: a clearance acknowledges the
+        # warnings of exactly the text it clears, and the checks run once for the request.
+        with transaction.atomic():
+            article = transitions.locked(article)
+            return self._transition_page(request, article, action, form_class)
+
+    def _transition_page(self, request, article, action, form_class):
+        findings = run_release_checks(article) if action == Action.CLEAR else None
         kwargs = {"article": article} if form_class in (PublishForm, ClearForm) else {}
+        if form_class is ClearForm:
+            kwargs["findings"] = findings
         form = form_class(posted(request), **kwargs)
         if request.method == "POST" and form.is_valid():
             try:
@@ -290,7 +305,10 @@ class WorkflowViews:
                 form.add_error(None, invalid)
             else:
                 messages.success(request, self.done_message(action, done))
-                return redirect(change_url)
+                return redirect(reverse("admin:articles_article_change", args=[article.pk]))
+        problems = []
+        if action in (Action.CLEAR, Action.PUBLISH):
+            problems = blocking_problems(article, findings=findings)
         return render_release_page(
             self,
             request,
@@ -299,7 +317,7 @@ class WorkflowViews:
             f"{action.label}: {article}",
             form=form,
             action=action,
-            problems=blocking_problems(article) if action in (Action.CLEAR, Action.PUBLISH) else [],
+            problems=problems,
             author=article.created_by,
         )
 

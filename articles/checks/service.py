@@ -29,14 +29,18 @@ def run_release_checks(article):
     return findings_for(load_release_document(article))
 
 
-def blocking_findings(article):
-    """The ERROR findings: any of them keeps the release from being cleared or published."""
-    return [finding for finding in run_release_checks(article) if finding.is_error]
+def blocking_findings(article, *, findings=None):
+    """The ERROR findings: any of them keeps the release from being cleared or published.
+    `findings`: run_release_checks(article) when the caller has it already."""
+    findings = run_release_checks(article) if findings is None else findings
+    return [finding for finding in findings if finding.is_error]
 
 
-def release_check_warnings(article):
-    """The WARNING findings, which the clearing release authority must acknowledge."""
-    return [finding for finding in run_release_checks(article) if not finding.is_error]
+def release_check_warnings(article, *, findings=None):
+    """The WARNING findings, which the clearing release authority must acknowledge.
+    `findings`: run_release_checks(article) when the caller has it already."""
+    findings = run_release_checks(article) if findings is None else findings
+    return [finding for finding in findings if not finding.is_error]
 
 
 def warning_text(finding):
