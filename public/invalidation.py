@@ -27,7 +27,7 @@ the transaction's own later reads see its changes. Drafts and the editorial reco
 from dataclasses import dataclass, field
 from functools import partial
 
-from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -186,10 +186,10 @@ NOT_SHOWN = {
     ReleaseVersion,
     PageGeneration,
     ContentType,
+    get_user_model(),
     Group,
     Permission,
 }
-NOT_SHOWN_LABELS = {settings.AUTH_USER_MODEL}
 
 
 @dataclass
@@ -281,6 +281,8 @@ def _commit(pending):
     """After the commit: search documents, release versions, page generation, in that order."""
     release_ids, pending.release_ids = pending.release_ids, set()
     shown, pending.shown = pending.shown, False
+    # In autocommit mode the record serves the next statement too: statuses may change.
+    pending.statuses.clear()
     if release_ids:
         search_index.refresh(release_ids)
         versions.renew_releases(release_ids)
