@@ -12,8 +12,9 @@ are database rows, written in the transaction of the change itself (public.inval
 - a release's cached content carries the release version it was built at, read in the same
   query as the release, and is used only while they match.
 
-Both values are nanosecond timestamps or larger, moved on with GREATEST(value + 1, now), so
-they never repeat a value a cache may still hold, even after a database restore.
+The generation moves on with GREATEST(value + 1, now in nanoseconds) and a release's version
+becomes now in nanoseconds, so neither repeats a value a cache may still hold, even after a
+database restore.
 """
 
 import logging
