@@ -13,8 +13,8 @@ import uuid
 from urllib.parse import urlsplit
 
 import pytest
+import redis
 import time_machine
-from django.core.cache import cache
 from django.utils import timezone
 
 from articles import roles
@@ -45,18 +45,23 @@ def redis_through_proxy(settings):
     proxy = CuttableProxy(_redis_address())
     proxy.open()
     database = urlsplit(REDIS_URL).path or "/0"
+    # A namespace of this test's own: nothing from other runs, and removed afterwards (the
+    # database may be shared, so it is never flushed).
+    prefix = f"fail-closed-{uuid.uuid4().hex}"
     settings.CACHES = settings.CACHES | {
         "default": {
             "BACKEND": "newsroom.cache.ResilientRedisCache",
             "LOCATION": f"redis://127.0.0.1:{proxy.port}{database}",
-            # A namespace of this test's own: nothing from other runs, nothing left behind.
-            "KEY_PREFIX": f"fail-closed-{uuid.uuid4().hex}",
+            "KEY_PREFIX": prefix,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
     yield proxy
-    cache.clear()  # (nothing to clear if the test ended with Redis cut)
     proxy.cut()
+    direct = redis.Redis.from_url(REDIS_URL)
+    for key in direct.scan_iter(f"{prefix}:*"):
+        direct.delete(key)
+    direct.close()
 
 
 @pytest.fixture
