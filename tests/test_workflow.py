@@ -273,6 +273,13 @@ def test_a_clearance_runs_the_release_checks_once_per_request(
     assert len(check_runs) == 1
 
 
+def test_the_change_form_runs_the_release_checks_once(client_for, editor, check_runs):
+    article = release_in_state("in-review")
+    page = client_for(editor).get(reverse("admin:articles_article_change", args=[article.pk]))
+    assert page.status_code == 200
+    assert len(check_runs) == 1
+
+
 def test_publishing_runs_the_release_checks_once(client_for, authority, check_runs):
     article = release_in_state("cleared")
     response = client_for(authority).post(transition_url(article, "publish"), {"when": "now"})

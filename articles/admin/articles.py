@@ -237,8 +237,10 @@ class ArticleAdmin(
         return formsets, inline_instances
 
     def render_change_form(self, request, context, **kwargs):
-        if kwargs.get("obj") is not None:
-            context.update(self.workflow_context(request, kwargs["obj"], context))
+        obj = kwargs.get("obj")
+        if obj is not None:
+            findings = self.release_check_findings(request, obj)
+            context.update(self.workflow_context(request, obj, context, findings=findings))
         response = super().render_change_form(request, context, **kwargs)
         # Both editors print inline import maps and module scripts: give them this
         # request's CSP nonce instead of weakening script-src (Django's admin prints {{ media }}

@@ -335,8 +335,9 @@ class WorkflowViews:
         article = get_release(self, request, object_id)
         return render_release(request, article, preview=Preview.for_staff(article))
 
-    def workflow_context(self, request, article, context):
-        """What the status panel on the change form shows."""
+    def workflow_context(self, request, article, context, *, findings):
+        """What the status panel on the change form shows (`findings`: the release checks,
+        run once for the page)."""
         user = request.user
         log = list(article.state_changes.select_related("user")[:10])
         latest = log[0] if log else None
@@ -361,7 +362,9 @@ class WorkflowViews:
                     if action in TRANSITION_FORMS
                 ],
                 "edit_refusal": edit_refusal(user, article),
-                "problems": self.problems_with_anchors(article, context) if active else [],
+                "problems": self.problems_with_anchors(article, context, findings)
+                if active
+                else [],
                 "returned": returned,
                 "clearance": article.clearances.select_related("cleared_by").first()
                 if article.status == ArticleStatus.CLEARED or released
@@ -379,7 +382,7 @@ class WorkflowViews:
         }
 
     @staticmethod
-    def problems_with_anchors(article, context):
+    def problems_with_anchors(article, context, findings):
         """The gates' problems, each linked to its field on the form when it is there."""
         form = context["adminform"].form
         return [
@@ -387,7 +390,7 @@ class WorkflowViews:
                 "message": problem.message,
                 "anchor": _field_anchor(form, problem.field),
             }
-            for problem in blocking_problems(article)
+            for problem in blocking_problems(article, findings=findings)
         ]
 
     @staticmethod

@@ -67,10 +67,11 @@ def not_acknowledged(warnings, acknowledged_codes):
 
 
 @transaction.atomic
-def refresh_release_checks(*, article):
-    """Run every check on `article` and store the results in its ReleaseCheckReport."""
+def refresh_release_checks(*, article, findings=None):
+    """Run every check on `article` and store the results in its ReleaseCheckReport.
+    `findings`: run_release_checks(article) when the caller has it already."""
     document = load_release_document(article)
-    findings = findings_for(document)
+    findings = findings_for(document) if findings is None else findings
     errors = sum(1 for finding in findings if finding.is_error)
     report, _created = ReleaseCheckReport.objects.update_or_create(
         article=article,
