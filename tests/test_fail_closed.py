@@ -17,9 +17,8 @@ import redis
 import time_machine
 from django.utils import timezone
 
-from articles import roles
 from articles.workflow import transitions
-from tests.factories import UserFactory, release_in_state
+from tests.factories import release_in_state
 from tests.test_failure_behaviour import CuttableProxy
 
 REDIS_URL = os.environ.get("NEWSROOM_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -64,17 +63,16 @@ def redis_through_proxy(settings):
     direct.close()
 
 
-@pytest.fixture
-def authority(db):
-    return UserFactory(roles=[roles.RELEASE_AUTHORITY])
-
-
 def page(client, url):
     return client.get(url).content.decode()
 
 
+# A transactional test starts without the permissions the roles' migration gives, so a
+# superuser withdraws and corrects.
+
+
 def test_a_withdrawal_made_while_redis_is_down_reaches_readers(
-    redis_through_proxy, client, authority
+    redis_through_proxy, client, admin_user
 ):
     article = release_in_state("published", headline="Ferry service resumes on the canal")
     url = article.get_absolute_url()
@@ -82,7 +80,7 @@ def test_a_withdrawal_made_while_redis_is_down_reaches_readers(
     assert "Ferry service resumes" in page(client, "/")
     redis_through_proxy.cut()
     transitions.withdraw(
-        article=article, user=authority, reason="The ferry schedule was announced too early."
+        article=article, user=admin_user, reason="The ferry schedule was announced too early."
     )
     redis_through_proxy.open()
     with time_machine.travel(timezone.now() + A_MOMENT_LATER):
@@ -100,7 +98,6 @@ def test_a_correction_made_while_redis_is_down_reaches_readers(
     redis_through_proxy.cut()
     transitions.correct(
         article=article,
-        # (a transactional test starts without the roles' permissions: a superuser corrects)
         user=admin_user,
         note="The clinic opens on Tuesday, not Monday.",
     )
