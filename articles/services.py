@@ -61,3 +61,13 @@ def sync_mentions(*, article, before=(frozenset(), frozenset())):
     article.initiatives.remove(*(initiatives_before - initiatives))
     article.people.add(*speakers)
     article.initiatives.add(*initiatives)
+
+
+def body_saved(*, article, before=(frozenset(), frozenset())):
+    """After a release's body was saved (in the admin, by an import or the demo seeding): link
+    the people and initiatives it mentions (`before` as for sync_mentions), then run the
+    release checks on the whole body and store them. Returns the ReleaseCheckReport."""
+    from .checks import refresh_release_checks
+
+    sync_mentions(article=article, before=before)
+    return refresh_release_checks(article=article)

@@ -7,21 +7,36 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 # A Markdown separator row such as `|---|:---:|` carries no data.
-_SEPARATOR_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+_SEPARATOR_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+# A pipe between cells; `\|` is a pipe inside a cell.
+CELL_BORDER = re.compile(r"(?<!\\)\|")
+
+
+def is_separator(line):
+    return bool(_SEPARATOR_ROW.match(line.strip()))
+
+
+def _clean(cell):
+    return " ".join(cell.split())
+
+
+def split_pipe_cells(line):
+    r"""Cells of a row typed with pipes, read as Markdown reads them: the outer pipes are
+    optional fences, and `\|` is a pipe inside a cell."""
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        stripped = stripped[1:]
+    if stripped.endswith("|") and not stripped.endswith("\\|"):
+        stripped = stripped[:-1]
+    return [_clean(cell.replace("\\|", "|")) for cell in CELL_BORDER.split(stripped)]
 
 
 def split_cells(line):
-    """Cells of one line: tab-separated when it has tabs (a spreadsheet paste), else pipes."""
+    """Cells of one line: tab-separated when it has tabs (a spreadsheet paste, where a pipe is
+    text), else pipes. The admin's table field and the importers both read rows with this."""
     if "\t" in line:
-        cells = line.split("\t")
-    else:
-        stripped = line.strip()
-        # Markdown rows are fenced on both sides: `| a | b |`. A lone leading pipe is an
-        # empty first cell, which must be reported rather than silently dropped.
-        if len(stripped) > 1 and stripped.startswith("|") and stripped.endswith("|"):
-            stripped = stripped[1:-1]
-        cells = stripped.split("|")
-    return [" ".join(cell.split()) for cell in cells]
+        return [_clean(cell) for cell in line.split("\t")]
+    return split_pipe_cells(line)
 
 
 def parse_headings(text):
@@ -39,7 +54,7 @@ def parse_rows(text, column_count):
     """Rows as lists of cells; a row with the wrong number of cells is an error naming its line."""
     rows, errors = [], []
     for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or _SEPARATOR_ROW.match(line.strip()):
+        if not line.strip() or is_separator(line):
             continue
         cells = split_cells(line)
         if len(cells) != column_count:

@@ -17,7 +17,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles.checks import refresh_release_checks
 from articles.models import (
     Article,
     ArticleStatus,
@@ -28,7 +27,7 @@ from articles.models import (
     Quote,
     RichText,
 )
-from articles.services import replace_table_rows, sync_mentions, unique_slug
+from articles.services import body_saved, replace_table_rows, unique_slug
 
 from .structure import ParsedOrganization, ParsedPerson, ParsedRelease, QuoteBlock, TableBlock
 
@@ -192,7 +191,7 @@ def create_draft(parsed: ParsedRelease, *, created_by=None) -> ImportResult:
             ordering=10 * (len(parsed.blocks) + 1),
             text=_sources_html(parsed.sources),
         )
-    sync_mentions(article=article)
-    # Stored now so the release list shows at once what the import left for a human to fix.
-    refresh_release_checks(article=article)
+    # Checks stored now so the release list shows at once what the import left for a human to
+    # fix.
+    body_saved(article=article)
     return result

@@ -14,17 +14,13 @@ from collections.abc import Sequence
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from articles.tables import CELL_BORDER, is_separator, split_pipe_cells
+
 from .cleanup import collapse_spaces
 from .frontmatter import looks_like_heading
 from .segments import Report, TableSeg
 
 MAX_ROWS = 500  # more "rows" than any release table: it is not a table
-_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
-_CELL_BORDER = re.compile(r"(?<!\\)\|")
-
-
-def is_separator(line: str) -> bool:
-    return bool(_SEPARATOR.match(line.strip()))
 
 
 def is_pipe_row(line: str) -> bool:
@@ -33,7 +29,7 @@ def is_pipe_row(line: str) -> bool:
 
 
 def _has_pipe(line: str) -> bool:
-    return bool(_CELL_BORDER.search(line))
+    return bool(CELL_BORDER.search(line))
 
 
 def opens_bare_pipe_table(line: str, following: str) -> bool:
@@ -43,7 +39,7 @@ def opens_bare_pipe_table(line: str, following: str) -> bool:
         _has_pipe(line)
         and "|" in following
         and is_separator(following)
-        and len(split_pipe_row(line)) == len(split_pipe_row(following))
+        and len(split_pipe_cells(line)) == len(split_pipe_cells(following))
     )
 
 
@@ -62,16 +58,6 @@ def pipe_table_end(lines: Sequence[str], start: int) -> int:
     while end < len(lines) and (is_pipe_row(lines[end]) or (separated and _has_pipe(lines[end]))):
         end += 1
     return end
-
-
-def split_pipe_row(line: str) -> list[str]:
-    s = line.strip()
-    if s.startswith("|"):
-        s = s[1:]
-    if s.endswith("|") and not s.endswith("\\|"):
-        s = s[:-1]
-    cells = re.split(r"(?<!\\)\|", s)
-    return [collapse_spaces(c.replace("\\|", "|")) for c in cells]
 
 
 def fit_rows(headings: list[str], rows: list[list[str]]) -> tuple[list[list[str]], list[str]]:
@@ -106,7 +92,7 @@ def report_fitting(report: Report, headings: list[str], problems: list[str]) -> 
 
 
 def parse_pipe_table(lines: list[str]) -> tuple[TableSeg, list[str]] | None:
-    rows = [split_pipe_row(line) for line in lines if not is_separator(line)]
+    rows = [split_pipe_cells(line) for line in lines if not is_separator(line)]
     if len(rows) < 2 or len(rows[0]) < 2:
         return None
     headings, body = rows[0], rows[1:]

@@ -2,11 +2,11 @@
 
 Content changes are rare and reads are many, so any change that a public page can show (a
 release published, edited, corrected or withdrawn; a person, organization, initiative, image or
-tag saved or deleted) bumps one generation number, and every cached page is keyed by it. Work
-on drafts and the records of the editorial process (state changes, clearances, embargo links,
-check reports) bump nothing. The bump happens at the change and again at commit. The
-generation lives in the default cache, so with Redis (CACHE_URL/REDIS_URL) every worker sees a
-bump at once; local memory is per process and only right for a single process.
+tag saved or deleted) moves one generation on, and every cached page is keyed by it
+(public.invalidation decides what counts; work on drafts and the records of the editorial
+process move nothing). The generation is a database row (public.versions), read by each
+process at most once a second: a change reaches every process within a second even if the
+cache was unreachable when it was made, and a hit costs at most that one query.
 
 A release scheduled for later appears without any save: the soonest future release time (the
 "horizon") is looked up once per generation, becomes part of the key, and bounds each entry's
@@ -23,71 +23,30 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import ObjectDoesNotExist
-from django.db import transaction
 from django.db.models import Min
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 from django.utils.translation import get_language_from_path
-from taggit.models import Tag, TaggedItem
 
-from articles.models import (
-    Article,
-    ArticleStatus,
-    Clearance,
-    Correction,
-    EmbargoLink,
-    Image,
-    ImageRendition,
-    Initiative,
-    InitiativeTableRow,
-    Organization,
-    Person,
-    ReleaseCheckReport,
-    SearchDocument,
-    StateChange,
-    WatchTerm,
-)
-from articles.models.blocks import BodyBlock
+from articles.models import Article, ArticleStatus
 
-GENERATION_KEY = "page-cache:generation"
+from . import versions
+
 CSP_HEADERS = ("Content-Security-Policy", "Content-Security-Policy-Report-Only")
-# App labels whose saves and deletes can change a public page.
-CONTENT_APPS = {"articles", "taggit"}
-# Records of the editorial process, shown on no public page (a withdrawal's reason is, but
-# withdrawing also saves the release).
-EDITORIAL_RECORDS = (StateChange, Clearance, EmbargoLink, ReleaseCheckReport, WatchTerm)
-# What releases name. A new rendition of an image does not change the pages that show the image
-# already: they point at renditions that exist.
-NAMED = (Person, Organization, Initiative, Image, ImageRendition, Tag)
-# Releases whose changes readers can see; a scheduled one is published with a future time, and
-# saving it must reach the pages' horizon.
-PUBLIC_STATUSES = {ArticleStatus.PUBLISHED, ArticleStatus.WITHDRAWN}
-
-
-def generation():
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        # A fresh start (or an evicted key): any value not used before in this cache will do.
-        value = time.time_ns()
-        if not cache.add(GENERATION_KEY, value, timeout=None):
-            value = cache.get(GENERATION_KEY, value)
-    return value
-
-
-def bump_generation():
-    """Make every cached page stale. Called on any change to public content."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+# (generation, horizon): this process's copy of the horizon of the generation it last saw.
+_horizon = (None, 0)
 
 
 def horizon(current_generation):
     """The soonest future release time (a timestamp, 0 if none), looked up once per generation
-    and again once it has passed (or after PAGE_CACHE_SECONDS)."""
+    and again once it has passed (or after PAGE_CACHE_SECONDS): from this process's copy, then
+    the cache, then the database."""
+    global _horizon
+    known_generation, value = _horizon
+    if known_generation == current_generation and not (value and value <= time.time()):
+        return value
     key = f"page-cache:horizon:{current_generation}"
     value = cache.get(key)
     if value is None or (value and value <= time.time()):
@@ -99,63 +58,8 @@ def horizon(current_generation):
         if value:
             timeout = max(1, min(timeout, int(value - time.time()) + 1))
         cache.set(key, value, timeout)
+    _horizon = (current_generation, value)
     return value
-
-
-def _content_changed():
-    """Bump now, so this process's next read renders anew, and again when the transaction
-    commits: a reader whose request ran between the two saw the old rows and may have stored
-    its page under the new generation.
-
-    One bump at commit per change, not one per transaction: the commit-time work of
-    public.release_changes (search documents, written without signals) runs between them,
-    and the last bump must come after it. A cache increment costs a fraction of a millisecond.
-    """
-    bump_generation()
-    transaction.on_commit(bump_generation, robust=True)
-
-
-def _release_of(instance):
-    """The release `instance` is part of (itself for a release), or None."""
-    if isinstance(instance, Article):
-        return instance
-    if isinstance(instance, BodyBlock):
-        return instance.parent
-    if isinstance(instance, InitiativeTableRow):
-        return instance.table.parent
-    if isinstance(instance, (Correction, SearchDocument)):
-        return instance.article
-    if isinstance(instance, TaggedItem) and isinstance(instance.content_object, Article):
-        return instance.content_object
-    return None
-
-
-def _shown_to_readers(instance, created=False):
-    """Whether a row can be on a public page: never a record of the editorial process, nor a
-    person, organization, initiative, image or tag just created (nothing names it yet), and a
-    release's text only once the release is published (or scheduled, or withdrawn). So writers
-    working on drafts leave the cached pages alone."""
-    if isinstance(instance, EDITORIAL_RECORDS) or (created and isinstance(instance, NAMED)):
-        return False
-    try:
-        release = _release_of(instance)
-    except ObjectDoesNotExist:
-        return True  # a part whose release is being deleted with it: be safe
-    return release is None or release.status in PUBLIC_STATUSES
-
-
-def on_content_change(sender, instance, created=False, **kwargs):
-    if sender._meta.app_label in CONTENT_APPS and _shown_to_readers(instance, created):
-        _content_changed()
-
-
-def on_m2m_change(sender, instance, action, **kwargs):
-    if (
-        action.startswith("post_")
-        and sender._meta.app_label in CONTENT_APPS
-        and _shown_to_readers(instance)
-    ):
-        _content_changed()
 
 
 class PageCacheMiddleware:
@@ -173,7 +77,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
-        current = generation()
+        current = versions.page_generation()
         boundary = horizon(current)
         key = self._key(request, current, boundary)
         entry = cache.get(key)

@@ -1,7 +1,7 @@
 """Building each release's SearchDocument: one row per release, because a search joined
 across the block tables would return a release once per matching block.
 
-public.release_changes calls refresh() after every committed change to a release or to
+public.invalidation calls refresh() after every committed change to a release or to
 something it names, once per transaction. `manage.py rebuild_search_index` rebuilds everything,
 e.g. after restoring a database dump.
 """

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from articles import roles
 from articles.models import Article
-from public import search_index
+from public import search_index, versions
 from tests.factories import UserFactory
 from tests.signing_in import sign_in
 
@@ -38,10 +38,12 @@ def demo(db):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """The local-memory cache outlives each test's database transaction: start every test with
-    no cached pages, release content, page frame or page generation from the one before."""
+    """The local-memory cache and this process's copy of the page generation outlive each
+    test's database transaction: start every test with no cached pages, release content, page
+    frame or page generation from the one before."""
     for cache in caches.all():
         cache.clear()
+    versions.forget_page_generation()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import re
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
@@ -19,7 +18,7 @@ from articles import roles
 from articles.checks.service import refresh_release_checks
 from articles.workflow import transitions
 from articles.workflow.embargo import create_embargo_link
-from public import page_cache, release_changes
+from public import invalidation, search_index, versions
 from public.page_cache import PageCacheMiddleware
 from tests.counting import get
 from tests.factories import (
@@ -39,11 +38,16 @@ HOME = "/"
 NONCE = re.compile(r'nonce="([^"]+)"')
 
 
+# A page served from the cache costs at most one query: the page generation, which each
+# process reads from the database at most once a second.
+HIT_QUERIES = 1
+
+
 def cached(client, url):
     """Request `url` twice and check the second answer came from the page cache."""
     client.get(url)
     response, queries = get(client, url)
-    assert response.status_code == 200 and queries == 0, (url, queries)
+    assert response.status_code == 200 and queries <= HIT_QUERIES, (url, queries)
     return response.content.decode()
 
 
@@ -51,9 +55,9 @@ def test_an_anonymous_page_is_served_from_the_cache_with_a_fresh_nonce(client):
     article = ArticleFactory()
     first = client.get(article.get_absolute_url())
     second, queries = get(client, article.get_absolute_url())
-    assert queries == 0
+    assert queries <= HIT_QUERIES
     assert first["Cache-Control"] == (
-        "public, max-age=60, stale-while-revalidate=300, stale-if-error=86400"
+        "public, max-age=30, stale-while-revalidate=20, stale-if-error=86400"
     )
     assert second["Cache-Control"] == first["Cache-Control"]
     assert second["ETag"] == first["ETag"]
@@ -80,7 +84,7 @@ def test_head_is_answered_from_the_cached_page(client):
     page = client.get(article.get_absolute_url())
     with CaptureQueriesContext(connection) as queries:
         head = client.head(article.get_absolute_url())
-    assert len(queries) == 0 and head.status_code == 200 and head.content == b""
+    assert len(queries) <= HIT_QUERIES and head.status_code == 200 and head.content == b""
     assert head["ETag"] == page["ETag"]
 
 
@@ -272,24 +276,46 @@ def test_hosts_are_cached_apart_and_unknown_hosts_refused(client, settings):
     assert client.get(HOME, HTTP_HOST="evil.example.com").status_code == 400
 
 
-def test_a_page_cached_by_a_reader_during_an_edit_is_dropped_at_commit(
-    client, rf, django_capture_on_commit_callbacks, monkeypatch
+def test_a_search_page_cached_before_the_documents_are_rebuilt_is_dropped_at_commit(
+    client, django_capture_on_commit_callbacks, monkeypatch
 ):
-    # The search documents rebuilt at commit would bump the generation too: take them out, so
-    # this shows the page cache's own bump.
-    monkeypatch.setattr(release_changes, "_flush", lambda: None)
+    """The search documents are rebuilt after the commit. A reader who searched in between got
+    the old results under the generation the change committed; the generation moves on again
+    once the documents are rebuilt."""
     article = ArticleFactory(headline="Old headline")
-    url = article.get_absolute_url()
+    url = reverse("public:search") + "?q=sealed"
+    steps = []
+    rebuild = search_index.refresh
+
+    def recorded(name, original):
+        def step(*args):
+            steps.append(name)
+            return original(*args)
+
+        return step
+
+    def refresh_after_a_reader(release_ids):
+        # A reader searches after the commit, before the documents are rebuilt.
+        versions.forget_page_generation()
+        assert article.get_absolute_url() not in client.get(url).content.decode()
+        recorded("search documents", rebuild)(release_ids)
+
+    monkeypatch.setattr(invalidation.search_index, "refresh", refresh_after_a_reader)
+    monkeypatch.setattr(
+        invalidation.versions,
+        "renew_releases",
+        recorded("release versions", versions.renew_releases),
+    )
+    monkeypatch.setattr(
+        invalidation.versions,
+        "advance_page_generation",
+        recorded("page generation", versions.advance_page_generation),
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        article.headline = "Committed headline"
+        article.headline = "Bridge sealed"
         article.save()
-        # A reader's request ran between the save and the commit: it saw the old row and
-        # stored its page under the generation the save had just started.
-        request = rf.get(url)
-        current = page_cache.generation()
-        key = PageCacheMiddleware._key(request, current, page_cache.horizon(current))
-        cache.set(key, {"content": b"Old headline", "headers": [], "nonce": None})
-    assert "Committed headline" in client.get(url).content.decode()
+    assert steps[-3:] == ["search documents", "release versions", "page generation"]
+    assert article.get_absolute_url() in client.get(url).content.decode()
 
 
 def _draft_edited(draft, writer):
@@ -324,4 +350,4 @@ def test_work_on_drafts_leaves_the_cached_pages_alone(client, writer, work):
         cached(client, url)
     work(draft, writer)
     for url in pages:
-        assert get(client, url)[1] == 0, url
+        assert get(client, url)[1] <= HIT_QUERIES, url

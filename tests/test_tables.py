@@ -29,8 +29,19 @@ def test_ragged_rows_are_rejected_naming_each_line():
 
 def test_row_without_initiative_is_rejected():
     with pytest.raises(ValidationError) as error:
-        parse_rows(" | objectives", 2)
-    assert error.value.messages == ["Line 1 has no initiative in its first cell."]
+        parse_rows("|  | objectives |\n\tobjectives", 2)
+    assert error.value.messages == [
+        "Line 1 has no initiative in its first cell.",
+        "Line 2 has no initiative in its first cell.",
+    ]
+
+
+def test_outer_pipes_are_optional_and_an_escaped_pipe_stays_in_its_cell():
+    text = "| Medical | Trauma care \\| triage\nEngineering | Bridges |\n"
+    assert parse_rows(text, 2) == [
+        ["Medical", "Trauma care | triage"],
+        ["Engineering", "Bridges"],
+    ]
 
 
 def test_headings_need_two_named_columns():

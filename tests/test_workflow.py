@@ -238,6 +238,55 @@ def test_clearing_needs_each_release_check_warning_acknowledged(client_for, auth
     assert "Fort Sherman" in clearance.acknowledged_warnings[0]
 
 
+@pytest.fixture
+def check_runs(monkeypatch):
+    """How many times the release checks ran over a whole release."""
+    from articles.checks import service
+
+    runs = []
+    original = service.findings_for
+
+    def counted(document):
+        runs.append(document)
+        return original(document)
+
+    monkeypatch.setattr(service, "findings_for", counted)
+    return runs
+
+
+@pytest.mark.parametrize(
+    ("data", "status"),
+    [
+        ({"checklist": clearance_checklist()}, 302),  # cleared
+        ({"checklist": clearance_checklist()[:2]}, 200),  # refused, the page shown again
+    ],
+)
+def test_a_clearance_runs_the_release_checks_once_per_request(
+    client_for, authority, check_runs, data, status
+):
+    article = release_in_state("in-review")
+    client = client_for(authority)
+    client.get(transition_url(article, "clear"))
+    assert len(check_runs) == 1
+    check_runs.clear()
+    assert client.post(transition_url(article, "clear"), data).status_code == status
+    assert len(check_runs) == 1
+
+
+def test_the_change_form_runs_the_release_checks_once(client_for, editor, check_runs):
+    article = release_in_state("in-review")
+    page = client_for(editor).get(reverse("admin:articles_article_change", args=[article.pk]))
+    assert page.status_code == 200
+    assert len(check_runs) == 1
+
+
+def test_publishing_runs_the_release_checks_once(client_for, authority, check_runs):
+    article = release_in_state("cleared")
+    response = client_for(authority).post(transition_url(article, "publish"), {"when": "now"})
+    assert response.status_code == 302
+    assert len(check_runs) == 1
+
+
 def test_missing_required_fields_block_clearance_with_clear_messages(client_for, authority, editor):
     article = release_in_state("in-review", dateline="", summary="  ")
     with pytest.raises(ValidationError) as refused:

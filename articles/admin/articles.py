@@ -11,10 +11,9 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from js_asset import Media as AssetMedia
 
-from articles.checks import refresh_release_checks
 from articles.models import Article, ArticleStatus
 from articles.revisions import ensure_baseline_revision, snapshot_of_article, snapshot_of_forms
-from articles.services import body_mentions, replace_table_rows, sync_mentions
+from articles.services import body_mentions, body_saved, replace_table_rows
 from articles.workflow.editing import record_edit, saved_since
 from articles.workflow.rules import can_edit
 
@@ -288,12 +287,12 @@ class ArticleAdmin(
         return editor
 
     def render_change_form(self, request, context, **kwargs):
-        if kwargs.get("obj") is not None:
-            context.update(self.workflow_context(request, kwargs["obj"], context))
-            if self.reads_only(request, kwargs["obj"]):
-                context["proof_url"] = reverse(
-                    "admin:articles_article_preview", args=[kwargs["obj"].pk]
-                )
+        obj = kwargs.get("obj")
+        if obj is not None:
+            findings = self.release_check_findings(request, obj)
+            context.update(self.workflow_context(request, obj, context, findings=findings))
+            if self.reads_only(request, obj):
+                context["proof_url"] = reverse("admin:articles_article_preview", args=[obj.pk])
         response = super().render_change_form(request, context, **kwargs)
         # Both editors print inline import maps and module scripts: give them this
         # request's CSP nonce instead of weakening script-src (Django's admin prints {{ media }}
@@ -335,9 +334,8 @@ class ArticleAdmin(
         before = body_mentions(form.instance) if change else (set(), set())
         super().save_related(request, form, formsets, change)
         article = form.instance
-        sync_mentions(article=article, before=before)
         # After the blocks and table rows are saved: the checks read the whole body.
-        self.announce_release_checks(request, refresh_release_checks(article=article))
+        self.announce_release_checks(request, body_saved(article=article, before=before))
         if not change:
             return
         after = record_edit(

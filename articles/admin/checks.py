@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from articles.checks import refresh_release_checks
+from articles.checks import refresh_release_checks, run_release_checks
 from articles.models import ReleaseCheckReport, WatchTerm
 
 
@@ -85,14 +85,16 @@ class ReleaseChecksAdminMixin:
         )
         return render_to_string("admin/articles/release_checks.html", {"report": report})
 
-    def render_change_form(self, request, context, **kwargs):
-        # Re-run on every view, not only on save: a linked draft may have been published and
-        # another release may have taken this headline since. Not on a refused POST: `obj`
-        # then holds unsaved edits, and the panel shows the last saved version's results.
-        obj = kwargs.get("obj")
-        if obj is not None and obj.pk and request.method == "GET":
-            refresh_release_checks(article=obj)
-        return super().render_change_form(request, context, **kwargs)
+    def release_check_findings(self, request, obj):
+        """The release checks for a change form, run once for the page: the status panel shows
+        their errors, and on a GET they are stored as the release's report. Re-run on every
+        view, not only on save: a linked draft may have been published and another release
+        may have taken this headline since. Not stored on a refused POST: `obj` then holds
+        unsaved edits, and the panel shows the last saved version's results."""
+        findings = run_release_checks(obj)
+        if obj.pk and request.method == "GET":
+            refresh_release_checks(article=obj, findings=findings)
+        return findings
 
     def announce_release_checks(self, request, report):
         if report.error_count:

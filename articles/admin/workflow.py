@@ -8,6 +8,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -17,7 +18,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
-from articles.checks import release_check_warnings, warning_text
+from articles.checks import release_check_warnings, run_release_checks, warning_text
 from articles.models import Article, ArticleStatus, WorkflowAction
 from articles.revisions import (
     diff,
@@ -203,11 +204,12 @@ class ClearForm(ShownVersionForm):
         label=_("Comment (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, article, **kwargs):
+    def __init__(self, *args, article, findings, **kwargs):
         super().__init__(*args, article=article, **kwargs)
+        self.findings = findings
         self.fields["checklist"].choices = [(item, item) for item in clearance_checklist()]
         # The clearance view lists each warning with its own checkbox, where it is explained.
-        self.warnings = warnings = release_check_warnings(article)
+        self.warnings = warnings = release_check_warnings(article, findings=findings)
         if warnings:
             self.fields["acknowledged_warnings"].choices = [
                 (finding.key, warning_text(finding)) for finding in warnings
@@ -222,6 +224,7 @@ class ClearForm(ShownVersionForm):
             checklist=self.cleaned_data["checklist"],
             acknowledged_warnings=self.cleaned_data.get("acknowledged_warnings", []),
             comment=self.cleaned_data["comment"],
+            findings=self.findings,
         )
 
 
@@ -336,7 +339,20 @@ class WorkflowViews:
         if error is not None:
             messages.error(request, " ".join(error.messages))
             return redirect(change_url)
+        if request.method != "POST":
+            return self._transition_page(request, article, action, form_class)
+        # The release stays as read here until the step is done: a clearance acknowledges the
+        # warnings of exactly the text it clears, and the checks run once for the request.
+        with transaction.atomic():
+            article = transitions.locked(article)
+            return self._transition_page(request, article, action, form_class)
+
+    def _transition_page(self, request, article, action, form_class):
+        change_url = reverse("admin:articles_article_change", args=[article.pk])
+        findings = run_release_checks(article) if action == Action.CLEAR else None
         kwargs = {"article": article} if issubclass(form_class, ShownVersionForm) else {}
+        if form_class is ClearForm:
+            kwargs["findings"] = findings
         form = form_class(posted(request), **kwargs)
         if request.method == "POST" and form.is_valid():
             try:
@@ -349,7 +365,7 @@ class WorkflowViews:
         context = {
             "form": form,
             "action": action,
-            "problems": blocking_problems(article)
+            "problems": blocking_problems(article, findings=findings)
             if action in (Action.CLEAR, Action.PUBLISH)
             else [],
             "author": user_name(article.created_by) if article.created_by else "",
@@ -391,8 +407,9 @@ class WorkflowViews:
         article = get_release(self, request, object_id)
         return render_release(request, article, preview=Preview.for_staff(article))
 
-    def workflow_context(self, request, article, context):
-        """What the status panel on the change form shows."""
+    def workflow_context(self, request, article, context, *, findings):
+        """What the status panel on the change form shows (`findings`: the release checks,
+        run once for the page)."""
         user = request.user
         log = list(article.state_changes.select_related("user")[:10])
         latest = log[0] if log else None
@@ -417,7 +434,9 @@ class WorkflowViews:
                     if action in TRANSITION_FORMS
                 ],
                 "edit_refusal": edit_refusal(user, article),
-                "problems": self.problems_with_anchors(article, context) if active else [],
+                "problems": self.problems_with_anchors(article, context, findings)
+                if active
+                else [],
                 "returned": returned,
                 "clearance": article.clearances.select_related("cleared_by").first()
                 if article.status == ArticleStatus.CLEARED or released
@@ -435,7 +454,7 @@ class WorkflowViews:
         }
 
     @staticmethod
-    def problems_with_anchors(article, context):
+    def problems_with_anchors(article, context, findings):
         """The gates' problems, each linked to its field on the form when it is there."""
         form = context["adminform"].form
         return [
@@ -443,7 +462,7 @@ class WorkflowViews:
                 "message": problem.message,
                 "anchor": _field_anchor(form, problem.field),
             }
-            for problem in blocking_problems(article)
+            for problem in blocking_problems(article, findings=findings)
         ]
 
     @staticmethod

@@ -29,14 +29,18 @@ def run_release_checks(article):
     return findings_for(load_release_document(article))
 
 
-def blocking_findings(article):
-    """The ERROR findings: any of them keeps the release from being cleared or published."""
-    return [finding for finding in run_release_checks(article) if finding.is_error]
+def blocking_findings(article, *, findings=None):
+    """The ERROR findings: any of them keeps the release from being cleared or published.
+    `findings`: run_release_checks(article) when the caller has it already."""
+    findings = run_release_checks(article) if findings is None else findings
+    return [finding for finding in findings if finding.is_error]
 
 
-def release_check_warnings(article):
-    """The WARNING findings, which the clearing release authority must acknowledge."""
-    return [finding for finding in run_release_checks(article) if not finding.is_error]
+def release_check_warnings(article, *, findings=None):
+    """The WARNING findings, which the clearing release authority must acknowledge.
+    `findings`: run_release_checks(article) when the caller has it already."""
+    findings = run_release_checks(article) if findings is None else findings
+    return [finding for finding in findings if not finding.is_error]
 
 
 def warning_text(finding):
@@ -63,10 +67,11 @@ def not_acknowledged(warnings, acknowledged_codes):
 
 
 @transaction.atomic
-def refresh_release_checks(*, article):
-    """Run every check on `article` and store the results in its ReleaseCheckReport."""
+def refresh_release_checks(*, article, findings=None):
+    """Run every check on `article` and store the results in its ReleaseCheckReport.
+    `findings`: run_release_checks(article) when the caller has it already."""
     document = load_release_document(article)
-    findings = findings_for(document)
+    findings = findings_for(document) if findings is None else findings
     errors = sum(1 for finding in findings if finding.is_error)
     report, _created = ReleaseCheckReport.objects.update_or_create(
         article=article,

@@ -1,7 +1,8 @@
 """What a release must satisfy before it can be cleared or published.
 
-A gate is a function taking the release and returning the problems that block it; clearance
-and publishing run every gate in RELEASE_GATES.
+A gate is a function taking the release (and the release-check findings, run once by the
+caller) and returning the problems that block it; clearance and publishing run every gate in
+RELEASE_GATES.
 """
 
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from articles.checks import blocking_findings
+from articles.checks import blocking_findings, run_release_checks
 
 
 @dataclass(frozen=True)
@@ -19,9 +20,9 @@ class Problem:
     field: str = ""
 
 
-def release_check_errors(article):
+def release_check_errors(article, *, findings):
     """Every ERROR the release checks find (docs/release-checks.md), required fields included."""
-    for finding in blocking_findings(article):
+    for finding in blocking_findings(article, findings=findings):
         if finding.location.field:
             yield Problem(finding.message, finding.location.field)
         else:
@@ -31,9 +32,11 @@ def release_check_errors(article):
 RELEASE_GATES = [release_check_errors]
 
 
-def blocking_problems(article):
-    """Every problem that keeps `article` from being cleared or published, gate by gate."""
-    return [problem for gate in RELEASE_GATES for problem in gate(article)]
+def blocking_problems(article, *, findings=None):
+    """Every problem that keeps `article` from being cleared or published, gate by gate.
+    `findings`: run_release_checks(article) when the caller has it already."""
+    findings = run_release_checks(article) if findings is None else findings
+    return [problem for gate in RELEASE_GATES for problem in gate(article, findings=findings)]
 
 
 DEFAULT_CLEARANCE_CHECKLIST = [

@@ -12,7 +12,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles.checks import not_acknowledged, release_check_warnings, warning_text
+from articles.checks import (
+    not_acknowledged,
+    release_check_warnings,
+    run_release_checks,
+    warning_text,
+)
 from articles.models import (
     Article,
     ArticleStatus,
@@ -69,8 +74,8 @@ def _required_text(value, field, message):
     return value
 
 
-def _ensure_no_blocking_problems(article):
-    problems = blocking_problems(article)
+def _ensure_no_blocking_problems(article, *, findings=None):
+    problems = blocking_problems(article, findings=findings)
     if problems:
         raise ValidationError([problem.message for problem in problems], code="blocked")
 
@@ -107,11 +112,13 @@ def return_to_draft(*, article, user, comment):
 
 
 @transaction.atomic
-def clear(*, article, user, checklist, acknowledged_warnings=(), comment=""):
+def clear(*, article, user, checklist, acknowledged_warnings=(), comment="", findings=None):
     """Clear a release in review; `checklist` lists the items the user confirmed.
 
     `acknowledged_warnings` holds the keys of the release-check warnings the user has read and
     accepts (Finding.key); clearing is refused while any warning is left unacknowledged.
+    `findings`: the release checks run on the release as locked in this transaction, when the
+    caller ran them already (the clearance page shows the same warnings it acknowledges).
     """
     article = locked(article)
     ensure_allowed(user, Action.CLEAR, article)
@@ -125,8 +132,9 @@ def clear(*, article, user, checklist, acknowledged_warnings=(), comment=""):
                 )
             }
         )
-    _ensure_no_blocking_problems(article)
-    warnings = release_check_warnings(article)
+    findings = run_release_checks(article) if findings is None else findings
+    _ensure_no_blocking_problems(article, findings=findings)
+    warnings = release_check_warnings(article, findings=findings)
     if not_acknowledged(warnings, acknowledged_warnings):
         raise ValidationError(
             {

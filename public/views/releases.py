@@ -21,7 +21,7 @@ from articles.models import (
     WorkflowAction,
 )
 from articles.workflow.embargo import embargoed_release
-from public import feeds, kinds
+from public import feeds, kinds, versions
 from public.filters import FACETS, apply_filters
 from public.rendering import Preview, private, render_release
 from public.seo import PageMeta, paged
@@ -163,7 +163,9 @@ def archive_period(request, year, month=None):
 
 def article_detail(request, slug):
     article = get_object_or_404(
-        Article.objects.with_public_page().select_related("hero_image"),
+        versions.with_release_version(
+            Article.objects.with_public_page().select_related("hero_image")
+        ),
         slug=slug,
     )
     if article.status == ArticleStatus.WITHDRAWN:
