@@ -16,7 +16,12 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.checks import release_check_warnings, warning_text
 from articles.models import Article, ArticleStatus, WorkflowAction
-from articles.revisions import diff, snapshot_of_article, snapshot_of_forms
+from articles.revisions import (
+    changes_since_version,
+    diff,
+    snapshot_of_article,
+    snapshot_of_forms,
+)
 from articles.workflow import transitions
 from articles.workflow.gates import blocking_problems, clearance_checklist
 from articles.workflow.rules import Action, allowed_actions, edit_refusal, refusal
@@ -127,7 +132,23 @@ class ReturnForm(forms.Form):
         )
 
 
-class ClearForm(forms.Form):
+class ShownVersionForm(forms.Form):
+    """A step that signs for the release as the user was shown it: the page carries the edit
+    version it showed, and the service refuses it when the release changed since."""
+
+    shown_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, article, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["shown_version"].initial = article.edit_version
+
+    def with_current_version(self, article):
+        """The same form, unbound, with what the user entered and the version now stored."""
+        kept = {name: value for name, value in self.cleaned_data.items() if name != "shown_version"}
+        return type(self)(article=article, initial=kept)
+
+
+class ClearForm(ShownVersionForm):
     checklist = forms.MultipleChoiceField(
         label=_("I confirm that"),
         widget=forms.CheckboxSelectMultiple,
@@ -148,7 +169,7 @@ class ClearForm(forms.Form):
     )
 
     def __init__(self, *args, article, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, article=article, **kwargs)
         self.fields["checklist"].choices = [(item, item) for item in clearance_checklist()]
         warnings = release_check_warnings(article)
         if warnings:
@@ -165,10 +186,11 @@ class ClearForm(forms.Form):
             checklist=self.cleaned_data["checklist"],
             acknowledged_warnings=self.cleaned_data.get("acknowledged_warnings", []),
             comment=self.cleaned_data["comment"],
+            shown_version=self.cleaned_data["shown_version"],
         )
 
 
-class PublishForm(forms.Form):
+class PublishForm(ShownVersionForm):
     NOW, SCHEDULE = "now", "schedule"
     when = forms.ChoiceField(
         label=_("When"),
@@ -183,7 +205,7 @@ class PublishForm(forms.Form):
     )
 
     def __init__(self, *args, article, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, article=article, **kwargs)
         self.fields["at"].help_text = _("Time zone: %(zone)s.") % {
             "zone": timezone.get_current_timezone_name()
         }
@@ -199,7 +221,9 @@ class PublishForm(forms.Form):
 
     def run(self, *, article, user):
         at = self.cleaned_data["at"] if self.cleaned_data["when"] == self.SCHEDULE else None
-        return transitions.publish(article=article, user=user, at=at)
+        return transitions.publish(
+            article=article, user=user, at=at, shown_version=self.cleaned_data["shown_version"]
+        )
 
 
 class UnscheduleForm(forms.Form):
@@ -281,13 +305,18 @@ class WorkflowViews:
         if error is not None:
             messages.error(request, " ".join(error.messages))
             return redirect(change_url)
-        kwargs = {"article": article} if form_class in (PublishForm, ClearForm) else {}
-        form = form_class(posted(request), **kwargs)
+        signs = issubclass(form_class, ShownVersionForm)
+        form = form_class(posted(request), **({"article": article} if signs else {}))
+        stale = None
         if request.method == "POST" and form.is_valid():
             try:
                 done = form.run(article=article, user=request.user)
             except ValidationError as invalid:
-                form.add_error(None, invalid)
+                if signs and "shown_version" in getattr(invalid, "error_dict", {}):
+                    stale = self.stale_page(article, form, invalid)
+                    form = form.with_current_version(stale["article"])
+                else:
+                    form.add_error(None, invalid)
             else:
                 messages.success(request, self.done_message(action, done))
                 return redirect(change_url)
@@ -301,7 +330,18 @@ class WorkflowViews:
             action=action,
             problems=blocking_problems(article) if action in (Action.CLEAR, Action.PUBLISH) else [],
             author=article.created_by,
+            stale=stale,
         )
+
+    @staticmethod
+    def stale_page(article, form, invalid):
+        """After a refused stale confirmation: why, and what changed since the page was shown."""
+        current = Article.objects.get(pk=article.pk)
+        return {
+            "article": current,
+            "message": " ".join(invalid.error_dict["shown_version"][0].messages),
+            "lines": changes_since_version(current, form.cleaned_data["shown_version"]),
+        }
 
     @staticmethod
     def done_message(action, article):

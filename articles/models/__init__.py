@@ -10,7 +10,7 @@ from .blocks import (
 )
 from .checks import ReleaseCheckReport, WatchTerm
 from .initiatives import Initiative, InitiativeStatus
-from .media import Image, ImageRendition
+from .media import Image, ImagePurge, ImageRendition
 from .organizations import Organization, OrganizationKind
 from .people import Person, PersonRole
 from .search import SearchDocument
@@ -28,6 +28,7 @@ __all__ = [
     "EmbargoLink",
     "Image",
     "ImageBlock",
+    "ImagePurge",
     "ImageRendition",
     "Initiative",
     "InitiativeStatus",

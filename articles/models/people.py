@@ -157,6 +157,14 @@ class PersonRole(models.Model):
     service = models.CharField(_("service"), max_length=80, blank=True)
     rank = models.CharField(_("rank or honorific"), max_length=80, blank=True)
     title = models.CharField(_("title"), max_length=300, blank=True)
+    organization = models.ForeignKey(
+        "articles.Organization",
+        verbose_name=_("organization"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     held_until = models.DateField(
         _("held until"), help_text=_("The last day this rank and title applied.")
     )
