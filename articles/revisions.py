@@ -105,7 +105,9 @@ def text_authors_since(article, since=None):
     whatever the number of revisions, so the admin can ask on every page.
     """
     versions = (
-        Version.objects.filter(revision__in=Version.objects.get_for_object(article).values("revision"))
+        Version.objects.filter(
+            revision__in=Version.objects.get_for_object(article).values("revision")
+        )
         .select_related("revision", "content_type")
         .order_by("revision__date_created", "revision_id")
     )
@@ -137,7 +139,15 @@ def _text_fields(model, fields):
         kept = {name: value for name, value in fields.items() if name not in ("id", "parent")}
         return repr((model.__name__, sorted(kept.items())))
     if model is InitiativeTableRow:
-        return repr(("row", fields.get("table"), fields.get("position"), fields.get("initiative"), fields.get("cells")))
+        return repr(
+            (
+                "row",
+                fields.get("table"),
+                fields.get("position"),
+                fields.get("initiative"),
+                fields.get("cells"),
+            )
+        )
     return None
 
 

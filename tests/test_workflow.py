@@ -155,7 +155,12 @@ def test_a_writers_crafted_posts_cannot_publish(client_for, writer):
     draft = release_in_state("draft", created_by=writer)
     client = client_for(writer)
 
-    assert client.post(transition_url(cleared, "publish"), as_shown(cleared, {"when": "now"})).status_code == 403
+    assert (
+        client.post(
+            transition_url(cleared, "publish"), as_shown(cleared, {"when": "now"})
+        ).status_code
+        == 403
+    )
     # Status is not a field of the release form: posting it changes nothing.
     data = article_post_data(
         fields={"slug": draft.slug, "headline": draft.headline, "status": "published"}
@@ -195,7 +200,8 @@ def test_clearance_needs_the_whole_checklist_and_records_it(client_for, authorit
     article = release_in_state("in-review")
     client = client_for(authority)
     response = client.post(
-        transition_url(article, "clear"), as_shown(article, {"checklist": clearance_checklist()[:2]})
+        transition_url(article, "clear"),
+        as_shown(article, {"checklist": clearance_checklist()[:2]}),
     )
     assert response.status_code == 200
     assert "Confirm every item of the checklist" in response.content.decode()
@@ -203,7 +209,8 @@ def test_clearance_needs_the_whole_checklist_and_records_it(client_for, authorit
     assert article.status == ArticleStatus.IN_REVIEW
 
     response = client.post(
-        transition_url(article, "clear"), as_shown(article, {"checklist": clearance_checklist(), "comment": "Fine to go."}),
+        transition_url(article, "clear"),
+        as_shown(article, {"checklist": clearance_checklist(), "comment": "Fine to go."}),
     )
     assert response.status_code == 302
     clearance = Clearance.objects.get(article=article)
@@ -226,7 +233,9 @@ def test_clearing_needs_each_release_check_warning_acknowledged(client_for, auth
     assert "Fort Sherman" in page
     assert "I have read these release-check warnings and accept them" in page
 
-    response = client.post(transition_url(article, "clear"), as_shown(article, {"checklist": clearance_checklist()}))
+    response = client.post(
+        transition_url(article, "clear"), as_shown(article, {"checklist": clearance_checklist()})
+    )
     assert response.status_code == 200
     assert "Acknowledge every release-check warning" in response.content.decode()
     article.refresh_from_db()
@@ -234,7 +243,10 @@ def test_clearing_needs_each_release_check_warning_acknowledged(client_for, auth
 
     (warning,) = release_check_warnings(article)
     response = client.post(
-        transition_url(article, "clear"), as_shown(article, {"checklist": clearance_checklist(), "acknowledged_warnings": [warning.key]}),
+        transition_url(article, "clear"),
+        as_shown(
+            article, {"checklist": clearance_checklist(), "acknowledged_warnings": [warning.key]}
+        ),
     )
     assert response.status_code == 302
     clearance = Clearance.objects.get(article=article)
@@ -369,15 +381,20 @@ def test_scheduled_release_appears_at_its_time_without_any_job(client, authority
 def test_scheduling_in_the_admin_and_cancelling(client_for, authority):
     article = release_in_state("cleared")
     client = client_for(authority)
-    response = client.post(transition_url(article, "publish"), as_shown(article, {"when": "schedule", "at": ""}))
+    response = client.post(
+        transition_url(article, "publish"), as_shown(article, {"when": "schedule", "at": ""})
+    )
     assert "Choose the date and time to publish at." in response.content.decode()
     past = (timezone.localtime() - datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
-    response = client.post(transition_url(article, "publish"), as_shown(article, {"when": "schedule", "at": past}))
+    response = client.post(
+        transition_url(article, "publish"), as_shown(article, {"when": "schedule", "at": past})
+    )
     assert "Choose a time in the future, or publish now." in response.content.decode()
 
     later = timezone.localtime() + datetime.timedelta(days=2)
     response = client.post(
-        transition_url(article, "publish"), as_shown(article, {"when": "schedule", "at": later.strftime("%Y-%m-%dT%H:%M")}),
+        transition_url(article, "publish"),
+        as_shown(article, {"when": "schedule", "at": later.strftime("%Y-%m-%dT%H:%M")}),
         follow=True,
     )
     assert "Scheduled: the release becomes public on" in response.content.decode()

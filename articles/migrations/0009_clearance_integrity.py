@@ -68,6 +68,15 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.AlterModelOptions(
+            name='image',
+            options={'ordering': ['-created_at'], 'permissions': [('purge_image', 'Can purge a photo everywhere, with a reason')], 'verbose_name': 'image', 'verbose_name_plural': 'images'},
+        ),
+        migrations.AddField(
+            model_name='image',
+            name='earlier_files',
+            field=models.JSONField(blank=True, default=list, editable=False, verbose_name='earlier files'),
+        ),
+        migrations.AlterModelOptions(
             name='article',
             options={'get_latest_by': 'release_at', 'ordering': ['-release_at', '-pk'], 'permissions': [('submit_article', 'Can submit a release for review'), ('edit_submitted_article', 'Can edit a release after it was submitted'), ('return_article', 'Can return a release to draft with a comment'), ('clear_article', 'Can clear a release for publication'), ('publish_article', 'Can publish or schedule a cleared release'), ('withdraw_article', 'Can withdraw a published release'), ('correct_article', 'Can correct a published release'), ('share_embargoed_article', 'Can share embargoed previews'), ('change_released_record', 'Can change people, photos, organizations and initiatives that releases show'), ('manage_press_contacts', 'Can decide who is a press contact')], 'verbose_name': 'release', 'verbose_name_plural': 'releases'},
         ),

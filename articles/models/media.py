@@ -80,11 +80,15 @@ class Image(TimestampedModel):
     # Set when a release showing the photo is first cleared: from then on its file is part of
     # what a release authority signed off, and is never replaced (articles.shared_records).
     cleared_at = models.DateTimeField(_("first cleared"), null=True, blank=True, editable=False)
+    # Originals this photo had before its file was replaced: revisions of releases may show
+    # them, so they are kept until a site administrator purges the photo.
+    earlier_files = models.JSONField(_("earlier files"), default=list, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("image")
         verbose_name_plural = _("images")
+        permissions = [("purge_image", _("Can purge a photo everywhere, with a reason"))]
 
     def __str__(self):
         return self.title

@@ -127,9 +127,7 @@ def return_to_draft(*, article, user, comment):
 
 
 @transaction.atomic
-def clear(
-    *, article, user, checklist, acknowledged_warnings=(), comment="", shown_version=None
-):
+def clear(*, article, user, checklist, acknowledged_warnings=(), comment="", shown_version=None):
     """Clear a release in review; `checklist` lists the items the user confirmed.
 
     `acknowledged_warnings` holds the keys of the release-check warnings the user has read and
@@ -194,7 +192,10 @@ def _ensure_as_cleared(article):
         raise ValidationError(
             _("This release has no clearance record. Return it to review and clear it first.")
         )
-    if clearance.snapshot_digest and clearance.snapshot_digest != snapshot_of_article(article).digest:
+    if (
+        clearance.snapshot_digest
+        and clearance.snapshot_digest != snapshot_of_article(article).digest
+    ):
         raise ValidationError(
             _(
                 "This release no longer reads as it did when it was cleared (a person, photo, "
