@@ -95,7 +95,7 @@ def printed_words(record, release, *, roles=None):
         affiliation = role.organization if role and role.organization_id else record.organization
         return (record.attribution(role=role), str(affiliation or ""))
     if isinstance(record, Organization):
-        return (record.name, record.abbreviation, record.website)
+        return (record.name, record.abbreviation)
     if isinstance(record, Initiative):
         return (record.name,)
     if isinstance(record, Image):

@@ -152,7 +152,11 @@ class SharedRecordAdmin(admin.ModelAdmin):
     def get_deleted_objects(self, objs, request):
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
         refusals = [f"{obj}: {refusal}" for obj in objs if (refusal := delete_refusal(obj))]
-        return deleted, counts, perms_needed, [*protected, *refusals]
+        if refusals:
+            # The page then explains the refusal (Django lists missing permissions instead of
+            # protected objects when there are any); nothing can be deleted either way.
+            return deleted, counts, set(), [*refusals, *protected]
+        return deleted, counts, perms_needed, protected
 
     def delete_model(self, request, obj):
         ensure_deletable([obj])
