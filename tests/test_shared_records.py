@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from articles.images.services import purge_image, save_image
+from articles.images import services
 from articles.models import (
     Article,
     ArticleStatus,
@@ -107,7 +107,7 @@ def test_nobody_replaces_the_file_of_a_cleared_photo_and_is_told_what_to_do(
     # Nor through the service, whatever calls it.
     hero.file = ContentFile(png_bytes(color=(0, 200, 0)), name="script.png")
     with pytest.raises(ValidationError, match="can no longer be replaced"):
-        save_image(image=hero)
+        services.save_image(image=hero)
 
 
 def test_a_photo_no_clearance_covers_may_be_replaced_and_its_old_file_is_kept(
@@ -168,7 +168,7 @@ def test_a_cleared_photo_is_deleted_only_by_an_audited_purge(
 def test_purge_is_refused_by_the_service_without_the_permission(editor, media_root):
     photo = ImageFactory()
     with pytest.raises(Exception, match="Only a site administrator"):
-        purge_image(image=photo, user=editor, reason="Because.")
+        services.purge_image(image=photo, user=editor, reason="Because.")
 
 
 # --- Hole 1: people, organizations, initiatives -----------------------------------------
