@@ -95,7 +95,7 @@ def test_a_clearance_given_on_a_stale_page_is_refused_with_what_changed(
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "The release changed after you opened this page" in html
+    assert "The release changed after this page was opened" in html
     assert "The ferry leaves at dawn from pier four." in html  # the diff shows the sentence
     assert "Good." in html  # what the authority typed is kept
     article.refresh_from_db()
@@ -146,7 +146,7 @@ def test_a_stale_publish_page_is_refused(client_for, authority, editor):
     version = shown_version(client.get(step_url(article, "publish")).content.decode())
     Article.objects.get(pk=article.pk).save()  # someone saved it in between
     response = client.post(step_url(article, "publish"), {"when": "now", "shown_version": version})
-    assert "The release changed after you opened this page" in response.content.decode()
+    assert "The release changed after this page was opened" in response.content.decode()
     article.refresh_from_db()
     assert article.status == ArticleStatus.CLEARED
 

@@ -137,14 +137,19 @@ class ShownVersionForm(forms.Form):
     version it showed, and the service refuses it when the release changed since."""
 
     shown_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    # Confirmations that belonged to the text as it was shown: given again for the new text.
+    reconfirmed = ("shown_version", "checklist", "acknowledged_warnings")
 
     def __init__(self, *args, article, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["shown_version"].initial = article.edit_version
 
     def with_current_version(self, article):
-        """The same form, unbound, with what the user entered and the version now stored."""
-        kept = {name: value for name, value in self.cleaned_data.items() if name != "shown_version"}
+        """The same form, unbound, for the version now stored: what the user typed is kept,
+        what they confirmed must be confirmed again."""
+        kept = {
+            name: value for name, value in self.cleaned_data.items() if name not in self.reconfirmed
+        }
         return type(self)(article=article, initial=kept)
 
 
