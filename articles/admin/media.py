@@ -123,7 +123,7 @@ class ImageAdmin(SharedRecordAdmin):
     @admin.display(description=_("image file"))
     def frozen_file(self, obj):
         return format_html(
-            '<a href="{}">{}</a><p class="help">{}</p><p><a class="button" href="{}">{}</a></p>',
+            '<a href="{}">{}</a><p>{}</p><p><a class="button" href="{}">{}</a></p>',
             obj.file.url,
             obj.file.name,
             file_refusal(obj),

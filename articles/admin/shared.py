@@ -122,7 +122,7 @@ class SharedRecordAdmin(admin.ModelAdmin):
             "go back to review. For your draft, you can always create a new record instead."
         )
         return format_html(
-            '<ul class="shared-record-releases">{}</ul><p class="help">{}</p>',
+            '<ul class="shared-record-releases">{}</ul><p>{}</p>',
             links,
             explanation,
         )
