@@ -201,12 +201,13 @@ class Snapshot:
     heading: tuple
     details: tuple
     body: tuple
-    # Kept apart from `details`: a release authority sets it when publishing, after clearance.
-    release_time: str = ""
+    # Release time and tags: shown, but outside what a clearance signs (the authority sets the
+    # time when publishing; tags only file the release).
+    unsigned: tuple = ()
 
     @property
     def lines(self):
-        return [*self.heading, *self.details, self.release_time, *self.body]
+        return [*self.heading, *self.details, *self.unsigned, *self.body]
 
     @property
     def text(self):
@@ -215,7 +216,7 @@ class Snapshot:
 
     @property
     def digest(self):
-        """What a clearance signs: every line but the release time, as a SHA-256 digest."""
+        """What a clearance signs: text, kind, dateline, byline and hero photo (SHA-256)."""
         signed = "\n".join([*self.heading, *self.details, *self.body])
         return hashlib.sha256(signed.encode()).hexdigest()
 
@@ -254,15 +255,16 @@ def _snapshot(article, *, authors, tags, blocks, name_of, rows_of):
         f"{_('Kind')}: {ArticleKind(article.kind).label}",
         f"{_('Dateline')}: {article.dateline}",
         f"{_('Byline')}: {byline}",
-        f"{_('Tags')}: {', '.join(sorted(tags, key=str.lower))}",
         f"{_('Hero photo')}: {name_of(article, 'hero_image') if article.hero_image_id else '—'}",
+    ]
+    unsigned = [
+        f"{_('Release date and time')}: {release}",
+        f"{_('Tags')}: {', '.join(sorted(tags, key=str.lower))}",
     ]
     body = []
     for block in sorted(blocks, key=lambda block: block.ordering):
         body.extend(_block_lines(block, name_of, rows_of))
-    return Snapshot(
-        tuple(heading), tuple(details), tuple(body), f"{_('Release date and time')}: {release}"
-    )
+    return Snapshot(tuple(heading), tuple(details), tuple(body), tuple(unsigned))
 
 
 def _related_name(obj, field):

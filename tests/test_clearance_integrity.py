@@ -26,7 +26,7 @@ from articles.workflow import transitions
 from articles.workflow.embargo import create_embargo_link
 from articles.workflow.gates import clearance_checklist
 from tests.admin_forms import article_post_data
-from tests.factories import PersonFactory, UserFactory, release_in_state
+from tests.factories import ImageFactory, PersonFactory, UserFactory, release_in_state
 from tests.shared_records import through_the_workflow
 from tests.signing_in import sign_in
 
@@ -328,3 +328,32 @@ def test_a_link_counts_its_openings_without_cookies_and_the_editor_sees_them(
     assert link.first_opened_at <= link.last_opened_at
     page = client_for(editor).get(reverse("admin:articles_article_embargo", args=[article.pk]))
     assert "2 times, first on" in page.content.decode()
+
+
+def test_another_hero_photo_on_a_cleared_release_sends_it_back_to_review(
+    client_for, editor, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    first, second = ImageFactory(title="Pier"), ImageFactory(title="Ferry")
+    article = release_in_state("cleared", hero_image=first)
+    fields = {
+        "loaded_version": str(article.edit_version),
+        "headline": article.headline,
+        "slug": article.slug,
+        "summary": article.summary,
+        "dateline": article.dateline,
+        "byline_text": "",
+        "hero_image": str(first.pk),
+        "tags": "harbour",
+    }
+    client = client_for(editor)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    assert client.post(url, article_post_data(fields=fields)).status_code == 302
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.CLEARED  # tags are not what a clearance signs
+
+    fields |= {"loaded_version": str(article.edit_version), "hero_image": str(second.pk)}
+    response = client.post(url, article_post_data(fields=fields), follow=True)
+    assert "the release is back in review" in response.content.decode()
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.IN_REVIEW

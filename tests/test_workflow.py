@@ -338,7 +338,7 @@ def test_editing_the_text_of_a_cleared_release_sends_it_back_to_review(client_fo
     response = client.post(
         url, article_post_data(fields={**fields, "headline": "A new headline"}), follow=True
     )
-    assert "it is back in review" in response.content.decode()
+    assert "the release is back in review" in response.content.decode()
     article.refresh_from_db()
     assert article.status == ArticleStatus.IN_REVIEW
     assert not Article.objects.published().filter(pk=article.pk).exists()
