@@ -325,10 +325,11 @@ def test_editing_the_text_of_a_cleared_release_sends_it_back_to_review(client_fo
         "headline": article.headline,
         "summary": article.summary,
         "dateline": article.dateline,
+        "byline_text": article.byline_text,
         "release_at_0": release_time[0],
         "release_at_1": release_time[1],
     }
-    # Tags are not the text of the release: it stays cleared.
+    # Tags are not what a clearance signs: it stays cleared.
     response = client.post(url, article_post_data(fields={**fields, "tags": "border"}))
     assert response.status_code == 302
     article.refresh_from_db()
