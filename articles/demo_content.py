@@ -831,3 +831,15 @@ RELEASES = [
         ],
     },
 ]
+
+
+# The demo's one photo, drawn by seed_demo (no real photograph): the hero of the first release.
+# Published, so it counts as cleared: a writer opening it sees why its file cannot be replaced
+# and how to use another picture instead (docs/workflow.md, "Shared records").
+PHOTO = {
+    "release": "border-units-complete-first-combined-jungle-course-in-darien",
+    "title": "River crossing in Darién (demo illustration)",
+    "alt_text": "Drawing of a brown river between two green, forested banks under a pale sky",
+    "caption": "The course's river-crossing site, as drawn for the demo.",
+    "credit": "Newsroom demo illustration",
+}

@@ -7,6 +7,7 @@ revision — becomes a Snapshot: lines of plain text a person can read side by s
 """
 
 import difflib
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -67,6 +68,24 @@ def ensure_baseline_revision(article):
         reversion.set_comment(_("As stored before the first recorded change."))
 
 
+def revision_at_version(article, edit_version):
+    """The revision that stored `article` at `edit_version` (the latest one at or before it),
+    or None when no revision is that old."""
+    for version in Version.objects.get_for_object(article).select_related("revision"):
+        if version.field_dict.get("edit_version", 0) <= edit_version:
+            return version.revision
+    return None
+
+
+def changes_since_version(article, edit_version):
+    """What changed in `article` since a page showed it at `edit_version`, as diff lines
+    (− as shown, + as stored now); None when that version is no longer kept."""
+    revision = revision_at_version(article, edit_version)
+    if revision is None:
+        return None
+    return diff(snapshot_of_revision(revision).lines, snapshot_of_article(article).lines)
+
+
 def revision_of(article, revision_id):
     """The revision `revision_id` if it is one of `article`'s, else None."""
     version = (
@@ -89,6 +108,60 @@ def first_revision_since(article, moment):
         .first()
     )
     return version.revision if version else None
+
+
+def text_authors_since(article, since=None):
+    """The users whose saves changed the headline, subheadline, summary or body of `article`
+    (after `since`, a datetime, when given), read from its revisions.
+
+    Compares the stored field values of each revision with the one before, in two queries
+    whatever the number of revisions, so the admin can ask on every page.
+    """
+    versions = (
+        Version.objects.filter(
+            revision__in=Version.objects.get_for_object(article).values("revision")
+        )
+        .select_related("revision", "content_type")
+        .order_by("revision__date_created", "revision_id")
+    )
+    texts, users, times = defaultdict(list), {}, {}
+    for version in versions:
+        model = version.content_type.model_class()
+        revision = version.revision
+        users[revision.pk], times[revision.pk] = revision.user_id, revision.date_created
+        texts[revision.pk].append(_text_fields(model, version.field_dict))
+    authors, before = set(), None
+    for revision_id, parts in texts.items():
+        text = sorted(part for part in parts if part is not None)
+        changed = text != before
+        before = text
+        if changed and (since is None or times[revision_id] > since) and users[revision_id]:
+            authors.add(users[revision_id])
+    return authors
+
+
+TEXT_FIELDS = {Article: ("headline", "subheadline", "summary")}
+
+
+def _text_fields(model, fields):
+    """The part of one stored object that is the release's text, comparable across revisions;
+    None for objects that carry no text (tags)."""
+    if model is Article:
+        return repr([fields.get(name) for name in TEXT_FIELDS[Article]])
+    if model in BODY_BLOCK_MODELS and fields.get("region") == "body":
+        kept = {name: value for name, value in fields.items() if name not in ("id", "parent")}
+        return repr((model.__name__, sorted(kept.items())))
+    if model is InitiativeTableRow:
+        return repr(
+            (
+                "row",
+                fields.get("table"),
+                fields.get("position"),
+                fields.get("initiative"),
+                fields.get("cells"),
+            )
+        )
+    return None
 
 
 # --- Plain text ----------------------------------------------------------------------------
@@ -141,15 +214,24 @@ class Snapshot:
     heading: tuple
     details: tuple
     body: tuple
+    # Release time and tags: shown, but outside what a clearance signs (the authority sets the
+    # time when publishing; tags only file the release).
+    unsigned: tuple = ()
 
     @property
     def lines(self):
-        return [*self.heading, *self.details, *self.body]
+        return [*self.heading, *self.details, *self.unsigned, *self.body]
 
     @property
     def text(self):
         """Headline, subheadline, summary and body: a change here is a change of the release."""
         return [*self.heading, *self.body]
+
+    @property
+    def digest(self):
+        """What a clearance signs: text, kind, dateline, byline and hero photo (SHA-256)."""
+        signed = "\n".join([*self.heading, *self.details, *self.body])
+        return hashlib.sha256(signed.encode()).hexdigest()
 
 
 def _block_lines(block, name_of, rows_of):
@@ -186,14 +268,16 @@ def _snapshot(article, *, authors, tags, blocks, name_of, rows_of):
         f"{_('Kind')}: {ArticleKind(article.kind).label}",
         f"{_('Dateline')}: {article.dateline}",
         f"{_('Byline')}: {byline}",
+        f"{_('Hero photo')}: {name_of(article, 'hero_image') if article.hero_image_id else '—'}",
+    ]
+    unsigned = [
         f"{_('Release date and time')}: {release}",
         f"{_('Tags')}: {', '.join(sorted(tags, key=str.lower))}",
-        f"{_('Hero photo')}: {name_of(article, 'hero_image') if article.hero_image_id else '—'}",
     ]
     body = []
     for block in sorted(blocks, key=lambda block: block.ordering):
         body.extend(_block_lines(block, name_of, rows_of))
-    return Snapshot(tuple(heading), tuple(details), tuple(body))
+    return Snapshot(tuple(heading), tuple(details), tuple(body), tuple(unsigned))
 
 
 def _related_name(obj, field):

@@ -161,7 +161,7 @@ class ReleaseFeed(Feed):
         releases = (
             Article.objects.published()
             .select_related("hero_image")
-            .prefetch_related("tags", "byline_people", "corrections")
+            .prefetch_related("tags", "byline_people__roles", "corrections")
         )
         if scope.condition is not None:
             releases = releases.filter(scope.condition)
@@ -197,7 +197,11 @@ class ReleaseFeed(Feed):
         return item.revised_at or item.release_at
 
     def item_author_name(self, item):
-        authors = ", ".join(str(person) for person in item.byline_people.all())
+        # With the rank each author held on the release date, as the release page prints it.
+        authors = ", ".join(
+            person.name_with_rank(person.role_on(item.release_date))
+            for person in item.byline_people.all()
+        )
         return authors or item.byline_text or settings.NEWSROOM_AGENCY_NAME
 
     def item_categories(self, item):

@@ -35,7 +35,8 @@ def _organization_ref(request, organization):
 
 
 def _person_ref(request, person, *, role=None):
-    """A Person; with `role` (a PersonRole), the rank and title they held then."""
+    """A Person; with `role` (a PersonRole), the rank, title and organization they held then."""
+    affiliation = role.organization if role and role.organization_id else person.organization
     role = role or person
     data = {
         "@type": "Person",
@@ -48,8 +49,8 @@ def _person_ref(request, person, *, role=None):
         data["honorificPrefix"] = role.rank
     if role.title:
         data["jobTitle"] = role.title
-    if person.organization_id:
-        data["affiliation"] = _organization_ref(request, person.organization)
+    if affiliation is not None:
+        data["affiliation"] = _organization_ref(request, affiliation)
     return data
 
 
@@ -77,8 +78,9 @@ def news_article(request, article, *, body, authors, topics):
         "dateModified": (article.revised_at or article.release_at).isoformat(),
         "articleSection": article.get_kind_display(),
         "publisher": publisher(request),
-        # Authors as the byline shows them (current rank); speakers as of the release date.
-        "author": [_person_ref(request, person) for person in authors] or [publisher(request)],
+        # Authors and speakers as they were on the release date, as the page shows them.
+        "author": [_person_ref(request, person, role=person.held_role) for person in authors]
+        or [publisher(request)],
     }
     if article.subheadline or article.summary:
         data["description"] = article.summary or article.subheadline

@@ -55,6 +55,9 @@ def one_of_everything():
         expires_at=timezone.now() + datetime.timedelta(days=1),
     )
     models.WatchTerm.objects.create(term="classified", reason="Never in a release.")
+    models.ImagePurge.objects.create(
+        title="Gate photo", image_id=1, reason="Shows a guard post.", purged_by=owner
+    )
     PersonFactory(), OrganizationFactory(), InitiativeFactory(), ImageFactory()
     Tag.objects.create(name="engineering")
     AccessAttempt.objects.create(

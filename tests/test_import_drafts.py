@@ -23,6 +23,7 @@ from articles.models import (
 from articles.workflow import transitions
 from articles.workflow.gates import clearance_checklist
 from tests.factories import OrganizationFactory, PersonFactory
+from tests.signing_in import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -141,8 +142,9 @@ def test_hostile_html_upload_gives_a_clean_draft(admin_client):
 
 def test_import_page_needs_permission_to_add_releases(client, django_user_model):
     user = django_user_model.objects.create_user("viewer", password="pw", is_staff=True)
-    client.force_login(user)
-    response = client.post(reverse("admin:articles_article_import"), {"text": RELEASE})
+    response = sign_in(client, user).post(
+        reverse("admin:articles_article_import"), {"text": RELEASE}
+    )
     assert response.status_code == 403
     assert not Article.objects.exists()
 

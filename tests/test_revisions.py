@@ -111,8 +111,8 @@ def test_each_admin_save_keeps_a_revision_with_every_block(two_saves):
         "[Text]",
         "First paragraph, edited.",
     )
-    assert "Tags: engineering" in old.details
-    assert "Tags: engineering, health" in new.details
+    assert "Tags: engineering" in old.lines
+    assert "Tags: engineering, health" in new.lines
     assert new == snapshot_of_article(article)
 
 

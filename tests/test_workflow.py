@@ -50,6 +50,12 @@ POSTS = {
 }
 
 
+def as_shown(article, data):
+    """A clear or publish POST as the page sends it: with the version it showed."""
+    article.refresh_from_db()
+    return {**data, "shown_version": article.edit_version}
+
+
 def run_service(action, article, user):
     calls = {
         "submit": lambda: transitions.submit_for_review(article=article, user=user),
@@ -130,7 +136,7 @@ def test_each_transition_is_allowed_or_refused_in_the_admin(
     article = release_in_state(start)
     before = article.status
     client = client_for(user)
-    response = client.post(transition_url(article, action), POSTS[action])
+    response = client.post(transition_url(article, action), as_shown(article, POSTS[action]))
     article.refresh_from_db()
     if role in allowed:
         assert response.status_code == 302
@@ -149,7 +155,12 @@ def test_a_writers_crafted_posts_cannot_publish(client_for, writer):
     draft = release_in_state("draft", created_by=writer)
     client = client_for(writer)
 
-    assert client.post(transition_url(cleared, "publish"), {"when": "now"}).status_code == 403
+    assert (
+        client.post(
+            transition_url(cleared, "publish"), as_shown(cleared, {"when": "now"})
+        ).status_code
+        == 403
+    )
     # Status is not a field of the release form: posting it changes nothing.
     data = article_post_data(
         fields={"slug": draft.slug, "headline": draft.headline, "status": "published"}
@@ -168,7 +179,7 @@ def test_a_step_from_the_wrong_state_is_refused_with_a_reason(client_for, author
     with pytest.raises(ValidationError, match="Only a release in review can be cleared"):
         transitions.clear(article=draft, user=authority, checklist=clearance_checklist())
     response = client_for(authority).post(
-        transition_url(draft, "clear"), POSTS["clear"], follow=True
+        transition_url(draft, "clear"), as_shown(draft, POSTS["clear"]), follow=True
     )
     assert "Only a release in review can be cleared" in response.content.decode()
     draft.refresh_from_db()
@@ -189,7 +200,8 @@ def test_clearance_needs_the_whole_checklist_and_records_it(client_for, authorit
     article = release_in_state("in-review")
     client = client_for(authority)
     response = client.post(
-        transition_url(article, "clear"), {"checklist": clearance_checklist()[:2]}
+        transition_url(article, "clear"),
+        as_shown(article, {"checklist": clearance_checklist()[:2]}),
     )
     assert response.status_code == 200
     assert "Confirm every item of the checklist" in response.content.decode()
@@ -198,7 +210,7 @@ def test_clearance_needs_the_whole_checklist_and_records_it(client_for, authorit
 
     response = client.post(
         transition_url(article, "clear"),
-        {"checklist": clearance_checklist(), "comment": "Fine to go."},
+        as_shown(article, {"checklist": clearance_checklist(), "comment": "Fine to go."}),
     )
     assert response.status_code == 302
     clearance = Clearance.objects.get(article=article)
@@ -221,7 +233,9 @@ def test_clearing_needs_each_release_check_warning_acknowledged(client_for, auth
     assert "Fort Sherman" in page
     assert "I have read these release-check warnings and accept them" in page
 
-    response = client.post(transition_url(article, "clear"), {"checklist": clearance_checklist()})
+    response = client.post(
+        transition_url(article, "clear"), as_shown(article, {"checklist": clearance_checklist()})
+    )
     assert response.status_code == 200
     assert "Acknowledge every release-check warning" in response.content.decode()
     article.refresh_from_db()
@@ -230,7 +244,9 @@ def test_clearing_needs_each_release_check_warning_acknowledged(client_for, auth
     (warning,) = release_check_warnings(article)
     response = client.post(
         transition_url(article, "clear"),
-        {"checklist": clearance_checklist(), "acknowledged_warnings": [warning.key]},
+        as_shown(
+            article, {"checklist": clearance_checklist(), "acknowledged_warnings": [warning.key]}
+        ),
     )
     assert response.status_code == 302
     clearance = Clearance.objects.get(article=article)
@@ -269,7 +285,8 @@ def test_a_clearance_runs_the_release_checks_once_per_request(
     client.get(transition_url(article, "clear"))
     assert len(check_runs) == 1
     check_runs.clear()
-    assert client.post(transition_url(article, "clear"), data).status_code == status
+    signed = {**data, "shown_version": article.edit_version}
+    assert client.post(transition_url(article, "clear"), signed).status_code == status
     assert len(check_runs) == 1
 
 
@@ -282,7 +299,9 @@ def test_the_change_form_runs_the_release_checks_once(client_for, editor, check_
 
 def test_publishing_runs_the_release_checks_once(client_for, authority, check_runs):
     article = release_in_state("cleared")
-    response = client_for(authority).post(transition_url(article, "publish"), {"when": "now"})
+    response = client_for(authority).post(
+        transition_url(article, "publish"), {"when": "now", "shown_version": article.edit_version}
+    )
     assert response.status_code == 302
     assert len(check_runs) == 1
 
@@ -358,10 +377,11 @@ def test_editing_the_text_of_a_cleared_release_sends_it_back_to_review(client_fo
         "headline": article.headline,
         "summary": article.summary,
         "dateline": article.dateline,
+        "byline_text": article.byline_text,
         "release_at_0": release_time[0],
         "release_at_1": release_time[1],
     }
-    # Tags are not the text of the release: it stays cleared.
+    # Tags are not what a clearance signs: it stays cleared.
     response = client.post(url, article_post_data(fields={**fields, "tags": "border"}))
     assert response.status_code == 302
     article.refresh_from_db()
@@ -371,7 +391,7 @@ def test_editing_the_text_of_a_cleared_release_sends_it_back_to_review(client_fo
     response = client.post(
         url, article_post_data(fields={**fields, "headline": "A new headline"}), follow=True
     )
-    assert "it is back in review" in response.content.decode()
+    assert "the release is back in review" in response.content.decode()
     article.refresh_from_db()
     assert article.status == ArticleStatus.IN_REVIEW
     assert not Article.objects.published().filter(pk=article.pk).exists()
@@ -414,16 +434,20 @@ def test_scheduled_release_appears_at_its_time_without_any_job(client, authority
 def test_scheduling_in_the_admin_and_cancelling(client_for, authority):
     article = release_in_state("cleared")
     client = client_for(authority)
-    response = client.post(transition_url(article, "publish"), {"when": "schedule", "at": ""})
+    response = client.post(
+        transition_url(article, "publish"), as_shown(article, {"when": "schedule", "at": ""})
+    )
     assert "Choose the date and time to publish at." in response.content.decode()
     past = (timezone.localtime() - datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
-    response = client.post(transition_url(article, "publish"), {"when": "schedule", "at": past})
+    response = client.post(
+        transition_url(article, "publish"), as_shown(article, {"when": "schedule", "at": past})
+    )
     assert "Choose a time in the future, or publish now." in response.content.decode()
 
     later = timezone.localtime() + datetime.timedelta(days=2)
     response = client.post(
         transition_url(article, "publish"),
-        {"when": "schedule", "at": later.strftime("%Y-%m-%dT%H:%M")},
+        as_shown(article, {"when": "schedule", "at": later.strftime("%Y-%m-%dT%H:%M")}),
         follow=True,
     )
     assert "Scheduled: the release becomes public on" in response.content.decode()

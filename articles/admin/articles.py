@@ -58,7 +58,7 @@ class ArticleForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.last_save = None
-        self.text_changed = False
+        self.text_changed = self.signed_changed = False
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.edit_version
         if "tags" in self.fields:
@@ -81,7 +81,9 @@ class ArticleForm(forms.ModelForm):
             raise ValidationError(self.stale_message(), code="stale")
         formsets = getattr(article, "_block_formsets", [])
         if all(formset.is_valid() for formset in formsets):
-            self.text_changed = self._posted_text(formsets) != snapshot_of_article(article).text
+            posted, stored = self._posted_snapshot(formsets), snapshot_of_article(article)
+            self.text_changed = posted.text != stored.text
+            self.signed_changed = posted.digest != stored.digest
             if article.is_live and self.text_changed and not cleaned.get("correction_note"):
                 self.add_error(
                     "correction_note",
@@ -89,10 +91,10 @@ class ArticleForm(forms.ModelForm):
                 )
         return cleaned
 
-    def _posted_text(self, formsets):
+    def _posted_snapshot(self, formsets):
         # The instance gets the posted values only after clean(): look at them on a copy.
         posted = construct_instance(self, Article(pk=self.instance.pk), self._meta.fields)
-        return snapshot_of_forms(posted, self.cleaned_data, formsets).text
+        return snapshot_of_forms(posted, self.cleaned_data, formsets)
 
     def stale_message(self):
         who = user_name(self.last_save.user) if self.last_save.user else gettext("Someone else")
@@ -342,6 +344,7 @@ class ArticleAdmin(
             article=article,
             user=request.user,
             text_changed=form.text_changed,
+            signed_changed=form.signed_changed,
             correction_note=form.cleaned_data.get("correction_note", ""),
         )
         if after.status != article.status:
@@ -349,8 +352,8 @@ class ArticleAdmin(
             self.message_user(
                 request,
                 gettext(
-                    "You changed the text of a cleared release, so it is back in review: a "
-                    "release authority must clear it again."
+                    "You changed what was cleared (its text, dateline, byline or hero photo), so "
+                    "the release is back in review: a release authority must clear it again."
                 ),
                 messages.WARNING,
             )

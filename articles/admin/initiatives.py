@@ -3,10 +3,11 @@ from django.contrib import admin
 from articles.models import Initiative
 
 from .mixins import ReleaseCountMixin
+from .shared import SharedRecordAdmin
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(ReleaseCountMixin, admin.ModelAdmin):
+class InitiativeAdmin(ReleaseCountMixin, SharedRecordAdmin):
     list_display = [
         "name",
         "status",

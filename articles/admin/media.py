@@ -1,17 +1,28 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminFileWidget
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from articles.images import kept_uploads
 from articles.images.renditions import WEBP
-from articles.images.services import delete_images, save_image
+from articles.images.services import delete_images, purge_image, save_image
 from articles.images.uploads import CleanedImage, clean_upload
-from articles.models import Image
+from articles.models import Article, Image, ImageBlock, ImagePurge
+from articles.shared_records import file_refusal
+from newsroom.admin_mixins import ReadOnlyAdminMixin
+
+from .shared import SharedRecordAdmin, SharedRecordForm, ensure_deletable
+from .workflow import posted, render_release_page
 
 
 def photo_thumbnail(image, width):
@@ -42,7 +53,7 @@ class PhotoUploadField(forms.FileField):
         return clean_upload(upload)
 
 
-class ImageForm(forms.ModelForm):
+class ImageForm(SharedRecordForm):
     """The photo form; a photo that passed its checks survives errors in the other fields."""
 
     kept_photo = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -58,6 +69,8 @@ class ImageForm(forms.ModelForm):
 
     def full_clean(self):
         super().full_clean()
+        if not self.is_bound:  # a read-only form (a frozen photo) is never cleaned
+            return
         photo = self.cleaned_data.get("file")
         if not self.errors or not isinstance(photo, CleanedImage):
             return
@@ -86,8 +99,20 @@ class HasRemovedMetadataFilter(admin.SimpleListFilter):
         return queryset
 
 
+class PurgeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why the photo must go"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Kept with the purge record and in the audit log of every release that showed it, "
+            "e.g. “Shows the unit's location; found after release.”"
+        ),
+        error_messages={"required": _("Say why the photo must go: the reason is kept.")},
+    )
+
+
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
+class ImageAdmin(SharedRecordAdmin):
     list_display = [
         "thumbnail",
         "title",
@@ -109,7 +134,7 @@ class ImageAdmin(admin.ModelAdmin):
     ]
     date_hierarchy = "created_at"
     form = ImageForm
-    readonly_fields = ["preview", "metadata_report", "dimensions"]
+    readonly_fields = ["preview", "metadata_report", "dimensions", "frozen_file"]
     fieldsets = [
         (None, {"fields": ["file", "kept_photo", "preview", "dimensions", "metadata_report"]}),
         (
@@ -124,6 +149,100 @@ class ImageAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("renditions")
+
+    def get_fieldsets(self, request, obj=None):
+        """A photo a cleared release showed keeps its file: the field becomes an explanation."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not obj.cleared_at:
+            return fieldsets
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [
+                        "frozen_file" if field == "file" else field for field in options["fields"]
+                    ],
+                },
+            )
+            for name, options in fieldsets
+        ]
+
+    @admin.display(description=_("image file"))
+    def frozen_file(self, obj):
+        return format_html(
+            '<a href="{}">{}</a><p>{}</p><p><a class="button" href="{}">{}</a></p>',
+            obj.file.url,
+            obj.file.name,
+            file_refusal(obj),
+            reverse("admin:articles_image_add"),
+            gettext("Upload a new photo"),
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/purge/",
+                self.admin_site.admin_view(self.purge_view),
+                name="articles_image_purge",
+            ),
+            *super().get_urls(),
+        ]
+
+    def purge_view(self, request, object_id):
+        """Remove a photo everywhere, with a reason (site administrators)."""
+        image = self.get_object(request, unquote(object_id))
+        if image is None:
+            raise Http404(gettext("No such photo."))
+        if not request.user.has_perm("articles.purge_image"):
+            raise PermissionDenied
+        form = PurgeForm(posted(request))
+        if request.method == "POST" and form.is_valid():
+            title = image.title
+            purge_image(image=image, user=request.user, reason=form.cleaned_data["reason"])
+            self.message_user(
+                request,
+                gettext("“%(title)s” was purged: its files are gone and no release shows it.")
+                % {"title": title},
+                messages.SUCCESS,
+            )
+            return redirect("admin:articles_imagepurge_changelist")
+        return render_release_page(
+            self,
+            request,
+            image,
+            "admin/articles/image/purge.html",
+            gettext("Purge “%(title)s”") % {"title": image.title},
+            change_url=reverse("admin:articles_image_change", args=[image.pk]),
+            form=form,
+            releases=Article.objects.filter(
+                Q(hero_image=image)
+                | Q(pk__in=ImageBlock.objects.filter(image=image).values("parent"))
+            ).order_by("headline"),
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "purge_url": reverse("admin:articles_image_purge", args=[object_id])
+            if request.user.has_perm("articles.purge_image")
+            else "",
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _small_rendition(self, obj):
+        """The narrowest rendition already made; the changelist never makes new ones."""
+        made = [r for r in obj.renditions.all() if r.format == WEBP]
+        return made[0].file.url if made else obj.file.url
+
+    def _img(self, obj, width):
+        height = round(width * obj.height / obj.width) if obj.width and obj.height else width
+        return format_html(
+            '<img src="{}" alt="" width="{}" height="{}" loading="lazy">',
+            self._small_rendition(obj),
+            width,
+            height,
+        )
 
     @admin.display(description=_("preview"))
     def thumbnail(self, obj):
@@ -175,7 +294,17 @@ class ImageAdmin(admin.ModelAdmin):
             )
 
     def delete_model(self, request, obj):
+        ensure_deletable([obj])
         delete_images(images=[obj])
 
     def delete_queryset(self, request, queryset):
+        ensure_deletable(queryset)
         delete_images(images=queryset)
+
+
+@admin.register(ImagePurge)
+class ImagePurgeAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["purged_at", "title", "purged_by", "reason"]
+    search_fields = ["title", "reason"]
+    date_hierarchy = "purged_at"
+    list_select_related = ["purged_by"]

@@ -4,10 +4,11 @@ from django.db import models
 from articles.models import Organization
 
 from .mixins import ReleaseCountMixin
+from .shared import SharedRecordAdmin
 
 
 @admin.register(Organization)
-class OrganizationAdmin(ReleaseCountMixin, admin.ModelAdmin):
+class OrganizationAdmin(ReleaseCountMixin, SharedRecordAdmin):
     list_display = ["name", "abbreviation", "kind", "country", "parent", "release_count"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "abbreviation"]

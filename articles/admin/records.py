@@ -34,7 +34,7 @@ class StateChangeAdmin(RecordAdmin):
 
 @admin.register(Clearance)
 class ClearanceAdmin(RecordAdmin):
-    list_display = ["cleared_at", "release", "cleared_by", "comment"]
+    list_display = ["cleared_at", "release", "cleared_by", "edit_version", "comment"]
     list_filter = ["cleared_by"]
     search_fields = ["article__headline"]
     date_hierarchy = "cleared_at"
@@ -51,7 +51,16 @@ class CorrectionAdmin(RecordAdmin):
 
 @admin.register(EmbargoLink)
 class EmbargoLinkAdmin(RecordAdmin):
-    list_display = ["created_at", "release", "label", "expires_at", "state", "created_by"]
+    list_display = [
+        "created_at",
+        "release",
+        "label",
+        "expires_at",
+        "state",
+        "open_count",
+        "last_opened_at",
+        "created_by",
+    ]
     search_fields = ["article__headline", "label"]
     exclude = ["token_hash"]
     list_select_related = ["article", "created_by"]

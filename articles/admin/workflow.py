@@ -21,6 +21,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from articles.checks import release_check_warnings, run_release_checks, warning_text
 from articles.models import Article, ArticleStatus, WorkflowAction
 from articles.revisions import (
+    changes_since_version,
     diff,
     first_revision_since,
     snapshot_of_article,
@@ -174,14 +175,24 @@ class ReturnForm(forms.Form):
 
 
 class ShownVersionForm(forms.Form):
-    """A form that acts on the release as the officer saw it: `shown_version` is the
-    edit_version of the release when the page was drawn."""
+    """A step that signs for the release as the user was shown it: the page carries the edit
+    version it showed, and the service refuses it when the release changed since."""
 
-    shown_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    shown_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    # Confirmations that belonged to the text as it was shown: given again for the new text.
+    reconfirmed = ("shown_version", "checklist", "acknowledged_warnings")
 
     def __init__(self, *args, article, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["shown_version"].initial = article.edit_version
+
+    def with_current_version(self, article):
+        """The same form, unbound, for the version now stored: what the user typed is kept,
+        what they confirmed must be confirmed again."""
+        kept = {
+            name: value for name, value in self.cleaned_data.items() if name not in self.reconfirmed
+        }
+        return type(self)(article=article, initial=kept)
 
 
 class ClearForm(ShownVersionForm):
@@ -204,7 +215,7 @@ class ClearForm(ShownVersionForm):
         label=_("Comment (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, article, findings, **kwargs):
+    def __init__(self, *args, article, findings=None, **kwargs):
         super().__init__(*args, article=article, **kwargs)
         self.findings = findings
         self.fields["checklist"].choices = [(item, item) for item in clearance_checklist()]
@@ -225,6 +236,7 @@ class ClearForm(ShownVersionForm):
             acknowledged_warnings=self.cleaned_data.get("acknowledged_warnings", []),
             comment=self.cleaned_data["comment"],
             findings=self.findings,
+            shown_version=self.cleaned_data["shown_version"],
         )
 
 
@@ -257,7 +269,9 @@ class PublishForm(ShownVersionForm):
 
     def run(self, *, article, user):
         at = self.cleaned_data["at"] if self.cleaned_data["when"] == self.SCHEDULE else None
-        return transitions.publish(article=article, user=user, at=at)
+        return transitions.publish(
+            article=article, user=user, at=at, shown_version=self.cleaned_data["shown_version"]
+        )
 
 
 class UnscheduleForm(forms.Form):
@@ -350,15 +364,21 @@ class WorkflowViews:
     def _transition_page(self, request, article, action, form_class):
         change_url = reverse("admin:articles_article_change", args=[article.pk])
         findings = run_release_checks(article) if action == Action.CLEAR else None
-        kwargs = {"article": article} if issubclass(form_class, ShownVersionForm) else {}
+        signs = issubclass(form_class, ShownVersionForm)
+        kwargs = {"article": article} if signs else {}
         if form_class is ClearForm:
             kwargs["findings"] = findings
         form = form_class(posted(request), **kwargs)
+        stale = None
         if request.method == "POST" and form.is_valid():
             try:
                 done = form.run(article=article, user=request.user)
             except ValidationError as invalid:
-                form.add_error(None, invalid)
+                if signs and "shown_version" in getattr(invalid, "error_dict", {}):
+                    stale = self.stale_page(article, form, invalid)
+                    form = form.with_current_version(stale["article"])
+                else:
+                    form.add_error(None, invalid)
             else:
                 messages.success(request, self.done_message(action, done))
                 return redirect(change_url)
@@ -369,6 +389,7 @@ class WorkflowViews:
             if action in (Action.CLEAR, Action.PUBLISH)
             else [],
             "author": user_name(article.created_by) if article.created_by else "",
+            "stale": stale,
         }
         if action == Action.CLEAR:
             return render_release_page(
@@ -392,6 +413,16 @@ class WorkflowViews:
             f"{action.label}: {article}",
             **context,
         )
+
+    @staticmethod
+    def stale_page(article, form, invalid):
+        """After a refused stale confirmation: why, and what changed since the page was shown."""
+        current = Article.objects.get(pk=article.pk)
+        return {
+            "article": current,
+            "message": " ".join(invalid.error_dict["shown_version"][0].messages),
+            "lines": changes_since_version(current, form.cleaned_data["shown_version"]),
+        }
 
     @staticmethod
     def done_message(action, article):

@@ -3,12 +3,22 @@
 import logging
 from pathlib import PurePosixPath
 
+import reversion
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import prefetch_related_objects
+from django.utils.translation import gettext as _
 
-from articles.models import Image, ImageBlock, ImageRendition
+from articles.models import (
+    Article,
+    Image,
+    ImageBlock,
+    ImagePurge,
+    ImageRendition,
+    WorkflowAction,
+)
 
 from .renditions import EXTENSIONS, Source
 from .uploads import clean_upload
@@ -38,12 +48,16 @@ def _previous_file_name(image):
     return Image.objects.filter(pk=image.pk).values_list("file", flat=True).first()
 
 
-def _store(image, previous):
+def _store(image, previous, *, keep_previous):
     with transaction.atomic():
+        replaced = previous and previous != image.file.name
+        if replaced and keep_previous:
+            image.earlier_files = [*image.earlier_files, previous]
         image.save()
-        if previous and previous != image.file.name:
+        if replaced:
             _drop_renditions(image)
-            _delete_files_on_commit(image.file.storage, [previous])
+            if not keep_previous:
+                _delete_files_on_commit(image.file.storage, [previous])
     renditions_for(image)
     return image
 
@@ -51,32 +65,95 @@ def _store(image, previous):
 def save_image(*, image):
     """Check and store `image` (its new file stripped of metadata), then make its renditions.
 
-    Replacing the file of an existing image deletes the old original and its renditions.
+    The file of a photo a cleared release showed is never replaced (ValidationError on
+    `file`). Replacing the file of any other photo keeps the old original (in
+    `earlier_files`: revisions of releases may show it) and drops its renditions.
     """
+    from articles.shared_records import file_refusal
+
     previous = _previous_file_name(image)
+    if previous and previous != image.file.name:
+        refusal = file_refusal(Image.objects.get(pk=image.pk))
+        if refusal:
+            raise ValidationError({"file": refusal})
     image.full_clean()
-    return _store(image, previous)
+    return _store(image, previous, keep_previous=True)
 
 
 def strip_stored_image(*, image):
     """Put an original stored before uploads were checked through the same check and stripping.
 
+    The unstripped original is deleted: removing what it reveals is the point.
     Raises ValidationError when the stored file would be refused today (it is left as it is).
     """
     previous = image.file.name
     with image.file.open("rb") as stored:
         image.file = clean_upload(File(stored, name=PurePosixPath(previous).name))
     # No full_clean: an old image lacking alt text must still lose its GPS position.
-    return _store(image, previous)
+    return _store(image, previous, keep_previous=False)
+
+
+def _all_file_names(image):
+    return [image.file.name, *image.earlier_files, *(r.file.name for r in image.renditions.all())]
 
 
 def delete_images(*, images):
-    """Delete library photos with their stored original and renditions."""
+    """Delete library photos with their stored originals and renditions.
+
+    A photo that a cleared or published release shows, or once showed, is refused
+    (ValidationError): only purge_image removes it.
+    """
+    from articles.shared_records import delete_refusal
+
     for image in images:
-        names = [image.file.name, *(r.file.name for r in image.renditions.all())]
+        refusal = delete_refusal(image)
+        if refusal:
+            raise ValidationError(refusal)
+        names = _all_file_names(image)
         with transaction.atomic():
             image.delete()
             _delete_files_on_commit(image.file.storage, [name for name in names if name])
+
+
+@transaction.atomic
+def purge_image(*, image, user, reason):
+    """Remove a photo everywhere, e.g. one found to breach OPSEC or privacy: from every release
+    that shows it (hero photo, body images, portraits and logos), with all its files, earlier
+    originals included. Each release gets an audit-log line with the reason, and the purge
+    itself is kept (ImagePurge). Site administrators only."""
+    from articles.workflow.transitions import locked, log
+
+    if not user.has_perm("articles.purge_image"):
+        raise PermissionDenied(_("Only a site administrator can purge a photo."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the photo must go: the reason is kept.")})
+    blocks = ImageBlock.objects.filter(image=image)
+    release_ids = {*blocks.values_list("parent", flat=True)}
+    release_ids |= {*Article.objects.filter(hero_image=image).values_list("pk", flat=True)}
+    releases = []
+    for release in Article.objects.filter(pk__in=release_ids).order_by("pk"):
+        release = locked(release)
+        with reversion.create_revision():
+            if release.hero_image_id == image.pk:
+                release.hero_image = None
+            ImageBlock.objects.filter(parent=release, image=image).delete()
+            release.save()
+            reversion.set_user(user)
+            reversion.set_comment(_("Photo purged: %(reason)s") % {"reason": reason})
+        log(release, user=user, action=WorkflowAction.PHOTO_PURGED, comment=reason)
+        releases.append({"id": release.pk, "headline": release.headline})
+    names = [name for name in _all_file_names(image) if name]
+    ImagePurge.objects.create(
+        title=image.title,
+        image_id=image.pk,
+        file_names=names,
+        releases=releases,
+        reason=reason,
+        purged_by=user,
+    )
+    image.delete()
+    _delete_files_on_commit(image.file.storage, names)
 
 
 def _store_rendition(image, source, *, width, format):

@@ -10,7 +10,7 @@ from .blocks import (
 )
 from .checks import ReleaseCheckReport, WatchTerm
 from .initiatives import Initiative, InitiativeStatus
-from .media import Image, ImageRendition
+from .media import Image, ImagePurge, ImageRendition
 from .notifications import NotificationPreference
 from .organizations import Organization, OrganizationKind
 from .people import Person, PersonRole
@@ -29,6 +29,7 @@ __all__ = [
     "EmbargoLink",
     "Image",
     "ImageBlock",
+    "ImagePurge",
     "ImageRendition",
     "Initiative",
     "InitiativeStatus",

@@ -217,6 +217,11 @@ class Article(TimestampedModel):
             ("withdraw_article", _("Can withdraw a published release")),
             ("correct_article", _("Can correct a published release")),
             ("share_embargoed_article", _("Can share embargoed previews")),
+            (
+                "change_released_record",
+                _("Can change people, photos, organizations and initiatives that releases show"),
+            ),
+            ("manage_press_contacts", _("Can decide who is a press contact")),
         ]
 
     def __str__(self):

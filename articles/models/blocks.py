@@ -8,14 +8,14 @@ from itertools import zip_longest
 
 from content_editor.models import create_plugin_base
 from django.db import models
-from django.db.models.functions import JSONObject, TruncDate
+from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from articles.richtext import RICH_TEXT_CONFIG, sanitize_rich_text
 
 from .articles import Article
-from .people import PersonRole
+from .people import PersonRole, role_held_on
 
 ArticlePlugin = create_plugin_base(Article)
 
@@ -71,17 +71,10 @@ class Quote(BodyBlock):
     def get_queryset(cls):
         # The rank and title each speaker held on the release date, read as a subquery of the
         # quotes' own query: the article page has a fixed budget of queries.
-        held_then = (
-            PersonRole.objects.filter(
-                person=models.OuterRef("speaker"), held_until__gte=models.OuterRef("release_day")
-            )
-            .order_by("held_until")
-            .values(role=JSONObject(service="service", rank="rank", title="title"))[:1]
-        )
         return (
             cls.objects.select_related("speaker__organization")
             .annotate(release_day=TruncDate("parent__release_at"))
-            .annotate(role_then=models.Subquery(held_then))
+            .annotate(role_then=role_held_on("speaker", "release_day"))
             .order_by("ordering")
         )
 
@@ -89,7 +82,7 @@ class Quote(BodyBlock):
     def speaker_role(self):
         """The PersonRole the speaker held on the release date; None when it is the current one."""
         if hasattr(self, "role_then"):
-            return PersonRole(person=self.speaker, **self.role_then) if self.role_then else None
+            return PersonRole.from_json(self.speaker, self.role_then) if self.role_then else None
         return self.speaker.role_on(self.parent.release_date)
 
     @property

@@ -1,5 +1,6 @@
 from pathlib import PurePosixPath
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -76,10 +77,18 @@ class Image(TimestampedModel):
         ),
     )
 
+    # Set when a release showing the photo is first cleared: from then on its file is part of
+    # what a release authority signed off, and is never replaced (articles.shared_records).
+    cleared_at = models.DateTimeField(_("first cleared"), null=True, blank=True, editable=False)
+    # Originals this photo had before its file was replaced: revisions of releases may show
+    # them, so they are kept until a site administrator purges the photo.
+    earlier_files = models.JSONField(_("earlier files"), default=list, blank=True, editable=False)
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("image")
         verbose_name_plural = _("images")
+        permissions = [("purge_image", _("Can purge a photo everywhere, with a reason"))]
 
     def __str__(self):
         return self.title
@@ -145,6 +154,29 @@ class Image(TimestampedModel):
         if not self.width:
             return []
         return renditions.planned(width=self.width, has_alpha=self.has_alpha)
+
+
+class ImagePurge(models.Model):
+    """The record of a photo removed everywhere (files, revisions' references, releases) by a
+    site administrator, e.g. after it was found to breach OPSEC or privacy."""
+
+    title = models.CharField(_("photo title"), max_length=200)
+    image_id = models.PositiveIntegerField(_("photo number"))
+    file_names = models.JSONField(_("files deleted"), default=list)
+    releases = models.JSONField(_("releases it was removed from"), default=list)
+    reason = models.TextField(_("reason"))
+    purged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
+    )
+    purged_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-purged_at", "-pk"]
+        verbose_name = _("photo purge")
+        verbose_name_plural = _("photo purges")
+
+    def __str__(self):
+        return self.title
 
 
 class ImageRendition(models.Model):

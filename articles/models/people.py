@@ -1,9 +1,42 @@
 from django.db import models
+from django.db.models.functions import JSONObject
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .articles import Article
 from .base import TimestampedModel
+
+
+def held_on(roles, day):
+    """Of a person's earlier ranks and titles (PersonRole), the one held on `day` (a date);
+    None when the current rank and title apply (or no day is known yet)."""
+    if day is None:
+        return None
+    earlier = [role for role in roles if role.held_until >= day]
+    return min(earlier, key=lambda role: role.held_until, default=None)
+
+
+def role_held_on(person_ref, day_ref):
+    """A subquery: the earlier rank, title and organization a person held on a day, as JSON
+    (see PersonRole.from_json); NULL when the current ones apply. `person_ref` and `day_ref`
+    name the outer query's person id and date."""
+    return models.Subquery(
+        PersonRole.objects.filter(
+            person=models.OuterRef(person_ref), held_until__gte=models.OuterRef(day_ref)
+        )
+        .order_by("held_until")
+        .values(
+            role=JSONObject(
+                service="service",
+                rank="rank",
+                title="title",
+                organization_id="organization_id",
+                organization_name="organization__name",
+                organization_abbreviation="organization__abbreviation",
+                organization_slug="organization__slug",
+            )
+        )[:1]
+    )
 
 
 class PersonQuerySet(models.QuerySet):
@@ -55,7 +88,9 @@ class PersonQuerySet(models.QuerySet):
             .annotate(
                 is_author=models.Exists(authors.filter(person=models.OuterRef("pk"))),
                 is_contact=models.Exists(contacts.filter(person=models.OuterRef("pk"))),
+                release_day=models.Value(article.release_date, output_field=models.DateField()),
             )
+            .annotate(role_then=role_held_on("pk", "release_day"))
             .select_related("organization")
         )
 
@@ -120,7 +155,29 @@ class Person(TimestampedModel):
         verbose_name_plural = _("people")
 
     def __str__(self):
-        return " ".join(part for part in (self.rank, self.full_name) if part)
+        return self.name_with_rank()
+
+    def name_with_rank(self, role=None):
+        """“Sgt. 1st Class Jane Doe”, with the rank of `role` (a PersonRole) when given."""
+        return " ".join(part for part in ((role or self).rank, self.full_name) if part)
+
+    @property
+    def held_role(self):
+        """The earlier PersonRole a role_held_on() annotation (`role_then`) found for its day;
+        None for the current rank and title."""
+        data = getattr(self, "role_then", None)
+        return PersonRole.from_json(self, data) if data else None
+
+    @property
+    def name_then(self):
+        """The name with the rank held on the day the query asked about (bylines)."""
+        return self.name_with_rank(self.held_role)
+
+    @property
+    def organization_then(self):
+        """The organization on that day: the earlier role's, else the current one."""
+        role = self.held_role
+        return role.organization if role and role.organization_id else self.organization
 
     def get_absolute_url(self):
         return reverse("public:person", kwargs={"slug": self.slug})
@@ -134,10 +191,7 @@ class Person(TimestampedModel):
 
         Uses the prefetched `roles` when present, so rendering many quotes costs no extra query.
         """
-        if day is None:
-            return None
-        earlier = [role for role in self.roles.all() if role.held_until >= day]
-        return min(earlier, key=lambda role: role.held_until, default=None)
+        return None if day is None else held_on(self.roles.all(), day)
 
     def attribution(self, as_of=None, *, role=None):
         """AP-style name with rank and title: “U.S. Army Sgt. 1st Class Jane Doe, a …”.
@@ -157,6 +211,14 @@ class PersonRole(models.Model):
     service = models.CharField(_("service"), max_length=80, blank=True)
     rank = models.CharField(_("rank or honorific"), max_length=80, blank=True)
     title = models.CharField(_("title"), max_length=300, blank=True)
+    organization = models.ForeignKey(
+        "articles.Organization",
+        verbose_name=_("organization"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     held_until = models.DateField(
         _("held until"), help_text=_("The last day this rank and title applied.")
     )
@@ -173,3 +235,24 @@ class PersonRole(models.Model):
 
     def __str__(self):
         return f"{self.rank} {self.person.full_name}".strip()
+
+    @classmethod
+    def from_json(cls, person, data):
+        """The role a role_held_on() annotation read, with its organization, without a query."""
+        from .organizations import Organization
+
+        organization = None
+        if data.get("organization_id"):
+            organization = Organization(
+                pk=data["organization_id"],
+                name=data["organization_name"],
+                abbreviation=data["organization_abbreviation"] or "",
+                slug=data["organization_slug"],
+            )
+        return cls(
+            person=person,
+            service=data["service"],
+            rank=data["rank"],
+            title=data["title"],
+            organization=organization,
+        )

@@ -25,6 +25,8 @@ class WorkflowAction(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
     CORRECTED = "corrected", _("Corrected")
     RESTORED = "restored", _("Earlier revision restored")
+    RECORD_CHANGED = "record-changed", _("Shared record changed")
+    PHOTO_PURGED = "photo-purged", _("Photo purged")
 
 
 class StateChange(models.Model):
@@ -80,6 +82,10 @@ class Clearance(models.Model):
     # The release-check warnings the authority accepted, worded as they were shown.
     acknowledged_warnings = models.JSONField(_("warnings acknowledged"), default=list, blank=True)
     comment = models.TextField(_("comment"), blank=True)
+    # What was cleared: the release's edit version as the authority was shown it, and a digest
+    # of its revision snapshot (articles.revisions), so publishing can prove it is the same.
+    edit_version = models.PositiveIntegerField(_("version cleared"), null=True, blank=True)
+    snapshot_digest = models.CharField(_("digest of the text cleared"), max_length=64, blank=True)
 
     class Meta:
         ordering = ["-cleared_at", "-pk"]
@@ -128,6 +134,11 @@ class EmbargoLinkQuerySet(models.QuerySet):
     def active(self):
         return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
 
+    def open_at_return(self):
+        """Links that a return to draft ends: every one not revoked yet (expired ones too, so
+        none of them can ever count again)."""
+        return self.filter(revoked_at__isnull=True)
+
     def for_token(self, token):
         return self.filter(token_hash=hash_token(token))
 
@@ -147,6 +158,16 @@ class EmbargoLink(models.Model):
         help_text=_("Who receives this link, e.g. “Wire services” or “Prensa Latina desk”."),
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The clearance this link shares: a new clearance (after a return to draft or an edit that
+    # reopened review) needs new links.
+    clearance = models.ForeignKey(
+        Clearance,
+        verbose_name=_("clearance"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="embargo_links",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -164,6 +185,10 @@ class EmbargoLink(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # When the link was used, to trace a leak to its recipient; no cookie, no address kept.
+    first_opened_at = models.DateTimeField(_("first opened"), null=True, blank=True)
+    last_opened_at = models.DateTimeField(_("last opened"), null=True, blank=True)
+    open_count = models.PositiveIntegerField(_("times opened"), default=0)
 
     objects = EmbargoLinkQuerySet.as_manager()
 

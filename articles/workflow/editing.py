@@ -52,8 +52,14 @@ def saved_since(article, loaded_version):
     )
 
 
-def record_edit(*, article, user, text_changed, correction_note=""):
-    """Bring the workflow in line after the content of `article` was saved by `user`."""
+def record_edit(*, article, user, text_changed, correction_note="", signed_changed=None):
+    """Bring the workflow in line after the content of `article` was saved by `user`.
+
+    `text_changed`: its headline, subheadline, summary or body changed (a public release then
+    needs a correction note). `signed_changed`: anything its clearance signed changed (the
+    text, kind, dateline, byline or hero photo: see Snapshot.digest), which sends a cleared or
+    scheduled release back to review; the same as `text_changed` when not given.
+    """
     if article.is_live:
         if correction_note.strip():
             correct(article=article, user=user, note=correction_note)
@@ -63,7 +69,8 @@ def record_edit(*, article, user, text_changed, correction_note=""):
             )
         return article
     reopens = article.status == ArticleStatus.CLEARED or article.is_scheduled
-    if text_changed and reopens and settings.NEWSROOM_EDITS_REOPEN_REVIEW:
+    signed_changed = text_changed if signed_changed is None else signed_changed
+    if signed_changed and reopens and settings.NEWSROOM_EDITS_REOPEN_REVIEW:
         return move(
             locked(article),
             user=user,
@@ -103,12 +110,13 @@ def restore_revision(*, article, revision, user, correction_note=""):
         restored.save()
         reversion.set_user(user)
         reversion.set_comment(_("Restored %(revision)s.") % {"revision": describe(revision)})
-    text_changed = before.text != snapshot_of_article(restored).text
+    after = snapshot_of_article(restored)
     log(restored, user=user, action=WorkflowAction.RESTORED, comment=describe(revision))
     return record_edit(
         article=restored,
         user=user,
-        text_changed=text_changed,
+        text_changed=before.text != after.text,
+        signed_changed=before.digest != after.digest,
         correction_note=correction_note,
     )
 

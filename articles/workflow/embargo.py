@@ -4,6 +4,8 @@ import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import DateTimeField, F, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,6 +25,7 @@ def create_embargo_link(*, article, user, label, expires_at):
     token = secrets.token_urlsafe(32)
     link = EmbargoLink(
         article=article,
+        clearance=article.clearances.first(),
         label=label.strip(),
         token_hash=hash_token(token),
         created_by=user,
@@ -46,12 +49,25 @@ def revoke_embargo_link(*, link, user):
 
 
 def embargoed_release(token):
-    """The release a preview token opens, or None: unknown, expired and revoked tokens open
-    nothing, and neither does a release that is no longer cleared or scheduled."""
+    """The release a preview token opens, or None, and the opening counted on the link.
+
+    Unknown, expired and revoked tokens open nothing, and neither does a release that is no
+    longer cleared or scheduled, nor one cleared again since the link was made. Only when and
+    how often a link was opened is kept: no cookie, no address.
+    """
     link = EmbargoLink.objects.active().for_token(token).select_related("article").first()
     if link is None:
         return None
     article = link.article
-    if article.status == ArticleStatus.CLEARED or article.status == ArticleStatus.PUBLISHED:
-        return article
-    return None
+    if article.status not in (ArticleStatus.CLEARED, ArticleStatus.PUBLISHED):
+        return None
+    latest = article.clearances.values_list("pk", flat=True).first()
+    if link.clearance_id is None or link.clearance_id != latest:
+        return None
+    now = timezone.now()
+    EmbargoLink.objects.filter(pk=link.pk).update(
+        open_count=F("open_count") + 1,
+        first_opened_at=Coalesce("first_opened_at", Value(now, output_field=DateTimeField())),
+        last_opened_at=now,
+    )
+    return article

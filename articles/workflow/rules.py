@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import ArticleStatus
+from articles.models import ArticleStatus, WorkflowAction
+from articles.revisions import text_authors_since
 
 
 class Action(models.TextChoices):
@@ -79,21 +80,40 @@ def refusal(user, action, article):
         return PermissionDenied(
             _("Your role does not allow this: %(action)s.") % {"action": Action(action).label}
         )
-    if (
-        action == Action.CLEAR
-        and article.created_by_id is not None
-        and article.created_by_id == user.pk
-        and not settings.NEWSROOM_ALLOW_SELF_CLEARANCE
-    ):
+    if action == Action.CLEAR and not settings.NEWSROOM_ALLOW_SELF_CLEARANCE:
+        own_work = own_work_refusal(user, article)
+        if own_work is not None:
+            return own_work
+    if not rule.applies_to(article):
+        state = _("This release is: %(state)s.") % {"state": article.state_label}
+        return ValidationError(f"{rule.wrong_state} {state}", code="wrong_state")
+    return None
+
+
+def own_work_refusal(user, article):
+    """Separation of duties: nobody clears words they wrote. That is the creator, and everyone
+    whose save changed the headline, subheadline, summary or body since the release was last
+    returned to draft (from its revisions); site administrators included."""
+    if article.created_by_id is not None and article.created_by_id == user.pk:
         return PermissionDenied(
             _(
                 "You created this release, so your clearance does not count: ask another release "
                 "authority to clear it."
             )
         )
-    if not rule.applies_to(article):
-        state = _("This release is: %(state)s.") % {"state": article.state_label}
-        return ValidationError(f"{rule.wrong_state} {state}", code="wrong_state")
+    last_return = (
+        article.state_changes.filter(action=WorkflowAction.RETURNED)
+        .order_by("-at")
+        .values_list("at", flat=True)
+        .first()
+    )
+    if user.pk in text_authors_since(article, last_return):
+        return PermissionDenied(
+            _(
+                "You changed the text of this release since it was last returned to draft, so "
+                "your clearance does not count: ask another release authority to clear it."
+            )
+        )
     return None
 
 

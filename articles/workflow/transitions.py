@@ -23,10 +23,13 @@ from articles.models import (
     ArticleStatus,
     Clearance,
     Correction,
+    Image,
+    ImageBlock,
     StateChange,
     WorkflowAction,
 )
 from articles.notifications import notify
+from articles.revisions import snapshot_of_article
 
 from .gates import blocking_problems, clearance_checklist
 from .rules import Action, ensure_allowed
@@ -74,6 +77,24 @@ def _required_text(value, field, message):
     return value
 
 
+def ensure_shown_version(article, shown_version):
+    """Refuse to sign for a release that changed after the page the user read was made.
+
+    `shown_version` is the edit version the clear or publish page showed; None when the caller
+    shows no page (a script), which then signs for the release as stored.
+    """
+    if shown_version is not None and int(shown_version) != article.edit_version:
+        raise ValidationError(
+            {
+                "shown_version": _(
+                    "The release changed after this page was opened, so what you read is not "
+                    "what would go out. Read the changes below, then confirm again."
+                )
+            },
+            code="stale",
+        )
+
+
 def _ensure_no_blocking_problems(article, *, findings=None):
     problems = blocking_problems(article, findings=findings)
     if problems:
@@ -101,6 +122,8 @@ def return_to_draft(*, article, user, comment):
     comment = _required_text(
         comment, "comment", _("Tell the writer what to change: the comment is required.")
     )
+    # Links shared under this clearance end for good: a new clearance needs new links.
+    article.embargo_links.open_at_return().update(revoked_at=timezone.now(), revoked_by=user)
     notify(event=WorkflowAction.RETURNED, article=article, actor=user, comment=comment)
     return move(
         article,
@@ -112,16 +135,27 @@ def return_to_draft(*, article, user, comment):
 
 
 @transaction.atomic
-def clear(*, article, user, checklist, acknowledged_warnings=(), comment="", findings=None):
+def clear(
+    *,
+    article,
+    user,
+    checklist,
+    acknowledged_warnings=(),
+    comment="",
+    findings=None,
+    shown_version=None,
+):
     """Clear a release in review; `checklist` lists the items the user confirmed.
 
     `acknowledged_warnings` holds the keys of the release-check warnings the user has read and
     accepts (Finding.key); clearing is refused while any warning is left unacknowledged.
     `findings`: the release checks run on the release as locked in this transaction, when the
     caller ran them already (the clearance page shows the same warnings it acknowledges).
+    `shown_version` is the edit version the user was shown (see ensure_shown_version).
     """
     article = locked(article)
     ensure_allowed(user, Action.CLEAR, article)
+    ensure_shown_version(article, shown_version)
     expected = clearance_checklist()
     if sorted(checklist) != sorted(expected):
         raise ValidationError(
@@ -150,7 +184,10 @@ def clear(*, article, user, checklist, acknowledged_warnings=(), comment="", fin
         checklist=expected,
         acknowledged_warnings=[warning_text(finding) for finding in warnings],
         comment=comment.strip(),
+        edit_version=article.edit_version,
+        snapshot_digest=snapshot_of_article(article).digest,
     )
+    _freeze_photos(article)
     notify(event=WorkflowAction.CLEARED, article=article, actor=user, comment=comment.strip())
     return move(
         article,
@@ -161,19 +198,47 @@ def clear(*, article, user, checklist, acknowledged_warnings=(), comment="", fin
     )
 
 
+def _freeze_photos(article):
+    """The photos a clearance covers keep their file from now on (docs/workflow.md)."""
+    shown = {*ImageBlock.objects.filter(parent=article).values_list("image", flat=True)}
+    if article.hero_image_id:
+        shown.add(article.hero_image_id)
+    Image.objects.filter(pk__in=shown, cleared_at__isnull=True).update(cleared_at=timezone.now())
+
+
+def _ensure_as_cleared(article):
+    """The release about to go out is the one its latest clearance signed for."""
+    clearance = article.clearances.first()
+    if clearance is None:
+        raise ValidationError(
+            _("This release has no clearance record. Return it to review and clear it first.")
+        )
+    if (
+        clearance.snapshot_digest
+        and clearance.snapshot_digest != snapshot_of_article(article).digest
+    ):
+        raise ValidationError(
+            _(
+                "This release no longer reads as it did when it was cleared (a person, photo, "
+                "organization or initiative it shows may have changed). Return it to review "
+                "so it can be cleared again."
+            ),
+            code="changed_since_clearance",
+        )
+
+
 @transaction.atomic
-def publish(*, article, user, at=None):
+def publish(*, article, user, at=None, shown_version=None):
     """Publish a cleared release now, or schedule it for `at` (a time in the future).
 
     A scheduled release is stored as published with a future release time: published()
     compares with the clock, so it appears at that moment without any job running.
+    `shown_version` is the edit version the user was shown (see ensure_shown_version).
     """
     article = locked(article)
     ensure_allowed(user, Action.PUBLISH, article)
-    if not article.clearances.exists():
-        raise ValidationError(
-            _("This release has no clearance record. Return it to review and clear it first.")
-        )
+    ensure_shown_version(article, shown_version)
+    _ensure_as_cleared(article)
     now = timezone.now()
     if at is not None and at <= now:
         raise ValidationError({"at": _("Choose a time in the future, or publish now.")})

@@ -1,16 +1,22 @@
 import datetime
+import io
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from PIL import Image as PILImage
+from PIL import ImageDraw
 
 from articles import demo_content as demo
+from articles.images.services import save_image
 from articles.models import (
     BODY_BLOCK_MODELS,
     Article,
     ArticleStatus,
+    Image,
     Initiative,
     InitiativeTable,
     Organization,
@@ -20,6 +26,20 @@ from articles.models import (
     RichText,
 )
 from articles.services import body_saved, replace_table_rows
+
+
+def drawn_river(width=1600, height=900):
+    """A plain drawing for the demo photo: sky, two forested banks and a river, as PNG bytes."""
+    picture = PILImage.new("RGB", (width, height), (214, 228, 240))
+    draw = ImageDraw.Draw(picture)
+    draw.polygon([(0, 380), (width, 300), (width, height), (0, height)], fill=(46, 110, 60))
+    draw.polygon([(0, 560), (width, 470), (width, 700), (0, 820)], fill=(120, 92, 60), outline=None)
+    for x in range(0, width, 90):
+        draw.ellipse([x, 300 - (x % 7) * 6, x + 120, 420], fill=(30, 85, 45))
+    output = io.BytesIO()
+    picture.save(output, format="PNG")
+    return output.getvalue()
+
 
 # AP style abbreviates these months before a day number and spells out the others.
 _AP_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}
@@ -76,6 +96,7 @@ class Command(BaseCommand):
             people = self.seed_people(organizations, anchor)
             self.seed_initiatives(organizations, anchor)
             blocks = self.seed_releases(organizations, people, anchor)
+            self.seed_photo()
         self.stdout.write(
             self.style.SUCCESS(
                 _(
@@ -190,6 +211,22 @@ class Command(BaseCommand):
             body_saved(article=article)
             block_count += len(data["body"])
         return block_count
+
+    def seed_photo(self):
+        """The demo photo as the hero of its release; drawn once, then kept like any photo
+        a cleared release showed (its file is never replaced)."""
+        article = Article.objects.get(slug=demo.PHOTO["release"])
+        image = Image.objects.filter(title=demo.PHOTO["title"]).first()
+        if image is None:
+            image = Image(
+                **{key: value for key, value in demo.PHOTO.items() if key != "release"},
+                file=ContentFile(drawn_river(), name="demo-river-crossing.png"),
+            )
+            save_image(image=image)
+        Image.objects.filter(pk=image.pk, cleared_at__isnull=True).update(
+            cleared_at=article.release_at
+        )
+        Article.objects.filter(pk=article.pk).update(hero_image=image)
 
     def replace_body(self, article, blocks, people, dates):
         for model in BODY_BLOCK_MODELS:
