@@ -3,7 +3,10 @@
 Word's own structure is used where the author gave it (Title, Subtitle, Heading n, list
 numbering, tables, bold/italic/hyperlinks). Runs of plain Normal paragraphs go through the
 text reader, so typed bullets, pipe tables and flattened tables are found in Word too.
-The archive is checked before python-docx opens it, so a zip bomb is refused, not unpacked.
+The archive is checked before python-docx opens it, so a zip bomb is refused, not unpacked;
+then every XML part is streamed through a counting parser, so a small file that unpacks to
+millions of elements (20 MB of empty runs in one paragraph) is refused before python-docx,
+which builds the whole tree in memory, ever sees it.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from .cleanup import collapse_spaces
 from .errors import UnreadableRelease
@@ -30,6 +34,13 @@ from .text_input import read_text
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 MAX_ENTRIES = 2000
 MAX_BLOCKS = 20_000
+# Caps on the XML python-docx would load, counted while streaming every part. A long release
+# saved by Word (tracked changes split text into many runs) has a few thousand runs and some
+# tens of thousands of elements; these caps keep python-docx under ~100 MB and a few seconds.
+MAX_XML_ELEMENTS = 250_000
+MAX_RUNS = 50_000
+_STREAM_CHUNK = 64 * 1024
+_RUN_TAG = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}r"
 _HEADING_STYLE = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 _LIST_STYLE = re.compile(r"^list\s+(bullet|number)(?:\s+(\d))?$", re.IGNORECASE)
 
@@ -59,6 +70,55 @@ def check_archive(data: bytes) -> None:
                 "itself, or paste the text instead."
             )
         )
+    _count_xml(archive, entries)
+
+
+def _too_complex():
+    return UnreadableRelease(
+        _(
+            "This Word document is far more complex inside than any press release (hundreds "
+            "of thousands of formatting pieces), so it was not opened. Copy its text into a "
+            "new document and upload that, or paste the text instead."
+        )
+    )
+
+
+def _count_xml(archive, entries):
+    """Stream every XML part through lxml, counting elements and runs as they are read.
+
+    Reading stops at the first element past a cap: the work done is bounded by the caps, not
+    by what the archive unpacks to. Entities are not resolved and no network is used.
+    """
+    elements = runs = 0
+    for entry in entries:
+        if not entry.filename.endswith((".xml", ".rels")):
+            continue
+        parser = etree.XMLPullParser(
+            events=("end",), resolve_entities=False, no_network=True, huge_tree=False
+        )
+        try:
+            with archive.open(entry) as part:
+                while chunk := part.read(_STREAM_CHUNK):
+                    parser.feed(chunk)
+                    for _event, element in parser.read_events():
+                        elements += 1
+                        runs += element.tag == _RUN_TAG
+                        # A counted element is not needed again: free it and the siblings
+                        # before it, so memory stays flat however long the part is.
+                        element.clear(keep_tail=True)
+                        while element.getprevious() is not None:
+                            del element.getparent()[0]
+                    if elements > MAX_XML_ELEMENTS or runs > MAX_RUNS:
+                        raise _too_complex()
+        except etree.XMLSyntaxError:
+            continue  # python-docx reports a damaged part in its own words
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise UnreadableRelease(
+                _(
+                    "Word could not be read from this file: it may be damaged. Open it in "
+                    "Word, save a copy as .docx, and try again."
+                )
+            ) from exc
 
 
 def read_docx(data: bytes, report: Report) -> list[Segment]:

@@ -132,11 +132,15 @@ def _release_of(instance):
 
 def _shown_to_readers(instance, created=False):
     """Whether a row can be on a public page: never a record of the editorial process, nor a
-    person, organization, initiative, image or tag just created (nothing names it yet), and a
+    person, organization, initiative, image or tag just created (nothing names it yet; a
+    press contact is the exception), and a
     release's text only once the release is published (or scheduled, or withdrawn). So writers
     working on drafts leave the cached pages alone."""
-    if isinstance(instance, EDITORIAL_RECORDS) or (created and isinstance(instance, NAMED)):
+    if isinstance(instance, EDITORIAL_RECORDS):
         return False
+    if created and isinstance(instance, NAMED):
+        # A press contact is on the contact page from the moment it exists.
+        return isinstance(instance, Person) and instance.is_press_contact
     try:
         release = _release_of(instance)
     except ObjectDoesNotExist:
