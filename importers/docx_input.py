@@ -18,6 +18,7 @@ import zipfile
 import docx
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.hyperlink import Hyperlink
@@ -27,6 +28,7 @@ from lxml import etree
 from .cleanup import collapse_spaces
 from .errors import UnreadableRelease
 from .inline import merge_spans, safe_href, strip_spans
+from .limits import check_text_size
 from .segments import Heading, ListItem, ListSeg, Para, Report, Segment, Span, TableSeg
 from .tables import fit_rows, report_fitting
 from .text_input import read_text
@@ -40,7 +42,8 @@ MAX_BLOCKS = 20_000
 MAX_XML_ELEMENTS = 250_000
 MAX_RUNS = 50_000
 _STREAM_CHUNK = 64 * 1024
-_RUN_TAG = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}r"
+_RUN_TAG = qn("w:r")
+_TEXT_TAG = qn("w:t")
 _HEADING_STYLE = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 _LIST_STYLE = re.compile(r"^list\s+(bullet|number)(?:\s+(\d))?$", re.IGNORECASE)
 
@@ -84,12 +87,13 @@ def _too_complex():
 
 
 def _count_xml(archive, entries):
-    """Stream every XML part through lxml, counting elements and runs as they are read.
+    """Stream every XML part through lxml, counting elements, runs and characters of text as
+    they are read.
 
     Reading stops at the first element past a cap: the work done is bounded by the caps, not
     by what the archive unpacks to. Entities are not resolved and no network is used.
     """
-    elements = runs = 0
+    elements = runs = characters = 0
     for entry in entries:
         if not entry.filename.endswith((".xml", ".rels")):
             continue
@@ -103,6 +107,8 @@ def _count_xml(archive, entries):
                     for _event, element in parser.read_events():
                         elements += 1
                         runs += element.tag == _RUN_TAG
+                        if element.tag == _TEXT_TAG and element.text:
+                            characters += len(element.text)
                         # A counted element is not needed again: free it and the siblings
                         # before it, so memory stays flat however long the part is.
                         element.clear(keep_tail=True)
@@ -110,15 +116,11 @@ def _count_xml(archive, entries):
                             del element.getparent()[0]
                     if elements > MAX_XML_ELEMENTS or runs > MAX_RUNS:
                         raise _too_complex()
+                    check_text_size(characters)
         except etree.XMLSyntaxError:
             continue  # python-docx reports a damaged part in its own words
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            raise UnreadableRelease(
-                _(
-                    "Word could not be read from this file: it may be damaged. Open it in "
-                    "Word, save a copy as .docx, and try again."
-                )
-            ) from exc
+            raise UnreadableRelease(_damaged_message()) from exc
 
 
 def read_docx(data: bytes, report: Report) -> list[Segment]:
@@ -128,12 +130,14 @@ def read_docx(data: bytes, report: Report) -> list[Segment]:
     except UnreadableRelease:
         raise
     except Exception as exc:  # a package python-docx cannot walk (odd parts, broken XML)
-        raise UnreadableRelease(
-            _(
-                "Word could not be read from this file: it may be damaged or password-protected. "
-                "Open it in Word, save a copy as .docx, and try again."
-            )
-        ) from exc
+        raise UnreadableRelease(_damaged_message()) from exc
+
+
+def _damaged_message():
+    return _(
+        "Word could not be read from this file: it may be damaged or password-protected. "
+        "Open it in Word, save a copy as .docx, and try again."
+    )
 
 
 def _read_docx(data: bytes, report: Report) -> list[Segment]:
@@ -162,6 +166,7 @@ def _read_docx(data: bytes, report: Report) -> list[Segment]:
             % {"count": number_format(len(children), force_grouping=True)}
         )
     numbering = _numbering_formats(document)
+    style_name = _paragraph_style_names(document)
     for element in children:
         if element.tag == qn("w:tbl"):
             flush_plain()
@@ -171,7 +176,7 @@ def _read_docx(data: bytes, report: Report) -> list[Segment]:
         if element.tag != qn("w:p"):
             continue
         paragraph = Paragraph(element, document)
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        style = style_name(element.style)
         spans = strip_spans(_spans(paragraph))
         if not spans:
             continue
@@ -198,6 +203,23 @@ def _read_docx(data: bytes, report: Report) -> list[Segment]:
     flush_plain()
     flush_list()
     return segments
+
+
+def _paragraph_style_names(document):
+    """A function from a paragraph's style id to its style's name.
+
+    python-docx's `paragraph.style` scans every style of the document for the default one on
+    each unstyled paragraph: a few thousand paragraphs took over 20 seconds. The names are read
+    once here; an unknown id falls back to the default, as Word and python-docx do.
+    """
+    names = {
+        style.style_id: style.name or ""
+        for style in document.styles
+        if style.type == WD_STYLE_TYPE.PARAGRAPH
+    }
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    default_name = (default.name if default is not None else "") or ""
+    return lambda style_id: names.get(style_id, default_name) if style_id else default_name
 
 
 def _spans(paragraph: Paragraph) -> list[Span]:

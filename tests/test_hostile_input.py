@@ -26,6 +26,7 @@ import zipfile
 from pathlib import Path
 from types import SimpleNamespace
 
+import docx
 import pytest
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
@@ -34,9 +35,10 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from articles import roles
+from articles.checks import blocking_findings, run_release_checks
 from articles.checks import rules as check_rules
-from articles.checks import run_release_checks
 from articles.checks import text as check_text
+from articles.checks.service import MAX_CHECKED_CHARACTERS
 from articles.models import Article, InitiativeTable, Quote, RichText, WatchTerm
 from importers import (
     MAX_BYTES,
@@ -44,12 +46,15 @@ from importers import (
     assemble,
     cleanup,
     docx_input,
+    html_input,
     parse_docx,
+    parse_html,
     parse_text,
     quotes,
     sentences,
     text_input,
 )
+from importers.limits import MAX_TEXT_CHARACTERS
 from newsroom.client_address import client_address, parse_trusted_proxies
 from newsroom.security.models import SignInEvent, SignInEventKind
 from tests import counting
@@ -315,6 +320,53 @@ def test_importing_text_does_linear_work(unit):
             parse_text(unit * (size // len(unit)))
 
     assert_linear(parse, 20_000, assemble, cleanup, quotes, sentences, text_input)
+
+
+@pytest.mark.parametrize("reader", ["html", "docx"])
+def test_importing_html_and_word_does_linear_work(reader):
+    def parse(size):
+        paragraphs = [HOSTILE_UNIT] * (size // len(HOSTILE_UNIT))
+        if reader == "html":
+            parse_html("<h1>Headline</h1>" + "".join(f"<p>{escape(p)}</p>" for p in paragraphs))
+        else:
+            parse_docx(_word_document(paragraphs))
+
+    assert_linear(parse, 20_000, assemble, cleanup, docx_input, html_input, quotes, text_input)
+
+
+def test_an_import_with_more_text_than_the_cap_is_refused_at_the_field(admin_client):
+    text = "Headline\n\n" + "Forty students finished the course. " * (MAX_TEXT_CHARACTERS // 30)
+    with pytest.raises(UnreadableRelease, match="one import reads at most 250,000"):
+        parse_text(text)
+    words = "".join(
+        "<w:p><w:r><w:t>Forty students finished.</w:t></w:r></w:p>" for _ in range(12_000)
+    )
+    with pytest.raises(UnreadableRelease, match="one import reads at most 250,000"):
+        parse_docx(_docx(words))
+
+
+def test_a_release_longer_than_the_checks_read_gets_one_error_and_cannot_be_cleared():
+    article = ArticleFactory(status="draft")
+    paragraph = "<p>Forty students from four nations finished the course.</p>"
+    RichText.objects.create(
+        parent=article,
+        region="body",
+        ordering=10,
+        text=paragraph * (MAX_CHECKED_CHARACTERS // 50),
+    )
+    findings = run_release_checks(article)
+    assert [(finding.code, finding.is_error) for finding in findings] == [("too-long", True)]
+    assert "cannot be cleared. Split it into several releases" in findings[0].message
+    assert blocking_findings(article) == findings
+
+
+def _word_document(paragraphs):
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
 def _docx(body_xml):
