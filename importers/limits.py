@@ -1,7 +1,8 @@
 """How much text one import reads: the cap that keeps an import within a web request."""
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+
+from newsroom.numbers import grouped
 
 from .errors import UnreadableRelease
 
@@ -20,8 +21,5 @@ def check_text_size(size: int) -> None:
                 "(about 40,000 words). Import the release on its own, or split a long "
                 "transcript into several releases."
             )
-            % {
-                "size": number_format(size, force_grouping=True),
-                "limit": number_format(MAX_TEXT_CHARACTERS, force_grouping=True),
-            }
+            % grouped(size=size, limit=MAX_TEXT_CHARACTERS)
         )

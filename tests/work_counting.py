@@ -27,48 +27,44 @@ class Work:
 
 
 class _CountingPattern:
+    """A compiled pattern that adds the characters each call may scan to `work.scanned`."""
+
+    # Methods taking (string, pos, endpos) and those taking the string second or first.
+    _SCANNING = frozenset({"search", "match", "fullmatch", "finditer", "findall"})
+    _REPLACING = frozenset({"sub", "subn"})
+
     def __init__(self, pattern, work):
         self._pattern = pattern
         self._work = work
-
-    def __getattr__(self, name):
-        return getattr(self._pattern, name)
 
     def _count(self, string, pos=0, endpos=None):
         end = len(string) if endpos is None else min(endpos, len(string))
         self._work.scanned += max(0, end - pos)
 
-    def search(self, string, *args):
-        self._count(string, *args)
-        return self._pattern.search(string, *args)
+    def __getattr__(self, name):
+        method = getattr(self._pattern, name)
+        if name in self._SCANNING:
 
-    def match(self, string, *args):
-        self._count(string, *args)
-        return self._pattern.match(string, *args)
+            def scanning(string, *args):
+                self._count(string, *args)
+                return method(string, *args)
 
-    def fullmatch(self, string, *args):
-        self._count(string, *args)
-        return self._pattern.fullmatch(string, *args)
+            return scanning
+        if name in self._REPLACING:
 
-    def finditer(self, string, *args):
-        self._count(string, *args)
-        return self._pattern.finditer(string, *args)
+            def replacing(repl, string, count=0):
+                self._count(string)
+                return method(repl, string, count)
 
-    def findall(self, string, *args):
-        self._count(string, *args)
-        return self._pattern.findall(string, *args)
+            return replacing
+        if name == "split":
 
-    def sub(self, repl, string, count=0):
-        self._count(string)
-        return self._pattern.sub(repl, string, count)
+            def splitting(string, maxsplit=0):
+                self._count(string)
+                return method(string, maxsplit)
 
-    def subn(self, repl, string, count=0):
-        self._count(string)
-        return self._pattern.subn(repl, string, count)
-
-    def split(self, string, maxsplit=0):
-        self._count(string)
-        return self._pattern.split(string, maxsplit)
+            return splitting
+        return method
 
 
 class _CountingRe:
@@ -77,37 +73,19 @@ class _CountingRe:
     def __init__(self, work):
         self._work = work
 
-    def __getattr__(self, name):
-        return getattr(re, name)
-
     def compile(self, pattern, flags=0):
         return _CountingPattern(re.compile(pattern, flags), self._work)
 
-    def _call(self, method, pattern, string, *args, **kwargs):
-        return getattr(self.compile(pattern, kwargs.pop("flags", 0)), method)(
-            string, *args, **kwargs
-        )
-
-    def search(self, pattern, string, flags=0):
-        return self._call("search", pattern, string, flags=flags)
-
-    def match(self, pattern, string, flags=0):
-        return self._call("match", pattern, string, flags=flags)
-
-    def fullmatch(self, pattern, string, flags=0):
-        return self._call("fullmatch", pattern, string, flags=flags)
-
-    def finditer(self, pattern, string, flags=0):
-        return self._call("finditer", pattern, string, flags=flags)
-
-    def findall(self, pattern, string, flags=0):
-        return self._call("findall", pattern, string, flags=flags)
-
-    def sub(self, pattern, repl, string, count=0, flags=0):
-        return self.compile(pattern, flags).sub(repl, string, count)
-
-    def split(self, pattern, string, maxsplit=0, flags=0):
-        return self.compile(pattern, flags).split(string, maxsplit)
+    def __getattr__(self, name):
+        if name in _CountingPattern._SCANNING or name == "split":
+            return lambda pattern, string, *args, flags=0: getattr(
+                self.compile(pattern, flags), name
+            )(string, *args)
+        if name in _CountingPattern._REPLACING:
+            return lambda pattern, repl, string, count=0, flags=0: getattr(
+                self.compile(pattern, flags), name
+            )(repl, string, count)
+        return getattr(re, name)
 
 
 @contextmanager

@@ -2,10 +2,10 @@
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext
 
 from articles.models import ReleaseCheckReport
+from newsroom.numbers import grouped
 
 from .document import load_release_document
 from .readability import reading_grade
@@ -42,10 +42,7 @@ def _too_long_to_check(size):
             "several releases, or move long attachments (transcripts, reports) to a linked "
             "document."
         )
-        % {
-            "size": number_format(size, force_grouping=True),
-            "limit": number_format(MAX_CHECKED_CHARACTERS, force_grouping=True),
-        },
+        % grouped(size=size, limit=MAX_CHECKED_CHARACTERS),
     )
 
 
