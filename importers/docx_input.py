@@ -119,7 +119,10 @@ def _count_xml(archive, entries):
                     check_text_size(characters)
         except etree.XMLSyntaxError:
             continue  # python-docx reports a damaged part in its own words
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        except UnreadableRelease:
+            raise
+        # A bad checksum, an encrypted part, a compression method zipfile cannot read.
+        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as exc:
             raise UnreadableRelease(_damaged_message()) from exc
 
 

@@ -3,9 +3,9 @@
 NEWSROOM_TRUSTED_PROXIES describes what stands between the internet and the app:
 - a number of hops: the proxies that forward each request, the bundled nginx included (nginx
   alone: 1; a load balancer or CDN in front of it: 2). The client is the address the outermost
-  trusted proxy saw, found that many places from the right of X-Forwarded-For + the peer
-  address; whatever a client writes further left is ignored. The count is resolved by
-  django-ipware.
+  trusted proxy saw: the N-th from the right of X-Forwarded-For, to which each proxy appends
+  the address it received the request from. Whatever a client writes further left is ignored.
+  The count is resolved by django-ipware.
 - a list of networks (CIDRs): walking from the peer address leftwards through
   X-Forwarded-For, the first address outside them is the client (nginx's real_ip_recursive).
 - 0 (the default): no proxy; the peer address is the client and forwarding headers are
