@@ -12,7 +12,8 @@ from public.sitemaps import SITEMAPS, news_sitemap, robots_txt
 
 urlpatterns = [
     path("admin/mfa/", include("newsroom.security.urls")),
-    # Before the admin's own "r/…" (same address and name): only objects the user may change.
+    # Before the admin's own "r/…" at the same address, which the admin's links (reversing
+    # "admin:view_on_site") therefore reach: only objects the user may change.
     path(
         "admin/r/<int:content_type_id>/<path:object_id>/",
         admin.site.admin_view(view_on_site),

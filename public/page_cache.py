@@ -132,10 +132,10 @@ def _release_of(instance):
 
 def _shown_to_readers(instance, created=False):
     """Whether a row can be on a public page: never a record of the editorial process, nor a
-    person, organization, initiative, image or tag just created (nothing names it yet; a
-    press contact is the exception), and a
-    release's text only once the release is published (or scheduled, or withdrawn). So writers
-    working on drafts leave the cached pages alone."""
+    person, organization, initiative, image or tag just created (nothing names it yet), except
+    a press contact (the contact page lists it at once), and a release's text only once the
+    release is published (or scheduled, or withdrawn). So writers working on drafts leave the
+    cached pages alone."""
     if isinstance(instance, EDITORIAL_RECORDS):
         return False
     if created and isinstance(instance, NAMED):
