@@ -592,7 +592,7 @@ def nginx(tmp_path):
     with the real_ip settings docker/nginx/real-ip.sh writes for the given value."""
     binary = shutil.which("nginx")
     if binary is None:
-        pytest.skip("nginx is not installed (apt-get install nginx-light)")
+        pytest.skip("nginx is not installed (scripts/apt-install-once.sh nginx nginx-light)")
 
     def start(trusted):
         with socket.socket() as probe:
