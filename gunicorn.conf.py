@@ -13,3 +13,5 @@ max_requests_jitter = 500
 accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Embargo links are secrets: the access log shows "/embargoed/[redacted]/" (newsroom/access_log.py).
+logger_class = "newsroom.access_log.RedactingLogger"

@@ -393,6 +393,11 @@ def _render_list(lst: ListSeg, depth: int = 0) -> str:
 # --- report ------------------------------------------------------------------------------------
 
 
+def text_size(segments: list[Segment]) -> int:
+    """Characters of text in `segments`: what the later stages and the checks will read."""
+    return sum(len(text) for text in _texts(segments))
+
+
 def _texts(segments: list[Segment]):
     for seg in segments:
         if isinstance(seg, Para | Heading):

@@ -3,7 +3,10 @@
 Word's own structure is used where the author gave it (Title, Subtitle, Heading n, list
 numbering, tables, bold/italic/hyperlinks). Runs of plain Normal paragraphs go through the
 text reader, so typed bullets, pipe tables and flattened tables are found in Word too.
-The archive is checked before python-docx opens it, so a zip bomb is refused, not unpacked.
+The archive is checked before python-docx opens it, so a zip bomb is refused, not unpacked;
+then every XML part is streamed through a counting parser, so a small file that unpacks to
+millions of elements (20 MB of empty runs in one paragraph) is refused before python-docx,
+which builds the whole tree in memory, ever sees it.
 """
 
 from __future__ import annotations
@@ -15,14 +18,17 @@ import zipfile
 import docx
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from .cleanup import collapse_spaces
 from .errors import UnreadableRelease
 from .inline import merge_spans, safe_href, strip_spans
+from .limits import check_text_size
 from .segments import Heading, ListItem, ListSeg, Para, Report, Segment, Span, TableSeg
 from .tables import fit_rows, report_fitting
 from .text_input import read_text
@@ -30,6 +36,14 @@ from .text_input import read_text
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 MAX_ENTRIES = 2000
 MAX_BLOCKS = 20_000
+# Caps on the XML python-docx would load, counted while streaming every part. A long release
+# saved by Word (tracked changes split text into many runs) has a few thousand runs and some
+# tens of thousands of elements; these caps keep python-docx under ~100 MB and a few seconds.
+MAX_XML_ELEMENTS = 250_000
+MAX_RUNS = 50_000
+_STREAM_CHUNK = 64 * 1024
+_RUN_TAG = qn("w:r")
+_TEXT_TAG = qn("w:t")
 _HEADING_STYLE = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 _LIST_STYLE = re.compile(r"^list\s+(bullet|number)(?:\s+(\d))?$", re.IGNORECASE)
 
@@ -59,6 +73,57 @@ def check_archive(data: bytes) -> None:
                 "itself, or paste the text instead."
             )
         )
+    _count_xml(archive, entries)
+
+
+def _too_complex():
+    return UnreadableRelease(
+        _(
+            "This Word document is far more complex inside than any press release (hundreds "
+            "of thousands of formatting pieces), so it was not opened. Copy its text into a "
+            "new document and upload that, or paste the text instead."
+        )
+    )
+
+
+def _count_xml(archive, entries):
+    """Stream every XML part through lxml, counting elements, runs and characters of text as
+    they are read.
+
+    Reading stops at the first element past a cap: the work done is bounded by the caps, not
+    by what the archive unpacks to. Entities are not resolved and no network is used.
+    """
+    elements = runs = characters = 0
+    for entry in entries:
+        if not entry.filename.endswith((".xml", ".rels")):
+            continue
+        parser = etree.XMLPullParser(
+            events=("end",), resolve_entities=False, no_network=True, huge_tree=False
+        )
+        try:
+            with archive.open(entry) as part:
+                while chunk := part.read(_STREAM_CHUNK):
+                    parser.feed(chunk)
+                    for _event, element in parser.read_events():
+                        elements += 1
+                        runs += element.tag == _RUN_TAG
+                        if element.tag == _TEXT_TAG and element.text:
+                            characters += len(element.text)
+                        # A counted element is not needed again: free it and the siblings
+                        # before it, so memory stays flat however long the part is.
+                        element.clear(keep_tail=True)
+                        while element.getprevious() is not None:
+                            del element.getparent()[0]
+                    if elements > MAX_XML_ELEMENTS or runs > MAX_RUNS:
+                        raise _too_complex()
+                    check_text_size(characters)
+        except etree.XMLSyntaxError:
+            continue  # python-docx reports a damaged part in its own words
+        except UnreadableRelease:
+            raise
+        # A bad checksum, an encrypted part, a compression method zipfile cannot read.
+        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as exc:
+            raise UnreadableRelease(_damaged_message()) from exc
 
 
 def read_docx(data: bytes, report: Report) -> list[Segment]:
@@ -68,12 +133,14 @@ def read_docx(data: bytes, report: Report) -> list[Segment]:
     except UnreadableRelease:
         raise
     except Exception as exc:  # a package python-docx cannot walk (odd parts, broken XML)
-        raise UnreadableRelease(
-            _(
-                "Word could not be read from this file: it may be damaged or password-protected. "
-                "Open it in Word, save a copy as .docx, and try again."
-            )
-        ) from exc
+        raise UnreadableRelease(_damaged_message()) from exc
+
+
+def _damaged_message():
+    return _(
+        "Word could not be read from this file: it may be damaged or password-protected. "
+        "Open it in Word, save a copy as .docx, and try again."
+    )
 
 
 def _read_docx(data: bytes, report: Report) -> list[Segment]:
@@ -102,6 +169,7 @@ def _read_docx(data: bytes, report: Report) -> list[Segment]:
             % {"count": number_format(len(children), force_grouping=True)}
         )
     numbering = _numbering_formats(document)
+    style_name = _paragraph_style_names(document)
     for element in children:
         if element.tag == qn("w:tbl"):
             flush_plain()
@@ -111,7 +179,7 @@ def _read_docx(data: bytes, report: Report) -> list[Segment]:
         if element.tag != qn("w:p"):
             continue
         paragraph = Paragraph(element, document)
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        style = style_name(element.style)
         spans = strip_spans(_spans(paragraph))
         if not spans:
             continue
@@ -138,6 +206,23 @@ def _read_docx(data: bytes, report: Report) -> list[Segment]:
     flush_plain()
     flush_list()
     return segments
+
+
+def _paragraph_style_names(document):
+    """A function from a paragraph's style id to its style's name.
+
+    python-docx's `paragraph.style` scans every style of the document for the default one on
+    each unstyled paragraph: a few thousand paragraphs took over 20 seconds. The names are read
+    once here; an unknown id falls back to the default, as Word and python-docx do.
+    """
+    names = {
+        style.style_id: style.name or ""
+        for style in document.styles
+        if style.type == WD_STYLE_TYPE.PARAGRAPH
+    }
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    default_name = (default.name if default is not None else "") or ""
+    return lambda style_id: names.get(style_id, default_name) if style_id else default_name
 
 
 def _spans(paragraph: Paragraph) -> list[Span]:

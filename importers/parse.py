@@ -9,10 +9,11 @@ from __future__ import annotations
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from .assemble import assemble
+from .assemble import assemble, text_size
 from .docx_input import read_docx
 from .errors import UnreadableRelease
 from .html_input import read_html
+from .limits import check_text_size
 from .segments import Report
 from .structure import ParsedRelease
 from .text_input import read_text
@@ -83,6 +84,7 @@ def parse_text(text: str, *, max_bytes: int = MAX_BYTES) -> ParsedRelease:
     """Plain text or Markdown, as pasted from e-mail, Word or a web page."""
     _check_text(text, max_bytes)
     _check_lines(text)
+    check_text_size(len(text))
     report = Report()
     return _finish(assemble(read_text(text, report), report, cleaned=True))
 
@@ -91,7 +93,9 @@ def parse_html(html: str, *, max_bytes: int = MAX_BYTES) -> ParsedRelease:
     """A saved web page or pasted HTML; scripts, navigation and banners are left out."""
     _check_text(html, max_bytes)
     report = Report()
-    return _finish(assemble(read_html(html, report), report))
+    segments = read_html(html, report)
+    check_text_size(text_size(segments))
+    return _finish(assemble(segments, report))
 
 
 def parse_docx(data: bytes, *, max_bytes: int = MAX_BYTES) -> ParsedRelease:
@@ -100,7 +104,9 @@ def parse_docx(data: bytes, *, max_bytes: int = MAX_BYTES) -> ParsedRelease:
         raise UnreadableRelease(_("The file is empty: upload the release again."))
     _check_size(len(data), max_bytes)
     report = Report()
-    return _finish(assemble(read_docx(data, report), report))
+    segments = read_docx(data, report)
+    check_text_size(text_size(segments))
+    return _finish(assemble(segments, report))
 
 
 def decode_text(data: bytes) -> str:

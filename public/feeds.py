@@ -12,15 +12,13 @@ from content_editor.contents import contents_for_items
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Q
-from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import feedgenerator
 from django.utils.translation import gettext as _
-from taggit.models import Tag
 
 from articles.images.services import prefetch_photos
-from articles.models import BODY_BLOCK_MODELS, Article, Initiative, Organization
+from articles.models import BODY_BLOCK_MODELS, Article
 
 from . import kinds
 from .filters import FACET
@@ -125,7 +123,8 @@ def links(scope):
     }
 
 
-SCOPE_MODELS = {"tag": Tag, "organization": Organization, "initiative": Initiative}
+# The feeds narrowed to one tag, organization or initiative; found as the list filters are.
+SCOPE_FACETS = ("tag", "organization", "initiative")
 
 
 class ReleaseFeed(Feed):
@@ -135,8 +134,8 @@ class ReleaseFeed(Feed):
     format = "rss"
 
     def get_object(self, request, scope="all", kind=None, slug=None):
-        if scope in SCOPE_MODELS:
-            found = scope_for(**{scope: get_object_or_404(SCOPE_MODELS[scope], slug=slug)})
+        if scope in SCOPE_FACETS:
+            found = scope_for(**{scope: FACET[scope].lookup(slug)})
         else:
             found = scope_for(kind=kind)
         found.request = request

@@ -4,6 +4,7 @@ Filters live in the query string (?organization=…&tag=…), so they survive pa
 bookmarked and shared, and combine with a kind or an archive month in the path.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -14,6 +15,9 @@ from taggit.models import Tag
 from articles.models import Article, Initiative, Organization, Person
 
 from .tagging import tagged_releases
+
+# Slugs of organizations, people and initiatives are ASCII; tags' may be any letters.
+_SLUG = re.compile(r"[-\w]{1,255}")
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,26 @@ class Facet:
             return Q(pk__in=mentioned.union(authored))
         through = getattr(Article, f"{self.param}s").through
         return Q(pk__in=through.objects.filter(**{self.param: obj}).values("article"))
+
+    def public(self):
+        """What readers may look up by slug: a tag, unit or person known only to drafts and
+        embargoed releases is as unknown as one that does not exist."""
+        if self.model is Tag:
+            return self.choices()
+        if self.model is Person:
+            return Person.objects.public(one=True)
+        return self.model.objects.public()
+
+    def lookup(self, slug):
+        """The public object with this slug, or Http404: one query whether the slug is
+        unknown or belongs to something not public, none for text that is no slug at all
+        (a NUL byte would otherwise reach PostgreSQL, which refuses it with an error)."""
+        if not _SLUG.fullmatch(slug):
+            raise Http404(f"No {self.param} with this slug")
+        try:
+            return self.public().get(slug=slug)
+        except self.model.DoesNotExist:
+            raise Http404(f"No {self.param} with this slug") from None
 
     def choices(self):
         """Everything with at least one published release, for the filter form."""
@@ -71,17 +95,15 @@ class ActiveFilter:
 def apply_filters(request, releases):
     """Narrow `releases` by the filters in request.GET: (queryset, [ActiveFilter]).
 
-    An unknown slug is a 404, like any other link to something that does not exist.
+    An unknown slug is a 404, like any other link to something that does not exist; so is the
+    slug of something readers cannot see yet (Facet.lookup).
     """
     active = []
     for facet in FACETS:
         slug = request.GET.get(facet.param, "").strip()
         if not slug:
             continue
-        try:
-            value = facet.model.objects.get(slug=slug)
-        except facet.model.DoesNotExist:
-            raise Http404(f"No {facet.param} {slug!r}") from None
+        value = facet.lookup(slug)
         releases = releases.filter(facet.releases(value))
         remaining = QueryDict(mutable=True)
         for name, values in request.GET.lists():

@@ -6,23 +6,5 @@
 # the tests drive Debian's /usr/bin/chromium through `executable_path`.
 set -euo pipefail
 
-if [ -x /usr/bin/chromium ]; then
-    echo "chromium already installed: $(/usr/bin/chromium --version 2>/dev/null || echo unknown version)"
-    exit 0
-fi
-
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then
-        SUDO="sudo"
-    else
-        echo "install-chromium.sh: not root and no sudo; install the 'chromium' package by hand" >&2
-        exit 1
-    fi
-fi
-
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update
-$SUDO apt-get install -y --no-install-recommends chromium fonts-liberation
-
-echo "chromium installed: $(/usr/bin/chromium --version 2>/dev/null || echo unknown version)"
+bash "$(dirname "$0")/apt-install-once.sh" /usr/bin/chromium chromium fonts-liberation
+echo "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo unknown version)"

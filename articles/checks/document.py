@@ -95,6 +95,10 @@ class ReleaseDocument:
         for block in self.blocks:
             yield from block.lines
 
+    def size(self):
+        """Characters of text, everything the checks would read."""
+        return sum(len(line.text) for line in self.lines())
+
     def body_lines(self):
         for block in self.blocks:
             yield from block.lines

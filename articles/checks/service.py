@@ -2,12 +2,14 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from articles.models import ReleaseCheckReport
+from newsroom.numbers import grouped
 
 from .document import load_release_document
 from .readability import reading_grade
-from .registry import Severity, registered_checks
+from .registry import Finding, Location, Severity, registered_checks
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1}
 
@@ -19,8 +21,36 @@ def _sorted(findings):
     )
 
 
+# The most text the checks read in one request: about 40,000 words, twenty times a long
+# release. Every check is linear in its input (tests/test_hostile_input.py counts the work);
+# at this size the whole suite takes about a second (bench/README.md). A longer release gets
+# one error instead of the suite, which keeps it from being cleared: the officer splits it.
+# When a task queue runs background work, the full suite on a long release belongs there and
+# this cap becomes the size above which the admin waits for it.
+MAX_CHECKED_CHARACTERS = 250_000
+
+
+def _too_long_to_check(size):
+    return Finding(
+        code="too-long",
+        severity=Severity.ERROR,
+        title=gettext("Too long to check"),
+        location=Location(gettext("Whole release"), order=(0, 0, 0)),
+        message=gettext(
+            "This release has %(size)s characters of text, more than the %(limit)s the release "
+            "checks read at once, so it was not checked and cannot be cleared. Split it into "
+            "several releases, or move long attachments (transcripts, reports) to a linked "
+            "document."
+        )
+        % grouped(size=size, limit=MAX_CHECKED_CHARACTERS),
+    )
+
+
 def findings_for(document):
     """Every registered check's findings for a loaded ReleaseDocument."""
+    size = document.size()
+    if size > MAX_CHECKED_CHARACTERS:
+        return [_too_long_to_check(size)]
     return _sorted(finding for check in registered_checks() for finding in check.run(document))
 
 
@@ -79,7 +109,11 @@ def refresh_release_checks(*, article, findings=None):
             "error_count": errors,
             "warning_count": len(findings) - errors,
             "findings": [finding.as_dict() for finding in findings],
-            "reading_grade": reading_grade(line.text for line in document.prose_lines()),
+            "reading_grade": (
+                reading_grade(line.text for line in document.prose_lines())
+                if document.size() <= MAX_CHECKED_CHARACTERS
+                else None
+            ),
             "checked_at": timezone.now(),
         },
     )

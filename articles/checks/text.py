@@ -4,9 +4,14 @@ Rich text is parsed with the standard library's HTML parser (a real tokenizer, e
 so the checks see what a reader sees: `&lt; td &gt;` typed into the editor is the text `< td >`.
 """
 
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
+
+import regex
+from confusable_homoglyphs import confusables
 
 # Elements that start a new line of text: what the reader sees as a paragraph, heading or item.
 _LINE_ELEMENTS = frozenset(
@@ -90,6 +95,8 @@ _ABBREVIATIONS = frozenset(
     u.n""".split()  # noqa: SIM905
 )
 
+# Longer than any word in _ABBREVIATIONS with its quotes and brackets.
+_LAST_WORD_WINDOW = 24
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
 
@@ -97,7 +104,9 @@ def sentences(line):
     """Sentences of one line of prose. A line without a final stop is one sentence."""
     found, start = [], 0
     for match in _SENTENCE_END.finditer(line):
-        before = line[start : match.start() + 1]
+        # Only the last few characters can hold the word before the stop: reading back from
+        # the sentence's start instead made a line of "Sgt. Sgt. Sgt. …" quadratic.
+        before = line[max(start, match.start() + 1 - _LAST_WORD_WINDOW) : match.start() + 1]
         last_word = before.rsplit(None, 1)[-1].rstrip(".").lstrip("(\"“‘'").casefold()
         # "U.S. Army", "Sgt. Smith", "J. Smith": the period belongs to an abbreviation.
         if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
@@ -123,3 +132,52 @@ def excerpt(text, limit=80):
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+# Characters that render as nothing (soft hyphen, zero-width space and joiners, BOM, variation
+# selectors, …): Unicode's Default_Ignorable_Code_Point property, as the regex module knows it.
+_IGNORABLE = regex.compile(r"\p{Default_Ignorable_Code_Point}")
+# Scripts whose letters are the ones a term is typed in; a look-alike from any other script
+# (Cyrillic "а", Greek "ο") is folded to the Latin letter it imitates.
+_PREFERRED_SCRIPTS = ["LATIN", "COMMON"]
+
+
+@functools.cache
+def _folded_character(character):
+    if _IGNORABLE.fullmatch(character):
+        return ""
+    folded = []
+    for part in unicodedata.normalize("NFKC", character):
+        lookalikes = confusables.is_confusable(part, preferred_aliases=_PREFERRED_SCRIPTS)
+        latin = [
+            glyph["c"]
+            for found in lookalikes or ()
+            for glyph in found["homoglyphs"]
+            if glyph["c"].isascii() and glyph["c"].isalnum()
+        ]
+        folded.append(latin[0] if latin else part)
+    return "".join(folded).casefold()
+
+
+@dataclass(frozen=True)
+class FoldedText:
+    """Text as it reads, for matching: NFKC (full-width and styled letters become plain ones),
+    invisible characters removed, look-alike letters of other scripts folded to Latin ones
+    (confusable-homoglyphs' Unicode data), case folded. `original(start, end)` gives back the
+    typed text a match in `text` covers."""
+
+    source: str
+    text: str
+    starts: tuple[int, ...]  # for each character of `text`, where it comes from in `source`
+
+    @classmethod
+    def of(cls, source):
+        pieces, starts = [], []
+        for position, character in enumerate(source):
+            folded = _folded_character(character)
+            pieces.append(folded)
+            starts.extend([position] * len(folded))
+        return cls(source, "".join(pieces), tuple(starts))
+
+    def original(self, start, end):
+        return self.source[self.starts[start] : self.starts[end - 1] + 1]

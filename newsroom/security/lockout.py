@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 
@@ -13,6 +14,8 @@ def locked_out_response(request, original_response=None, credentials=None):
         "title": _("Sign-in locked"),
         "cooloff_minutes": minutes,
     }
-    return render(
+    response = render(
         request, "security/locked_out.html", context, status=settings.AXES_HTTP_RESPONSE_CODE
     )
+    add_never_cache_headers(response)
+    return response

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -37,6 +38,9 @@ def _render(request, template, context):
     return render(request, template, context)
 
 
+# Security pages (never_cache: no-store, private): a code form, a TOTP secret and QR code, or
+# backup codes must never stay in a browser's or a proxy's cache.
+@never_cache
 @login_required
 def verify(request):
     form = TokenForm(request.POST or None)
@@ -65,6 +69,7 @@ def _new_backup_codes(user):
     return codes
 
 
+@never_cache
 @login_required
 def setup(request):
     """Shows a QR code for a new authenticator app and confirms it with the first code."""

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.client_address import parse_trusted_proxies
 from newsroom.code_version import code_version
 from newsroom.storage import media_storage
 
@@ -266,6 +268,8 @@ NEWSROOM_CONTACT_ADDRESS = os.environ.get("NEWSROOM_CONTACT_ADDRESS", "")
 NEWSROOM_SEARCH_CONFIG = os.environ.get("NEWSROOM_SEARCH_CONFIG", "english")
 
 LOGIN_URL = "admin:login"
+# Where signing in leads when no safe "next" page was given: the desk, not a missing profile page.
+LOGIN_REDIRECT_URL = "admin:index"
 
 # The site's address as staff reach it, for links in e-mails (there is no request to ask).
 NEWSROOM_SITE_URL = os.environ.get("NEWSROOM_SITE_URL", "http://127.0.0.1:8000")
@@ -333,10 +337,18 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("NEWSROOM_SIGN_IN_LOCKO
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "newsroom.security.lockout.locked_out_response"
-# Where the client address comes from. Behind a reverse proxy that sets X-Real-IP (as the
-# bundled nginx does), set NEWSROOM_CLIENT_IP_HEADER=HTTP_X_REAL_IP; never trust a header a
-# client can send directly.
-AXES_IPWARE_META_PRECEDENCE_ORDER = [os.environ.get("NEWSROOM_CLIENT_IP_HEADER", "REMOTE_ADDR")]
+# The proxies in front of the app (docs/deploy.md, "The client address"): a number of hops
+# (the bundled nginx alone is 1) or a comma-separated list of networks. Lock-outs, the sign-in
+# log and nginx's logs all use the client address they give.
+if "NEWSROOM_CLIENT_IP_HEADER" in os.environ:
+    raise ImproperlyConfigured(
+        "NEWSROOM_CLIENT_IP_HEADER is replaced by NEWSROOM_TRUSTED_PROXIES: set it to the "
+        "number of proxies in front of the app (1 behind the bundled nginx alone, 2 with a "
+        "load balancer in front of it) or to their networks, and remove "
+        "NEWSROOM_CLIENT_IP_HEADER (docs/deploy.md)."
+    )
+NEWSROOM_TRUSTED_PROXIES = parse_trusted_proxies(os.environ.get("NEWSROOM_TRUSTED_PROXIES"))
+AXES_CLIENT_IP_CALLABLE = "newsroom.client_address.client_address"
 OTP_TOTP_ISSUER = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
 
 # Release checks (docs/release-checks.md).

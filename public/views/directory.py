@@ -4,10 +4,8 @@ Each reads through its model's public() QuerySet: a record made for a draft has 
 """
 
 from django.db.models import Prefetch, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from taggit.models import Tag
 
 from articles.models import (
     Article,
@@ -28,11 +26,9 @@ LATEST_ON_PROFILE = 5
 
 
 def tag_detail(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
+    tag = FACET["tag"].lookup(slug)
     releases = Article.objects.published().filter(FACET["tag"].releases(tag))
     page = paginate(request, releases.with_list_relations())
-    if not page.paginator.count:
-        raise Http404("No published release has this tag")
     meta = PageMeta(
         title=_("Releases tagged “%(tag)s”") % {"tag": tag.name},
         description=_("Releases from the %(agency)s tagged “%(tag)s”, newest first.")

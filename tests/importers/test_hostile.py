@@ -1,13 +1,12 @@
-"""Hostile and broken input: a clean result or UnreadableRelease, never a crash or a hang.
+"""Hostile and broken input: a clean result or UnreadableRelease, never a crash.
 
-Time budgets are generous (CI shares two cores with other suites); they catch quadratic
-blow-ups, which at these sizes take minutes, not a slow machine.
+No clock here: that every stage's work grows linearly with its input is proven by counting it
+(tests/test_hostile_input.py), and the time at the caps is in bench/README.md.
 """
 
 import io
 import random
 import string
-import time
 import zipfile
 
 import pytest
@@ -21,30 +20,26 @@ from importers import (
     parse_text,
 )
 
-BUDGET_SECONDS = 30
 
-
-def timed(fn, *args, **kwargs):
-    start = time.perf_counter()
+def outcome(fn, *args, **kwargs):
+    """The parsed release, or the UnreadableRelease that refused the input."""
     try:
         result = fn(*args, **kwargs)
     except UnreadableRelease as exc:
         result = exc
-    elapsed = time.perf_counter() - start
-    assert elapsed < BUDGET_SECONDS, f"took {elapsed:.1f}s"
     assert isinstance(result, ParsedRelease | UnreadableRelease)
     return result
 
 
 def test_deeply_nested_html_100k_levels():
     deep = "<div>" * 100_000 + "<p>Still readable at the bottom.</p>" + "</div>" * 100_000
-    release = timed(parse_html, "<h1>Deep Release Title</h1>" + deep, max_bytes=10**7)
+    release = outcome(parse_html, "<h1>Deep Release Title</h1>" + deep, max_bytes=10**7)
     assert release.headline == "Deep Release Title"
     assert release.rich_text[0].html == "<p>Still readable at the bottom.</p>"
 
 
 def test_deeply_nested_lists_are_capped():
-    release = timed(parse_html, "<h1>Deep List</h1>" + "<ul><li>level" * 20_000, max_bytes=10**7)
+    release = outcome(parse_html, "<h1>Deep List</h1>" + "<ul><li>level" * 20_000, max_bytes=10**7)
     html = release.rich_text[0].html
     assert html.count("<ul>") <= 7
 
@@ -68,7 +63,7 @@ def random_text(size: int, seed: int) -> str:
 @pytest.mark.parametrize("parse", [parse_text, parse_html])
 def test_two_megabytes_of_junk(parse):
     junk = random_text(MAX_BYTES - 1000, seed=7)
-    result = timed(parse, junk)
+    result = outcome(parse, junk)
     if isinstance(result, ParsedRelease):
         for block in result.rich_text:
             assert "<script" not in block.html
@@ -89,7 +84,7 @@ def test_two_megabytes_of_junk(parse):
     ids=["letters", "lt", "quotes", "straight-quotes", "td", "ranks", "abbreviations", "brackets"],
 )
 def test_pathological_single_line(junk):
-    timed(parse_text, junk)
+    outcome(parse_text, junk)
 
 
 def test_html_with_absurd_tag_count_is_refused():

@@ -33,16 +33,18 @@ def _masked(text):
 def missing_spaces(document):
     for line in document.lines():
         masked = _masked(line.text)
+        # Matches and tokens both come in order: one walk through each, not a scan of the
+        # line's tokens per match (which made a long line quadratic).
+        tokens = _TOKEN.finditer(line.text)
+        token = next(tokens)
         for match in MISSING_SPACE.finditer(masked):
+            while token.end() <= match.start():
+                token = next(tokens)
             # Quote the whole run of text around the mark so the officer can search for it.
-            token = next(
-                token.group()
-                for token in _TOKEN.finditer(line.text)
-                if token.start() <= match.start() < token.end()
-            )
+            token_text = token.group()
             yield Flag(
                 line.location,
                 _("“%(text)s” needs a space after the “%(mark)s”.")
-                % {"text": token, "mark": match.group()[0]},
-                subject=token,
+                % {"text": token_text, "mark": match.group()[0]},
+                subject=token_text,
             )

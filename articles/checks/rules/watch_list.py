@@ -1,4 +1,8 @@
-"""Words and phrases on the OPSEC watch list (kept in the admin) need a second look."""
+"""Words and phrases on the OPSEC watch list (kept in the admin) need a second look.
+
+Matched on the text as it reads, not as it is typed: a soft hyphen or a zero-width space inside
+a listed word, a Cyrillic "а" for a Latin "a" or full-width letters do not hide it (FoldedText).
+"""
 
 import re
 
@@ -8,11 +12,13 @@ from django.utils.translation import gettext_lazy
 from articles.models import WatchTerm
 
 from ..registry import Flag, Severity, release_check
+from ..text import FoldedText
 
 
 def term_pattern(term):
-    """Whole words, any capitalization, any spacing between the words of a phrase."""
-    body = r"\s+".join(re.escape(word) for word in term.split())
+    """Whole words, any capitalization, any spacing between the words of a phrase; the term is
+    folded as the text is, so a term typed with a look-alike letter still matches."""
+    body = r"\s+".join(re.escape(word) for word in FoldedText.of(term).text.split())
     return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
 
 
@@ -22,8 +28,9 @@ def watch_list_terms(document):
     if not terms:
         return
     for line in document.lines():
+        folded = FoldedText.of(line.text)
         for term, pattern in terms:
-            match = pattern.search(line.text)
+            match = pattern.search(folded.text)
             if not match:
                 continue
             reason = term.reason or _("no reason given")
@@ -33,6 +40,6 @@ def watch_list_terms(document):
                     "“%(found)s” is on the watch list (%(reason)s). Make sure it may be "
                     "released, or take it out."
                 )
-                % {"found": match.group(), "reason": reason},
+                % {"found": folded.original(*match.span()), "reason": reason},
                 subject=term.term,
             )
