@@ -68,8 +68,14 @@ class ParsedRelease:
     byline_text: str = ""  # "Courtesy Story", or the raw byline when no person was parsed
     release_date: datetime.date | None = None
     category: str = ""  # "News" from a "News | July 16, 2025" line
+    kind: str = "press-release"  # an ArticleKind value
+    language: str = ""  # "en", "es"; "" when not recognized
+    issuing_unit: str = ""  # the unit or office a story is published by, "" if not stated
     blocks: list[Block] = field(default_factory=list)
     organizations: list[ParsedOrganization] = field(default_factory=list)
+    initiatives: list[str] = field(default_factory=list)  # courses, exercises, programs
+    # people named with a rank or title in the running text, other than speakers and bylines
+    mentioned: list[ParsedPerson] = field(default_factory=list)
     # footnote texts in footnote order; the [n] markers are removed from the running text
     sources: list[str] = field(default_factory=list)
     recognized: list[str] = field(default_factory=list)
