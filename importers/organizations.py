@@ -7,7 +7,10 @@ Three sources, in order of confidence:
 2. an abbreviation used in the text ("JSCG-P", "25th ID") whose words are spelled out elsewhere
    ("Joint Security Cooperation Group-Panama", "25th Infantry Division"), initials only;
 3. ``KNOWN_ORGANIZATIONS`` below, partner-nation and U.S. organizations that releases name
-   without an abbreviation (extend the table, not the code).
+   without an abbreviation (extend the table, not the code);
+4. names built the way units and agencies are named: "24th Marine Expeditionary Unit",
+   "4th Battalion, 219th Aviation Regiment", "Joint Task Force-Isthmus", "U.S. Embassy in
+   Panama", "Ministerio de Salud", "7.º Grupo de Fuerzas Especiales".
 """
 
 from __future__ import annotations
@@ -36,6 +39,34 @@ KNOWN_ORGANIZATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Department of Homeland Security", "DHS", ()),
 )
 
+_UNIT_NOUN = (
+    r"(?:Division|Brigade|Regiment|Battalion|Squadron|Wing|Company|Hospital|Unit|Group|Fleet|"
+    r"Detachment|Battery|Marines)"
+)
+_ORDINAL_UNIT = rf"\d+(?:st|nd|rd|th) +(?:[A-Z][\w-]* +){{0,3}}{_UNIT_NOUN}\b"
+_CAPITALIZED = r"[A-ZÁÉÍÓÚÑ][\w’'-]*"
+_SPANISH_LINK = r"(?:(?:de|del|en) +(?:(?:la|los|las|el) +)?)?"
+UNIT_PATTERNS = (
+    # "4th Battalion, 219th Aviation Regiment" is one unit
+    re.compile(rf"(?<![\w.])(?:{_ORDINAL_UNIT})(?:, +{_ORDINAL_UNIT})?"),
+    re.compile(
+        r"(?<![\w.])\d+\.?º +(?:Grupo|Escuadrón|Batallón|Brigada|Regimiento|Compañía)"
+        rf"(?: +de +{_CAPITALIZED}(?: +{_CAPITALIZED})*)?"
+    ),
+    re.compile(
+        r"\bU\.S\. +(?:Embassy(?: +in)? +[A-Z][\w]*(?: +[A-Z][\w]*)?|Coast Guard|"
+        r"(?:[A-Z][\w]* +){1,4}(?:Center|Command)\b)"
+    ),
+    re.compile(r"\bJoint Task Force[-–][A-Z][\w]*"),
+    re.compile(r"\b[A-Z][a-z]+ +National Guard\b"),
+    re.compile(r"\bNational +(?:[A-Z][\w]* +){0,2}Service +of +[A-Z][\w]*"),
+    re.compile(r"\b(?:[A-Z][\w]* +){1,3}Battalion +\d+\b"),
+    re.compile(
+        r"\b(?:Ministerio|Embajada|Autoridad|Sistema|Servicio|Ejército|Armada|Guardia Costera|"
+        r"Comando|Fuerza Aérea|Fuerzas Armadas|Policía|Cruz Roja|Dirección|Instituto)"
+        rf"(?: +{_SPANISH_LINK}{_CAPITALIZED})+"
+    ),
+)
 _ABBR = r"[A-Z][A-Za-z0-9&]*[A-Z0-9](?:[-/][A-Z0-9][A-Za-z0-9]*)?"
 _PAREN = re.compile(rf"\((?P<abbr>(?:the\s+)?{_ABBR})\)")
 _USED_ABBR = re.compile(rf"(?<![\w-])(?P<ordinal>\d+(?:st|nd|rd|th)\s+)?(?P<abbr>{_ABBR})(?![\w-])")
@@ -164,12 +195,20 @@ def _known(text: str) -> list[ParsedOrganization]:
     return found
 
 
+def _units(text: str) -> list[ParsedOrganization]:
+    return [
+        ParsedOrganization(re.sub(r"[’']s$", "", m.group(0).rstrip(".")))
+        for p in UNIT_PATTERNS
+        for m in p.finditer(text)
+    ]
+
+
 def find_organizations(text: str) -> list[ParsedOrganization]:
     """Deduplicated by abbreviation and by name (accents and case ignored), first one wins."""
     seen_names: set[str] = set()
     seen_abbr: set[str] = set()
     out = []
-    for org in [*_spelled_out(text), *_implicit(text), *_known(text)]:
+    for org in [*_spelled_out(text), *_implicit(text), *_known(text), *_units(text)]:
         name_key = _fold(org.name).lower().replace("-", " ")
         name_key = " ".join(name_key.split())
         abbr_key = org.abbreviation.upper()

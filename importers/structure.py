@@ -51,12 +51,28 @@ class TableBlock:
 
 
 @dataclass
+class Turn:
+    """One speaker's turn in a transcript."""
+
+    html: str  # the turn's paragraphs, as RichTextBlock.html
+    role: str = "speaker"  # "speaker", "reporter" or "moderator"
+    speaker: ParsedPerson | None = None  # None for a reporter or the moderator
+    label: str = ""  # as printed: "SECRETARY OF DEFENSE JANE DOE"
+    interpreted: bool = False  # "(through interpreter)"
+
+
+@dataclass
+class TranscriptBlock:
+    turns: list[Turn]
+
+
+@dataclass
 class ParsedOrganization:
     name: str
     abbreviation: str = ""
 
 
-Block = RichTextBlock | QuoteBlock | TableBlock
+Block = RichTextBlock | QuoteBlock | TableBlock | TranscriptBlock
 
 
 @dataclass
@@ -76,6 +92,9 @@ class ParsedRelease:
     initiatives: list[str] = field(default_factory=list)  # courses, exercises, programs
     # people named with a rank or title in the running text, other than speakers and bylines
     mentioned: list[ParsedPerson] = field(default_factory=list)
+    summary: str = ""  # suggested from the lead paragraph; the officer edits it
+    photo_captions: list[str] = field(default_factory=list)
+    guesses: list[str] = field(default_factory=list)  # what was guessed, with the alternative
     # footnote texts in footnote order; the [n] markers are removed from the running text
     sources: list[str] = field(default_factory=list)
     recognized: list[str] = field(default_factory=list)
@@ -88,6 +107,10 @@ class ParsedRelease:
     @property
     def tables(self) -> list[TableBlock]:
         return [b for b in self.blocks if isinstance(b, TableBlock)]
+
+    @property
+    def transcripts(self) -> list[TranscriptBlock]:
+        return [b for b in self.blocks if isinstance(b, TranscriptBlock)]
 
     @property
     def rich_text(self) -> list[RichTextBlock]:

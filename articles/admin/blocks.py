@@ -2,10 +2,13 @@
 
 from content_editor.admin import ContentEditorInline
 from django import forms
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import ImageBlock, InitiativeTable, Quote, RichText
+from articles.models import ImageBlock, InitiativeTable, Quote, RichText, Transcript
 from articles.tables import format_rows, parse_headings, parse_rows
+
+from .transcripts import turns_overview
 
 
 class QuoteForm(forms.ModelForm):
@@ -76,4 +79,18 @@ ImageBlockInline = ContentEditorInline.create(
     model=ImageBlock, icon="image", autocomplete_fields=["image"]
 )
 
-BODY_INLINES = [RichTextInline, QuoteInline, InitiativeTableInline, ImageBlockInline]
+TranscriptInline = ContentEditorInline.create(
+    model=Transcript,
+    icon="forum",
+    fields=["region", "ordering", "turns"],
+    readonly_fields=["turns"],
+    turns=admin.display(description=_("turns"))(turns_overview),
+)
+
+BODY_INLINES = [
+    RichTextInline,
+    QuoteInline,
+    InitiativeTableInline,
+    ImageBlockInline,
+    TranscriptInline,
+]

@@ -7,6 +7,9 @@ from .blocks import (
     InitiativeTableRow,
     Quote,
     RichText,
+    Transcript,
+    TranscriptTurn,
+    TurnRole,
 )
 from .checks import ReleaseCheckReport, WatchTerm
 from .initiatives import Initiative, InitiativeStatus
@@ -42,6 +45,9 @@ __all__ = [
     "RichText",
     "SearchDocument",
     "StateChange",
+    "Transcript",
+    "TranscriptTurn",
+    "TurnRole",
     "WatchTerm",
     "WorkflowAction",
 ]

@@ -28,7 +28,7 @@ def report(*args) -> str:
 def expected_fields(**changes) -> dict:
     fields = {
         "kind": "press-release",
-        "language": "",
+        "language": "en",
         "headline": "Navy divers clear a channel in Colón",
         "dateline": "COLÓN, Panama",
         "date": None,
@@ -92,3 +92,9 @@ def test_every_corpus_release_states_its_structure_and_every_field():
         expected = json.loads(path.read_text(encoding="utf-8"))
         assert expected["structure"], path.name
         assert set(FIELDS) <= expected.keys(), path.name
+
+
+def test_the_importer_reads_at_least_95_percent_of_the_corpus_fields():
+    out = report(str(CORPUS), "--minimum", "95")
+    right, total = map(int, re.search(r"\*\*(\d+)/(\d+)\*\*", out).groups())
+    assert right / total >= 0.95
