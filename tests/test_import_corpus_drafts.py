@@ -21,6 +21,7 @@ from articles.models import (
     Transcript,
     TurnRole,
 )
+from articles.revisions import revisions_of, snapshot_of_revision
 from importers import parse_file, parse_text
 from importers.drafts import create_draft
 from tests.factories import OrganizationFactory, PersonFactory
@@ -196,3 +197,37 @@ def test_people_in_prose_check_flags_an_unknown_unit_abbreviation():
     assert ["612th ABS" in f.message for f in flags] == [True]
     OrganizationFactory(name="612th Air Base Squadron", abbreviation="612th ABS")
     assert not [f for f in run_release_checks(article) if f.code == "people-in-prose"]
+
+
+def test_transcript_turns_are_listed_in_the_release_and_edited_on_their_page(admin_client):
+    article = import_corpus("05-transcript-secdef-minister.txt").article
+    transcript = Transcript.objects.get(parent=article)
+    change = admin_client.get(f"/admin/articles/article/{article.pk}/change/")
+    page = change.content.decode()
+    turns_url = f"/admin/articles/transcript/{transcript.pk}/change/"
+    assert turns_url in page and "Secretary of Defense Marcus Ellery" in page
+    response = admin_client.get(turns_url)
+    assert response.status_code == 200
+    assert 'name="turns-TOTAL_FORMS"' in response.content.decode()
+    turn = transcript.turns.get(position=0)
+    data = {
+        "turns-TOTAL_FORMS": "1",
+        "turns-INITIAL_FORMS": "1",
+        "turns-MIN_NUM_FORMS": "0",
+        "turns-MAX_NUM_FORMS": "1000",
+        "turns-0-id": str(turn.pk),
+        "turns-0-transcript": str(transcript.pk),
+        "turns-0-position": "0",
+        "turns-0-role": "moderator",
+        "turns-0-label": "",
+        "turns-0-text": "<p>Good afternoon, everyone.</p>",
+    }
+    assert admin_client.post(turns_url, data).status_code == 302
+    turn.refresh_from_db()
+    assert turn.text == "<p>Good afternoon, everyone.</p>"
+    # the release's history has the change, like any edit of its body
+    latest = snapshot_of_revision(revisions_of(article)[0])
+    assert "Moderator: Good afternoon, everyone." in latest.body
+    # a turn of a published release changes only through the release's workflow
+    Article.objects.filter(pk=article.pk).update(status=ArticleStatus.PUBLISHED)
+    assert admin_client.post(turns_url, data).status_code == 403

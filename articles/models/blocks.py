@@ -180,7 +180,7 @@ class Transcript(BodyBlock):
         verbose_name_plural = _("transcripts")
 
     def __str__(self):
-        return capfirst(_("transcript"))
+        return str(capfirst(_("transcript")))
 
     @classmethod
     def get_queryset(cls):

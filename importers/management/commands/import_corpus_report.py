@@ -42,7 +42,8 @@ class Command(BaseCommand):
             _("%(count)d releases in %(path)s") % {"count": score.releases, "path": directory}
         )
         self.stdout.write("")
-        self.stdout.write(f"| {_('field')} | {_('right')} | {_('accuracy')} |")
+        field, right, accuracy = _("field"), _("right"), _("accuracy")
+        self.stdout.write(f"| {field} | {right} | {accuracy} |")
         self.stdout.write("|---|---:|---:|")
         for name in FIELDS:
             self.stdout.write(
@@ -50,8 +51,9 @@ class Command(BaseCommand):
                 f"{score.accuracy(name):.1f}% |"
             )
         right, total = sum(score.right.values()), sum(score.total.values())
+        everything = _("all fields")
         self.stdout.write(
-            f"| **{_('all fields')}** | **{right}/{total}** | **{score.accuracy():.1f}%** |"
+            f"| **{everything}** | **{right}/{total}** | **{score.accuracy():.1f}%** |"
         )
         self.stdout.write("")
         self.stdout.write(
