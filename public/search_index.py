@@ -27,6 +27,7 @@ from articles.models import (
     RichText,
     SearchDocument,
     Transcript,
+    spoken_parts,
 )
 
 logger = logging.getLogger(__name__)
@@ -70,13 +71,7 @@ def _block_text(block):
 
 def _document_fields(article, contents):
     blocks = list(contents.body)
-    speakers = [block.attribution for block in blocks if isinstance(block, Quote)] + [
-        turn.attribution
-        for block in blocks
-        if isinstance(block, Transcript)
-        for turn in block.turns.all()
-        if turn.speaker_id
-    ]
+    speakers = [part.attribution for part in spoken_parts(blocks)]
     names = [
         *speakers,
         *(str(person) for person in article.byline_people.all()),

@@ -6,7 +6,7 @@ Built as plain dicts here and written into the page by the {% json_ld %} tag.
 from django.conf import settings
 from django.urls import reverse
 
-from articles.models import Quote, Transcript, TranscriptTurn
+from articles.models import TranscriptTurn, spoken_parts
 
 from .search_index import plain_text
 
@@ -106,13 +106,7 @@ def news_article(request, article, *, body, authors, topics):
                 for topic in topics[kind]
             ]
     # Quotes and the named speakers' transcript turns, each credited as of the release date.
-    spoken = [block for block in body.body if isinstance(block, Quote)] + [
-        turn
-        for block in body.body
-        if isinstance(block, Transcript)
-        for turn in block.turns.all()
-        if turn.speaker_id
-    ]
+    spoken = list(spoken_parts(body.body))
     if spoken:
         data["hasPart"] = [
             {

@@ -231,3 +231,15 @@ def test_transcript_turns_are_listed_in_the_release_and_edited_on_their_page(adm
     # a turn of a published release changes only through the release's workflow
     Article.objects.filter(pk=article.pk).update(status=ArticleStatus.PUBLISHED)
     assert admin_client.post(turns_url, data).status_code == 403
+
+
+def test_transcript_turns_and_speakers_are_in_the_search_document():
+    from articles.models import SearchDocument
+    from public.search_index import refresh
+
+    article = import_corpus("05-transcript-secdef-minister.txt").article
+    refresh([article.pk])
+    document = SearchDocument.objects.get(article=article)
+    assert "Secretary of Defense Marcus Ellery: Thank you, and thank you, Minister" in document.body
+    assert "Reporter: Mr. Secretary, Lucía Barrios" in document.body
+    assert "Minister of Public Security Rogelio Candanedo" in document.keywords

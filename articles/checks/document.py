@@ -24,6 +24,7 @@ from articles.models import (
     Quote,
     RichText,
     Transcript,
+    spoken_parts,
 )
 
 from .registry import Location
@@ -251,13 +252,7 @@ def load_release_document(article):
         contents = contents_for_item(article, BODY_BLOCK_MODELS)
         # The rank check looks up each speaker's role on the (possibly just edited) release
         # date: their earlier roles, for all speakers at once.
-        speakers = [item.speaker for item in contents if isinstance(item, Quote)] + [
-            turn.speaker
-            for item in contents
-            if isinstance(item, Transcript)
-            for turn in item.turns.all()
-            if turn.speaker_id
-        ]
+        speakers = [part.speaker for part in spoken_parts(contents)]
         prefetch_related_objects(speakers, "roles")
         blocks = tuple(_block(number, item) for number, item in enumerate(contents, start=1))
     hero = article.hero_image

@@ -10,6 +10,7 @@ from .blocks import (
     Transcript,
     TranscriptTurn,
     TurnRole,
+    spoken_parts,
 )
 from .checks import ReleaseCheckReport, WatchTerm
 from .initiatives import Initiative, InitiativeStatus
@@ -50,4 +51,5 @@ __all__ = [
     "TurnRole",
     "WatchTerm",
     "WorkflowAction",
+    "spoken_parts",
 ]

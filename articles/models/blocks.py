@@ -255,3 +255,13 @@ class TranscriptTurn(SpokenByMixin, models.Model):
 
 
 BODY_BLOCK_MODELS = [RichText, Quote, InitiativeTable, ImageBlock, Transcript]
+
+
+def spoken_parts(blocks):
+    """The quotes and the named speakers' transcript turns among `blocks`, in reading order:
+    everything in a release credited to a Person."""
+    for block in blocks:
+        if isinstance(block, Quote):
+            yield block
+        elif isinstance(block, Transcript):
+            yield from (turn for turn in block.turns.all() if turn.speaker_id)
