@@ -31,6 +31,8 @@ from articles.models import (
     Organization,
     Person,
     PersonRole,
+    Transcript,
+    TranscriptTurn,
 )
 
 from . import release_cache, search_index
@@ -81,6 +83,7 @@ def releases_naming(instance):
             *instance.authored_articles.values_list("pk", flat=True),
             *instance.contact_for_articles.values_list("pk", flat=True),
             *instance.quotes.values_list("parent", flat=True),
+            *instance.transcript_turns.values_list("transcript__parent", flat=True),
         }
     if isinstance(instance, Tag):
         return set(tagged_releases().filter(tag=instance).values_list("object_id", flat=True))
@@ -111,6 +114,10 @@ def _part_changed(sender, instance, **kwargs):
 
 def _row_changed(sender, instance, **kwargs):
     schedule(InitiativeTable.objects.filter(pk=instance.table_id).values_list("parent", flat=True))
+
+
+def _turn_changed(sender, instance, **kwargs):
+    schedule(Transcript.objects.filter(pk=instance.transcript_id).values_list("parent", flat=True))
 
 
 def _links_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
@@ -145,6 +152,7 @@ def connect():
             signal.connect(_part_changed, sender=model, dispatch_uid=f"releases-{model.__name__}")
     for signal in (post_save, post_delete):
         signal.connect(_row_changed, sender=InitiativeTableRow, dispatch_uid="releases-row")
+        signal.connect(_turn_changed, sender=TranscriptTurn, dispatch_uid="releases-turn")
     for field in ("byline_people", "people", "organizations", "initiatives", "media_contacts"):
         m2m_changed.connect(
             _links_changed,
