@@ -37,7 +37,7 @@ from articles.models import (
 from articles.services import initiative_named, replace_table_rows, sync_mentions, unique_slug
 
 from .metadata import organization_of_unit
-from .organizations import KNOWN_ORGANIZATIONS
+from .organizations import KNOWN_ORGANIZATIONS, country_of
 from .structure import (
     ParsedOrganization,
     ParsedPerson,
@@ -130,6 +130,7 @@ class _Matcher:
             abbreviation=abbreviation[:40],
             slug=unique_slug(Organization, abbreviation or name),
             kind=_organization_kind(name),
+            country=country_of(parsed),
         )
         self.result.created_organizations.append(organization)
         return organization

@@ -39,6 +39,38 @@ KNOWN_ORGANIZATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Department of Homeland Security", "DHS", ()),
 )
 
+# The country an organization belongs to, from the abbreviations above and the words of its
+# name: what a new organization's record starts with (the officer can correct it).
+KNOWN_COUNTRIES: dict[str, str] = {
+    "SENAFRONT": "PA", "SENAN": "PA", "PN": "PA", "SPI": "PA", "MINSEG": "PA", "SOUTHCOM": "US",
+    "JTF-Bravo": "US", "ARSOUTH": "US", "MARFORSOUTH": "US", "NAVSO/4th Fleet": "US",
+    "AFSOUTH": "US", "SOCSOUTH": "US", "DOD": "US", "DOW": "US", "DHS": "US",
+}  # fmt: skip
+COUNTRY_WORDS: tuple[tuple[str, str], ...] = (
+    (r"\bU\.S\.|\bUnited States\b|\bEstados Unidos\b|\bNational Guard\b", "US"),
+    (r"\bPanam[aá]\b|\bPaname[ñn]|\bPanamanian\b", "PA"),
+    (r"\bColombia\b|\bColombian\b", "CO"),
+    (r"\bCosta Rica\b|\bCosta Rican\b|\bCostarricense\b", "CR"),
+    (r"\bGuatemala\b|\bGuatemalan\b", "GT"),
+    (r"\bHonduras\b|\bHondure[ñn]", "HN"),
+    (r"\bEl Salvador\b|\bSalvadoran\b", "SV"),
+    (r"\bBelize\b|\bBelizean\b", "BZ"),
+    (r"\bRep[úu]blica Dominicana\b|\bDominican Republic\b", "DO"),
+)
+# U.S. units are named by number ("24th Marine Expeditionary Unit", "612th Air Base Squadron").
+_US_UNIT = re.compile(r"^\d+(?:st|nd|rd|th) ")
+
+
+def country_of(organization: ParsedOrganization) -> str:
+    """ISO code of the organization's country, or "" when its name does not say."""
+    if organization.abbreviation in KNOWN_COUNTRIES:
+        return KNOWN_COUNTRIES[organization.abbreviation]
+    for pattern, code in COUNTRY_WORDS:
+        if re.search(pattern, organization.name):
+            return code
+    return "US" if _US_UNIT.match(organization.name) else ""
+
+
 _UNIT_NOUN = (
     r"(?:Division|Brigade|Regiment|Battalion|Squadron|Wing|Company|Hospital|Unit|Group|Fleet|"
     r"Detachment|Battery|Marines)"

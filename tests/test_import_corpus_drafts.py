@@ -170,10 +170,15 @@ def test_english_name_of_a_known_agency_matches_its_spanish_record():
     assert not result.created_organizations
 
 
-def test_new_organizations_get_a_kind():
+def test_new_organizations_get_a_kind_and_a_country_when_the_name_says():
     import_corpus("02-dvids-story-by-medical.txt")
-    assert Organization.objects.get(name="312th Field Hospital").kind == "military"
-    assert Organization.objects.get(name="Ministerio de Salud").kind == "ministry"
+    hospital = Organization.objects.get(name="312th Field Hospital")
+    assert (hospital.kind, hospital.country.code) == ("military", "US")
+    ministry = Organization.objects.get(name="Ministerio de Salud")
+    assert (ministry.kind, ministry.country.code) == ("ministry", "")
+    import_corpus("09-readout-phone-call.txt")
+    army = Organization.objects.get(name="Ejército Nacional de Colombia")
+    assert (army.kind, army.country.code) == ("military", "CO")
 
 
 def test_people_in_prose_check_compares_with_the_record_on_the_release_date():
