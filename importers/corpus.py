@@ -63,7 +63,7 @@ def _speaker(person: ParsedPerson) -> dict:
 def observed(parsed: ParsedRelease) -> dict:
     """The corpus fields as the importer filled them for ``parsed``."""
     speakers: dict[str, dict] = {}
-    turns = [turn for block in parsed.blocks for turn in getattr(block, "turns", ())]
+    turns = [turn for block in parsed.transcripts for turn in block.turns]
     for person in [q.speaker for q in parsed.quotes] + [t.speaker for t in turns if t.speaker]:
         if person.family_name:
             speakers.setdefault(_key(person.name), _speaker(person))

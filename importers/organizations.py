@@ -235,6 +235,14 @@ def _units(text: str) -> list[ParsedOrganization]:
     ]
 
 
+# A name ending so is a course, program or event: an initiative, not an organization, even
+# with an abbreviation in parentheses ("Jungle Operations Training Course (JOTC)").
+NOT_ORGANIZATION_ENDINGS = frozenset(
+    {"Course", "Program", "Programme", "Conference", "Seminar", "Exercise", "Workshop",
+     "Symposium", "Initiative", "Curso", "Programa", "Conferencia", "Seminario", "Ejercicio"}
+)  # fmt: skip
+
+
 def find_organizations(text: str) -> list[ParsedOrganization]:
     """Deduplicated by abbreviation and by name (accents and case ignored), first one wins."""
     seen_names: set[str] = set()
@@ -245,6 +253,8 @@ def find_organizations(text: str) -> list[ParsedOrganization]:
         name_key = " ".join(name_key.split())
         abbr_key = org.abbreviation.upper()
         if name_key in seen_names or (abbr_key and abbr_key in seen_abbr):
+            continue
+        if org.name.split()[-1] in NOT_ORGANIZATION_ENDINGS:
             continue
         # "Servicio Nacional de Fronteras" already found; do not add "Policía Nacional" twice
         seen_names.add(name_key)

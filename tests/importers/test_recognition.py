@@ -98,6 +98,15 @@ def test_courses_and_exercises_are_initiatives_not_organizations():
     assert not any("Course" in o.name for o in jungle.organizations)
 
 
+def test_a_course_with_an_abbreviation_is_an_initiative_not_an_organization():
+    release = parse_text(
+        "Course opens\n\nCRISTÓBAL COLÓN, Panama — The Jungle Operations Training Course "
+        "(JOTC) opened with officers of the Servicio Nacional de Fronteras (SENAFRONT).\n"
+    )
+    assert [o.name for o in release.organizations] == ["Servicio Nacional de Fronteras"]
+    assert release.initiatives == ["Jungle Operations Training Course"]
+
+
 def test_kind_banners_and_prefixes():
     assert corpus("13-advisory-ceremony.txt").kind == "media-advisory"
     assert corpus("14-advisory-es.txt").kind == "media-advisory"
