@@ -248,3 +248,18 @@ def test_transcript_turns_and_speakers_are_in_the_search_document():
     assert "Secretary of Defense Marcus Ellery: Thank you, and thank you, Minister" in document.body
     assert "Reporter: Mr. Secretary, Lucía Barrios" in document.body
     assert "Minister of Public Security Rogelio Candanedo" in document.keywords
+
+
+def test_writers_edit_the_turns_of_their_draft_and_authorities_only_read_them(
+    writer, authority, client_for
+):
+    path = CORPUS / "06-transcript-press-briefing.txt"
+    article = create_draft(parse_file(path.name, path.read_bytes()), created_by=writer).article
+    transcript = Transcript.objects.get(parent=article)
+    turns_url = f"/admin/articles/transcript/{transcript.pk}/change/"
+    release_page = client_for(writer).get(f"/admin/articles/article/{article.pk}/change/")
+    assert turns_url in release_page.content.decode()  # the block is in the writer's editor
+    assert client_for(writer).get(turns_url).status_code == 200
+    reader = client_for(authority)
+    assert reader.get(turns_url).status_code == 200
+    assert reader.post(turns_url, {}).status_code == 403

@@ -46,18 +46,13 @@ class TranscriptAdmin(admin.ModelAdmin):
         return False  # removed as a block of its release
 
     def has_change_permission(self, request, obj=None):
-        allowed = request.user.has_perm("articles.change_article")
+        allowed = super().has_change_permission(request, obj)
         if obj is None:
             return allowed
         return (
             allowed
             and obj.parent.status == ArticleStatus.DRAFT
             and can_edit(request.user, obj.parent)
-        )
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("articles.view_article") or self.has_change_permission(
-            request, obj
         )
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):

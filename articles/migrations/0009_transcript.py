@@ -2,7 +2,34 @@
 
 import articles.models.blocks
 import django.db.models.deletion
+from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
+
+# The roles of 0004_create_roles get the new block like the other body blocks.
+TRANSCRIPT_MODELS = ["transcript", "transcriptturn"]
+ROLE_ACTIONS = {
+    "Writer": ["add", "change", "delete", "view"],
+    "Editor": ["add", "change", "delete", "view"],
+    "Release authority": ["view"],
+}
+
+
+def grant_roles(apps, schema_editor):
+    app_config = apps.get_app_config("articles")
+    models_module = getattr(app_config, "models_module", None)
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = models_module
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, actions in ROLE_ACTIONS.items():
+        group = Group.objects.filter(name=name).first()
+        if group is None:
+            continue
+        codenames = [f"{action}_{model}" for model in TRANSCRIPT_MODELS for action in actions]
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label="articles", codename__in=codenames)
+        )
 
 
 class Migration(migrations.Migration):
@@ -44,4 +71,6 @@ class Migration(migrations.Migration):
             },
             bases=(articles.models.blocks.SpokenByMixin, models.Model),
         ),
+        migrations.RunPython(grant_roles, migrations.RunPython.noop),
     ]
+
