@@ -31,9 +31,11 @@ from .models import (
     Person,
     Quote,
     RichText,
+    Transcript,
+    TranscriptTurn,
 )
 
-FOLLOW = {InitiativeTable: ["rows"]}
+FOLLOW = {InitiativeTable: ["rows"], Transcript: ["turns"]}
 
 
 def body_relations():
@@ -49,6 +51,7 @@ def register_models():
     for model in BODY_BLOCK_MODELS:
         reversion.register(model, follow=FOLLOW.get(model, ()))
     reversion.register(InitiativeTableRow)
+    reversion.register(TranscriptTurn)
     reversion.register(TaggedItem)
 
 
@@ -235,7 +238,8 @@ class Snapshot:
 
 
 def _block_lines(block, name_of, rows_of):
-    """`name_of(block, field)` names a related object; `rows_of(table)` gives its rows."""
+    """`name_of(block, field)` names a related object; `rows_of(block)` gives a table's rows
+    or a transcript's turns as [who, words]."""
     if isinstance(block, RichText):
         return [f"[{_('Text')}]", *text_lines(block.text)]
     if isinstance(block, Quote):
@@ -246,6 +250,11 @@ def _block_lines(block, name_of, rows_of):
             f"[{_('Table')}: {block.caption}]",
             " | ".join(block.headings),
             *(" | ".join(row) for row in rows_of(block)),
+        ]
+    if isinstance(block, Transcript):
+        return [
+            f"[{_('Transcript')}]",
+            *(f"{who}: {line}" for who, words in rows_of(block) for line in text_lines(words)),
         ]
     if isinstance(block, ImageBlock):
         lines = [f"[{_('Image')}: {name_of(block, 'image')}]"]
@@ -284,8 +293,10 @@ def _related_name(obj, field):
     return str(getattr(obj, field))
 
 
-def _stored_rows(table):
-    return [[row.initiative.name, *row.cells] for row in table.rows.all()]
+def _stored_rows(block):
+    if isinstance(block, Transcript):
+        return [[str(turn.heading), turn.text] for turn in block.turns.all()]
+    return [[row.initiative.name, *row.cells] for row in block.rows.all()]
 
 
 def snapshot_of_article(article):
@@ -353,20 +364,24 @@ def snapshot_of_revision(revision):
     article = _instance(Article, article_fields)
     blocks = [_instance(model, fields) for model in BODY_BLOCK_MODELS for fields in kept[model]]
     rows = [_instance(InitiativeTableRow, fields) for fields in kept[InitiativeTableRow]]
+    turns = [_instance(TranscriptTurn, fields) for fields in kept[TranscriptTurn]]
     tag_ids = [fields["tag_id"] for fields in kept[TaggedItem] if fields["object_id"] == article.pk]
     images = Image.objects.in_bulk(
         {b.image_id for b in blocks if isinstance(b, ImageBlock)} | {article.hero_image_id}
     )
     related = {
-        "speaker": Person.objects.in_bulk({b.speaker_id for b in blocks if isinstance(b, Quote)}),
+        "speaker": Person.objects.in_bulk(
+            {b.speaker_id for b in blocks if isinstance(b, Quote)}
+            | {turn.speaker_id for turn in turns if turn.speaker_id}
+        ),
         "image": images,
         "hero_image": images,
     }
     initiatives = Initiative.objects.in_bulk({row.initiative_id for row in rows})
-    rows_by_table = defaultdict(list)
+    rows_by_block = defaultdict(list)
     for row in sorted(rows, key=lambda row: row.position):
         initiative = initiatives.get(row.initiative_id)
-        rows_by_table[row.table_id].append(
+        rows_by_block[(InitiativeTable, row.table_id)].append(
             [initiative.name if initiative else _("(deleted initiative)"), *row.cells]
         )
 
@@ -374,13 +389,17 @@ def snapshot_of_revision(revision):
         found = related[field].get(getattr(obj, f"{field}_id"))
         return str(found) if found else _("(deleted)")
 
+    for turn in sorted(turns, key=lambda turn: turn.position):
+        who = name_of(turn, "speaker") if turn.speaker_id else turn.label or turn.get_role_display()
+        rows_by_block[(Transcript, turn.transcript_id)].append([who, turn.text])
+
     return _snapshot(
         article,
         authors=Person.objects.filter(pk__in=article_fields.get("byline_people", [])),
         tags=list(Tag.objects.filter(pk__in=tag_ids).values_list("name", flat=True)),
         blocks=[block for block in blocks if block.region == "body"],
         name_of=name_of,
-        rows_of=lambda table: rows_by_table[table.pk],
+        rows_of=lambda block: rows_by_block[(type(block), block.pk)],
     )
 
 

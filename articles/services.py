@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils.text import slugify
 
-from .models import Initiative, InitiativeTable, InitiativeTableRow, Quote
+from .models import Initiative, InitiativeTable, InitiativeTableRow, Quote, TranscriptTurn
 
 
 def unique_slug(model, text, *, max_length=200):
@@ -39,8 +39,14 @@ def replace_table_rows(*, table, rows):
 
 
 def body_mentions(article):
-    """People quoted and initiatives listed in the article's body, as two sets of ids."""
+    """People quoted or speaking and initiatives listed in the article's body, as two sets of
+    ids."""
     speakers = set(Quote.objects.filter(parent=article).values_list("speaker", flat=True))
+    speakers |= set(
+        TranscriptTurn.objects.filter(transcript__parent=article, speaker__isnull=False)
+        .values_list("speaker", flat=True)
+        .distinct()
+    )
     initiatives = set(
         InitiativeTableRow.objects.filter(
             table__in=InitiativeTable.objects.filter(parent=article)
@@ -50,7 +56,8 @@ def body_mentions(article):
 
 
 def sync_mentions(*, article, before=(frozenset(), frozenset())):
-    """Relate the article to everyone its body quotes and every initiative its tables list.
+    """Relate the article to everyone its body quotes or gives the floor and every initiative
+    its tables list.
 
     `before` is body_mentions() from before the edit: people and initiatives that were only
     there because of a quote or table row that is now gone are unlinked again.

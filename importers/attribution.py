@@ -17,7 +17,10 @@ from .ranks import (
     RATING_PATTERN,
     SERVICE_SUFFIXES,
     SERVICES,
+    SPANISH_LOWER_CASE_RANKS,
+    SPANISH_RANKS,
     TITLES_WITH_COMPLEMENT,
+    UNIT_SERVICES,
     UNIT_WORDS,
 )
 from .structure import ParsedPerson
@@ -45,7 +48,7 @@ def _key(form: str) -> str:
     return " ".join(form.replace(".", "").split())
 
 
-RANK_TABLE = {**CIVILIAN_TITLES, **MILITARY_RANKS}
+RANK_TABLE = {**CIVILIAN_TITLES, **MILITARY_RANKS, **SPANISH_RANKS}
 RANK_RE, _RANK_LOOKUP = _alternation(RANK_TABLE)
 _RATING_RE = re.compile(RATING_PATTERN + r"(?=\s)")
 SERVICE_RE, _SERVICE_LOOKUP = _alternation({**SERVICES, **dict.fromkeys(NATIONAL_PREFIXES, ())})
@@ -60,8 +63,17 @@ PARTICLES = frozenset(
 CONTEXT_STARTERS = frozenset(
     {"during", "at", "in", "on", "while", "after", "before", "when", "as", "to", "about",
      "from", "following", "speaking", "adding", "last", "this", "earlier", "later", "recently",
-     "today", "yesterday", "via", "through", "told", "said", "who", "which"}
+     "today", "yesterday", "via", "through", "told", "said", "who", "which", "durante", "en",
+     "tras", "ante", "al", "desde", "quien", "mientras", "según"}
 )  # fmt: skip
+# Spanish ranks as running text writes them, after an article: "dijo la embajadora Ana Ruiz".
+SPANISH_RANK_PATTERN = "|".join(
+    re.escape(form).replace(r"\ ", r"\s+")
+    for form in sorted(set(SPANISH_LOWER_CASE_RANKS), key=len, reverse=True)
+)
+_SPANISH_RANK_RE = re.compile(
+    rf"^(?:(?:el|la|los|las|del)\s+)?(?P<rank>{SPANISH_RANK_PATTERN})(?=\s)", re.IGNORECASE
+)
 # Capitalized words that are never a person's name on their own.
 NOT_NAMES = (
     frozenset(
@@ -80,6 +92,7 @@ NOT_NAMES = (
     | UNIT_WORDS
 )  # fmt: skip
 
+_ORDINAL = r"\d+(?:st|nd|rd|th|\.?º|\.?ª)"
 _NAME_TOKEN = re.compile(r"^(?:[^\W\d_][\w’'\-]*\.?|[A-Z]\.)$")
 _ORDINAL_ABBR = re.compile(
     r"^(?P<org>(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w&’'\-/.]*\s+)+?)(?P<rest>[a-z].*)$"
@@ -155,6 +168,27 @@ def _person_from_name(name: list[str]) -> ParsedPerson | None:
     return ParsedPerson(given_name=" ".join(given), family_name=" ".join(rest), suffix=suffix)
 
 
+def _capitalize_spanish_rank(phrase: str) -> str:
+    """ "la embajadora Ana Ruiz" → "Embajadora Ana Ruiz"; other phrases unchanged."""
+    m = _SPANISH_RANK_RE.match(phrase)
+    if not m or (m.group("rank")[0].isupper() and not m.group(0)[0].islower()):
+        return phrase
+    rank = _RANK_LOOKUP.get(_key(m.group("rank").title())) or _RANK_LOOKUP.get(
+        _key(m.group("rank").capitalize())
+    )
+    if rank is None:
+        return phrase
+    return rank + phrase[m.end() :]
+
+
+def service_for_unit(unit: str) -> str:
+    """The service a unit's name implies ("24th Marine Expeditionary Unit": Marine Corps)."""
+    for words, service in UNIT_SERVICES:
+        if re.search(rf"(?<!\w){re.escape(words)}(?!\w)", unit):
+            return service
+    return ""
+
+
 def _match_at(pattern: re.Pattern, text: str) -> re.Match | None:
     m = pattern.match(text)
     return m if m and m.group(0) else None
@@ -170,6 +204,7 @@ def parse_reference(phrase: str) -> tuple[ParsedPerson, str] | None:
         phrase = phrase[:-1]
     if not phrase:
         return None
+    phrase = _capitalize_spanish_rank(phrase)
     parts = _split_top_commas(phrase)
     head, appositives = parts[0], [p for p in parts[1:] if p]
 
@@ -191,17 +226,18 @@ def parse_reference(phrase: str) -> tuple[ParsedPerson, str] | None:
 
     # "Minister of Public Security Frank Ábrego": the complement runs up to the last two
     # capitalized words before the first lower-case word.
-    if rank in TITLES_WITH_COMPLEMENT and tokens and tokens[0] in ("of", "for", "to"):
+    if rank in TITLES_WITH_COMPLEMENT and tokens and tokens[0] in ("of", "for", "to", "de", "del"):
         run_end = 1
         while run_end < len(tokens) and (
-            _is_name_token(tokens[run_end]) or tokens[run_end] in ("of", "for", "the", "and")
+            _is_name_token(tokens[run_end])
+            or tokens[run_end] in ("of", "for", "the", "and", "de", "del", "la")
         ):
             run_end += 1
         caps = [i for i in range(1, run_end) if _is_name_token(tokens[i])]
         # "to Panama Kevin Marino Cabrera": a posting is one place; "of Public Security
         # Frank Ábrego": the name is the last two words
-        name_start = caps[1] if tokens[0] == "to" and len(caps) >= 3 else caps[-2] if caps else 0
         if len(caps) >= 3:
+            name_start = caps[1] if tokens[0] == "to" else caps[-2]
             rank = f"{rank} {' '.join(tokens[:name_start])}"
             tokens = tokens[name_start:]
 
@@ -267,12 +303,17 @@ def _rank_after_name(person: ParsedPerson, appositive: str) -> tuple[ParsedPerso
     return replace(person, rank=rank, service=person.service or service), rest
 
 
+_ORG_FUNCTION_WORDS = frozenset({"de", "del", "la", "los", "las", "en", "y"})
+
+
 def looks_like_org(text: str) -> bool:
     words = text.split()
     if not words or not (words[0][0].isupper() or words[0][0].isdigit()):
         return False
     if len(words) == 1:
         return bool(re.fullmatch(r"[A-Z0-9][A-Z0-9&\-/.]+", words[0]))
+    # Spanish names run on function words: "Embajada de los Estados Unidos en Panamá"
+    words = [w for w in words if w not in _ORG_FUNCTION_WORDS]
     caps = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
     return caps >= len(words) - 1 and (
         any(w.strip(",.") in UNIT_WORDS for w in words) or caps == len(words)
@@ -295,7 +336,7 @@ def split_title(appositive: str) -> tuple[str, str]:
 def _split_bare_title(appositive: str) -> tuple[str, str]:
     """Title without its leading article, and the unit if one is recognizable."""
     text = re.sub(r"^(?:a|an|the)\s+", "", appositive.strip(), flags=re.IGNORECASE)
-    unit = re.sub(r"^(?:of|with|from|at)\s+(?:the\s+)?", "", text)
+    unit = re.sub(r"^(?:of|with|from|at|del|de\s+la|de)\s+(?:the\s+)?", "", text)
     if looks_like_org(unit) and all(
         w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "for", "de", "the")
         for w in unit.split()
@@ -303,6 +344,10 @@ def _split_bare_title(appositive: str) -> tuple[str, str]:
         return "", unit  # "25th ID", "USS Gerald R. Ford", "of the Ministry of Public Security"
     parts = _split_top_commas(text)
     if len(parts) >= 2 and looks_like_org(parts[-1]) and not looks_like_org(parts[0]):
+        # "a pilot with the 4th Battalion, 219th Aviation Regiment": one unit over two parts
+        m = re.search(rf"\b(?:with|of|for|at)\s+(?:the\s+)?({_ORDINAL}\s+[A-Z]\w*)$", parts[-2])
+        if m and re.match(_ORDINAL, parts[-1]):
+            return text, f"{m.group(1)}, {parts[-1]}"
         return ", ".join(parts[:-1]), parts[-1]
     m = _ORDINAL_ABBR.match(text)
     if m:
@@ -310,7 +355,8 @@ def _split_bare_title(appositive: str) -> tuple[str, str]:
         if looks_like_org(org):
             return m.group("rest").strip(), org
     m = re.search(
-        r"\b(?:with|of|for|at)\s+(?:the\s+)?((?:\d+(?:st|nd|rd|th)\s+)?[A-Z][^,]*)$", text
+        rf"\b(?:with|of|for|at|del|de\s+la|de)\s+(?:the\s+)?((?:{_ORDINAL}\s+)?[A-Z][^,]*)$",
+        text,
     )
     if m and looks_like_org(m.group(1)):
         return text, m.group(1).strip()
@@ -378,6 +424,10 @@ class PeopleIndex:
             self._by_family[person.family_name] = _merge(known, person) if known else person
         else:
             self._by_family[person.family_name] = _merge(person, known)
+
+    def known(self, family_name: str) -> ParsedPerson | None:
+        """The fullest mention of someone with this family name so far."""
+        return self._by_family.get(family_name)
 
     def complete(self, person: ParsedPerson) -> ParsedPerson:
         """Fill blanks in ``person`` from an earlier, fuller mention with the same family name."""

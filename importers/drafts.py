@@ -9,11 +9,14 @@ human (an unfilled placeholder, a missing summary) before it can be cleared.
 from __future__ import annotations
 
 import datetime
+import difflib
+import unicodedata
 from dataclasses import dataclass, field
 from html import escape
 
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,13 +29,28 @@ from articles.models import (
     Person,
     Quote,
     RichText,
+    Transcript,
+    TranscriptTurn,
+    TurnRole,
 )
-from articles.services import body_saved, replace_table_rows, unique_slug
+from articles.services import body_saved, initiative_named, replace_table_rows, unique_slug
 
-from .structure import ParsedOrganization, ParsedPerson, ParsedRelease, QuoteBlock, TableBlock
+from .metadata import organization_of_unit
+from .organizations import KNOWN_ORGANIZATIONS, country_of
+from .structure import (
+    ParsedOrganization,
+    ParsedPerson,
+    ParsedRelease,
+    QuoteBlock,
+    TableBlock,
+    TranscriptBlock,
+)
 
 # The headline is required; an import without one gets a placeholder the release checks flag.
 MISSING_HEADLINE = "[insert headline]"
+# Names this alike (after accents, case and punctuation are set aside) are one organization
+# written two ways until an officer says otherwise.
+NEAR_DUPLICATE_RATIO = 0.85
 # Imported dates carry no time of day; 09:00 local is a typical release time, and the officer
 # sets the real one before clearance.
 DEFAULT_RELEASE_TIME = datetime.time(9, 0)
@@ -46,6 +64,9 @@ class ImportResult:
     created_initiatives: list = field(default_factory=list)
     recognized: list[str] = field(default_factory=list)
     unrecognized: list[str] = field(default_factory=list)
+    guesses: list[str] = field(default_factory=list)
+    # (what to consider, the admin URL where to do it): the import changes no existing record
+    suggestions: list[tuple[str, str]] = field(default_factory=list)
 
     def report_lines(self):
         """What the officer is told: what was made, what was found, and what was not."""
@@ -61,6 +82,10 @@ class ImportResult:
                 lines.append(label % {"names": ", ".join(str(obj) for obj in created)})
         return lines
 
+    def check_first(self):
+        """Guesses the import made, each with its alternative: the officer checks these first."""
+        return [_("Check: %(guess)s") % {"guess": guess} for guess in self.guesses]
+
 
 class _Matcher:
     """Finds or creates people and organizations, remembering what it created."""
@@ -75,8 +100,8 @@ class _Matcher:
         if not name and not abbreviation:
             return None
         match = Q()
-        if name:
-            match |= Q(name__iexact=name) | Q(abbreviation__iexact=name)
+        for spelling in _spellings(name):
+            match |= Q(name__iexact=spelling) | Q(abbreviation__iexact=spelling)
         if abbreviation:
             match |= Q(abbreviation__iexact=abbreviation)
         existing = Organization.objects.filter(match).first()
@@ -84,34 +109,145 @@ class _Matcher:
             return existing
         if not name:
             return None  # an abbreviation alone is too little to create an organization from
+        similar = _near_duplicate(name)
+        if similar is not None:
+            # Never a second record for one organization: the officer decides.
+            self.result.suggestions.append(
+                (
+                    _(
+                        "“%(name)s” was not created: it looks like the existing “%(existing)s”. "
+                        "Relate that one to the release if it is the same organization, or "
+                        "create “%(name)s” if it is not."
+                    )
+                    % {"name": name, "existing": similar},
+                    reverse("admin:articles_organization_change", args=[similar.pk]),
+                )
+            )
+            return None
         organization = Organization.objects.create(
             name=name[:200],
             abbreviation=abbreviation[:40],
             slug=unique_slug(Organization, abbreviation or name),
-            kind=OrganizationKind.OTHER,
+            kind=_organization_kind(name),
+            country=country_of(parsed),
         )
         self.result.created_organizations.append(organization)
         return organization
 
-    def person(self, parsed: ParsedPerson) -> Person | None:
+    def person(self, parsed: ParsedPerson, *, as_of=None) -> Person | None:
         if not parsed.family_name:
             return None
         existing = Person.objects.filter(
             given_name__iexact=parsed.given_name, family_name__iexact=parsed.family_name
         ).first()
         if existing:
+            self._compare(existing, parsed, as_of)
             return existing
+        unit = organization_of_unit(parsed.organization)
         person = Person.objects.create(
             service=parsed.service[:80],
             rank=parsed.rank[:80],
             given_name=parsed.given_name[:100],
             family_name=parsed.family_name[:100],
             title=parsed.title[:300],
-            organization=self.organization(parsed.organization) if parsed.organization else None,
+            organization=self.organization(unit) if unit else None,
             slug=unique_slug(Person, f"{parsed.given_name} {parsed.family_name}"),
         )
         self.result.created_people.append(person)
         return person
+
+    def _compare(self, person: Person, parsed: ParsedPerson, as_of) -> None:
+        """Where the text and the stored person disagree, suggest the change; make none."""
+        held = person.role_on(as_of) or person
+        if parsed.rank and parsed.rank != held.rank:
+            self.result.suggestions.append(
+                (
+                    _(
+                        "The release calls %(name)s “%(text)s”; their record says “%(record)s”. "
+                        "If the rank changed, record it on the person (with the old one as an "
+                        "earlier rank); the import did not change it."
+                    )
+                    % {
+                        "name": person.full_name,
+                        "text": parsed.rank,
+                        "record": held.rank or "—",
+                    },
+                    reverse("admin:articles_person_change", args=[person.pk]),
+                )
+            )
+
+
+def _fold(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(text.replace("-", " ").replace(".", "").split())
+
+
+def _spellings(name: str) -> list[str]:
+    """The name and the other spellings the importer knows for it (English and Spanish)."""
+    if not name:
+        return []
+    for stored, abbreviation, others in KNOWN_ORGANIZATIONS:
+        forms = (stored, *others)
+        if any(_fold(form) == _fold(name) for form in forms):
+            return [*forms, abbreviation]
+    return [name]
+
+
+def _near_duplicate(name: str) -> Organization | None:
+    """An existing organization whose name is this one written slightly differently."""
+    folded = _fold(name)
+    for organization in Organization.objects.only("pk", "name", "abbreviation"):
+        other = _fold(organization.name)
+        if other == folded:
+            return organization
+        if difflib.SequenceMatcher(None, folded, other).ratio() >= NEAR_DUPLICATE_RATIO:
+            return organization
+    return None
+
+
+def _organization_kind(name: str) -> str:
+    words = set(name.replace("-", " ").split())
+    if words & {"Ministerio", "Ministry", "Department", "Embassy", "Embajada", "Autoridad",
+                "Agency", "Sistema", "Authority"}:  # fmt: skip
+        return OrganizationKind.MINISTRY
+    if words & {"Policía", "Police", "Servicio", "Guardia", "Guard"}:
+        return OrganizationKind.SECURITY_FORCE
+    if words & {"Division", "Brigade", "Regiment", "Battalion", "Squadron", "Wing", "Company",
+                "Unit", "Group", "Command", "Fleet", "Force", "Hospital", "Ejército", "Armada",
+                "Grupo", "Escuadrón", "Comando", "Fuerza"}:  # fmt: skip
+        return OrganizationKind.MILITARY_UNIT
+    return OrganizationKind.OTHER
+
+
+def _byline_text(parsed: ParsedRelease) -> str:
+    if parsed.byline_people:
+        return ""
+    # A DVIDS "Courtesy Story" is the issuing unit's story: credit the unit.
+    if parsed.issuing_unit and parsed.byline_text.lower().startswith("courtesy"):
+        return parsed.issuing_unit
+    return parsed.byline_text
+
+
+def _create_transcript(block: TranscriptBlock, placement: dict, matcher, day) -> None:
+    transcript = Transcript.objects.create(**placement)
+    turns = []
+    for position, turn in enumerate(block.turns):
+        named = turn.speaker is not None and bool(turn.speaker.given_name)
+        speaker = matcher.person(turn.speaker, as_of=day) if named else None
+        turns.append(
+            TranscriptTurn(
+                transcript=transcript,
+                position=position,
+                role=turn.role,
+                speaker=speaker,
+                # a label naming no one in full stays as printed, for the officer to resolve
+                label=turn.label[:200] if turn.role == TurnRole.SPEAKER and not speaker else "",
+                interpreted=turn.interpreted,
+                text=turn.html,
+            )
+        )
+    TranscriptTurn.objects.bulk_create(turns)
 
 
 def _release_at(day):
@@ -134,28 +270,43 @@ def create_draft(parsed: ParsedRelease, *, created_by=None) -> ImportResult:
         slug=unique_slug(Article, headline, max_length=250),
         subheadline=parsed.subheadline[:300],
         dateline=parsed.dateline[:120],
-        byline_text=parsed.byline_text[:200] if not parsed.byline_people else "",
+        byline_text=_byline_text(parsed)[:200],
         release_at=_release_at(parsed.release_date),
+        kind=parsed.kind,
+        summary=parsed.summary,
         created_by=created_by,
     )
     result = ImportResult(
         article=article,
         recognized=list(parsed.recognized),
         unrecognized=list(parsed.unrecognized),
+        guesses=list(parsed.guesses),
     )
     matcher = _Matcher(result)
+    day = parsed.release_date
 
     article.byline_people.set(
-        [person for person in map(matcher.person, parsed.byline_people) if person]
+        [person for p in parsed.byline_people if (person := matcher.person(p, as_of=day))]
     )
-    article.organizations.set(
-        [org for org in map(matcher.organization, parsed.organizations) if org]
+    unit = organization_of_unit(parsed.issuing_unit)
+    organizations = [*parsed.organizations, *([ParsedOrganization(unit)] if unit else [])]
+    article.organizations.set({org for org in map(matcher.organization, organizations) if org})
+    # People named in the text become related people; the body's speakers follow below.
+    article.people.add(
+        *{person for p in parsed.mentioned if (person := matcher.person(p, as_of=day))}
     )
+    for name in parsed.initiatives:
+        initiative, created = initiative_named(name[:200])
+        article.initiatives.add(initiative)
+        if created:
+            result.created_initiatives.append(initiative)
 
     for position, block in enumerate(parsed.blocks, start=1):
         placement = {"parent": article, "region": "body", "ordering": 10 * position}
-        if isinstance(block, QuoteBlock):
-            speaker = matcher.person(block.speaker)
+        if isinstance(block, TranscriptBlock):
+            _create_transcript(block, placement, matcher, day)
+        elif isinstance(block, QuoteBlock):
+            speaker = matcher.person(block.speaker, as_of=day)
             if speaker is None:
                 # A quote nobody can be credited with stays visible as text for the officer.
                 RichText.objects.create(text=f"<p>“{escape(block.text)}”</p>", **placement)

@@ -58,6 +58,10 @@ CHROME_LINES: tuple[str, ...] = (
     "Download",
     "Read more",
     "Advertisement",
+    "©…",
+    "Tags:…",
+    "###",
+    "-30-",
 )
 _CHROME_EXACT = {" ".join(c.lower().split()) for c in CHROME_LINES if not c.endswith("…")}
 _CHROME_PREFIX = tuple(" ".join(c[:-1].lower().split()) for c in CHROME_LINES if c.endswith("…"))
@@ -169,11 +173,34 @@ DATELINE_RE = re.compile(
 )
 
 
+# "PANAMÁ, 12 de marzo de 2026 –", "CHITRÉ, Panama, September 8, 2026 –": the date after a comma
+_DATED_DATELINE_RE = re.compile(
+    rf"^(?P<dateline>{_CITY}(?:,\s+[A-ZÀ-ÖØ-Þ][\w.’'\-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.’'\-]*){{0,3}})?)"
+    r",\s+(?P<date>[^—–\n]{6,40}?)\s*(?:—|–|--|-(?=\s))\s*"
+)
+
+
+def _dated_dateline(text: str) -> tuple[str, datetime.date | None, int] | None:
+    m = _DATED_DATELINE_RE.match(text)
+    if not m:
+        return None
+    found = find_date(m.group("date"))
+    if not found or found[1].group(0).strip() != m.group("date").strip(" ,."):
+        return None
+    return m.group("dateline"), found[0], m.end()
+
+
 def split_dateline(text: str) -> tuple[str, datetime.date | None, int] | None:
     """ "CRISTÓBAL COLÓN, Panama — …" → ("CRISTÓBAL COLÓN, Panama", None, offset of the body)."""
     m = DATELINE_RE.match(text)
     if not m:
-        return None
+        found = _dated_dateline(text)
+        if found is None:
+            return None
+        city = found[0].split(",")[0]
+        if any(c.islower() for c in city) or sum(c.isalpha() for c in city) < 3:
+            return None
+        return found
     city = m.group("dateline").split(",")[0]
     letters = [c for c in city if c.isalpha()]
     if len(letters) < 3 or any(c.islower() for c in letters):

@@ -7,7 +7,10 @@ Three sources, in order of confidence:
 2. an abbreviation used in the text ("JSCG-P", "25th ID") whose words are spelled out elsewhere
    ("Joint Security Cooperation Group-Panama", "25th Infantry Division"), initials only;
 3. ``KNOWN_ORGANIZATIONS`` below, partner-nation and U.S. organizations that releases name
-   without an abbreviation (extend the table, not the code).
+   without an abbreviation (extend the table, not the code);
+4. names built the way units and agencies are named: "24th Marine Expeditionary Unit",
+   "4th Battalion, 219th Aviation Regiment", "Joint Task Force-Isthmus", "U.S. Embassy in
+   Panama", "Ministerio de Salud", "7.º Grupo de Fuerzas Especiales".
 """
 
 from __future__ import annotations
@@ -36,6 +39,66 @@ KNOWN_ORGANIZATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Department of Homeland Security", "DHS", ()),
 )
 
+# The country an organization belongs to, from the abbreviations above and the words of its
+# name: what a new organization's record starts with (the officer can correct it).
+KNOWN_COUNTRIES: dict[str, str] = {
+    "SENAFRONT": "PA", "SENAN": "PA", "PN": "PA", "SPI": "PA", "MINSEG": "PA", "SOUTHCOM": "US",
+    "JTF-Bravo": "US", "ARSOUTH": "US", "MARFORSOUTH": "US", "NAVSO/4th Fleet": "US",
+    "AFSOUTH": "US", "SOCSOUTH": "US", "DOD": "US", "DOW": "US", "DHS": "US",
+}  # fmt: skip
+COUNTRY_WORDS: tuple[tuple[str, str], ...] = (
+    (r"\bU\.S\.|\bUnited States\b|\bEstados Unidos\b|\bNational Guard\b", "US"),
+    (r"\bPanam[aá]\b|\bPaname[ñn]|\bPanamanian\b", "PA"),
+    (r"\bColombia\b|\bColombian\b", "CO"),
+    (r"\bCosta Rica\b|\bCosta Rican\b|\bCostarricense\b", "CR"),
+    (r"\bGuatemala\b|\bGuatemalan\b", "GT"),
+    (r"\bHonduras\b|\bHondure[ñn]", "HN"),
+    (r"\bEl Salvador\b|\bSalvadoran\b", "SV"),
+    (r"\bBelize\b|\bBelizean\b", "BZ"),
+    (r"\bRep[úu]blica Dominicana\b|\bDominican Republic\b", "DO"),
+)
+# U.S. units are named by number ("24th Marine Expeditionary Unit", "612th Air Base Squadron").
+_US_UNIT = re.compile(r"^\d+(?:st|nd|rd|th) ")
+
+
+def country_of(organization: ParsedOrganization) -> str:
+    """ISO code of the organization's country, or "" when its name does not say."""
+    if organization.abbreviation in KNOWN_COUNTRIES:
+        return KNOWN_COUNTRIES[organization.abbreviation]
+    for pattern, code in COUNTRY_WORDS:
+        if re.search(pattern, organization.name):
+            return code
+    return "US" if _US_UNIT.match(organization.name) else ""
+
+
+_UNIT_NOUN = (
+    r"(?:Division|Brigade|Regiment|Battalion|Squadron|Wing|Company|Hospital|Unit|Group|Fleet|"
+    r"Detachment|Battery|Marines)"
+)
+_ORDINAL_UNIT = rf"\d+(?:st|nd|rd|th) +(?:[A-Z][\w-]* +){{0,3}}{_UNIT_NOUN}\b"
+_CAPITALIZED = r"[A-ZÁÉÍÓÚÑ][\w’'-]*"
+_SPANISH_LINK = r"(?:(?:de|del|en) +(?:(?:la|los|las|el) +)?)?"
+UNIT_PATTERNS = (
+    # "4th Battalion, 219th Aviation Regiment" is one unit
+    re.compile(rf"(?<![\w.])(?:{_ORDINAL_UNIT})(?:, +{_ORDINAL_UNIT})?"),
+    re.compile(
+        r"(?<![\w.])\d+\.?º +(?:Grupo|Escuadrón|Batallón|Brigada|Regimiento|Compañía)"
+        rf"(?: +de +{_CAPITALIZED}(?: +{_CAPITALIZED})*)?"
+    ),
+    re.compile(
+        r"\bU\.S\. +(?:Embassy(?: +in)? +[A-Z][\w]*(?: +[A-Z][\w]*)?|Coast Guard|"
+        r"(?:[A-Z][\w]* +){1,4}(?:Center|Command)\b)"
+    ),
+    re.compile(r"\bJoint Task Force[-–][A-Z][\w]*"),
+    re.compile(r"\b[A-Z][a-z]+ +National Guard\b"),
+    re.compile(r"\bNational +(?:[A-Z][\w]* +){0,2}Service +of +[A-Z][\w]*"),
+    re.compile(r"\b(?:[A-Z][\w]* +){1,3}Battalion +\d+\b"),
+    re.compile(
+        r"\b(?:Ministerio|Embajada|Autoridad|Sistema|Servicio|Ejército|Armada|Guardia Costera|"
+        r"Comando|Fuerza Aérea|Fuerzas Armadas|Policía|Cruz Roja|Dirección|Instituto)"
+        rf"(?: +{_SPANISH_LINK}{_CAPITALIZED})+"
+    ),
+)
 _ABBR = r"[A-Z][A-Za-z0-9&]*[A-Z0-9](?:[-/][A-Z0-9][A-Za-z0-9]*)?"
 _PAREN = re.compile(rf"\((?P<abbr>(?:the\s+)?{_ABBR})\)")
 _USED_ABBR = re.compile(rf"(?<![\w-])(?P<ordinal>\d+(?:st|nd|rd|th)\s+)?(?P<abbr>{_ABBR})(?![\w-])")
@@ -164,16 +227,34 @@ def _known(text: str) -> list[ParsedOrganization]:
     return found
 
 
+def _units(text: str) -> list[ParsedOrganization]:
+    return [
+        ParsedOrganization(re.sub(r"[’']s$", "", m.group(0).rstrip(".")))
+        for p in UNIT_PATTERNS
+        for m in p.finditer(text)
+    ]
+
+
+# A name ending so is a course, program or event: an initiative, not an organization, even
+# with an abbreviation in parentheses ("Jungle Operations Training Course (JOTC)").
+NOT_ORGANIZATION_ENDINGS = frozenset(
+    {"Course", "Program", "Programme", "Conference", "Seminar", "Exercise", "Workshop",
+     "Symposium", "Initiative", "Curso", "Programa", "Conferencia", "Seminario", "Ejercicio"}
+)  # fmt: skip
+
+
 def find_organizations(text: str) -> list[ParsedOrganization]:
     """Deduplicated by abbreviation and by name (accents and case ignored), first one wins."""
     seen_names: set[str] = set()
     seen_abbr: set[str] = set()
     out = []
-    for org in [*_spelled_out(text), *_implicit(text), *_known(text)]:
+    for org in [*_spelled_out(text), *_implicit(text), *_known(text), *_units(text)]:
         name_key = _fold(org.name).lower().replace("-", " ")
         name_key = " ".join(name_key.split())
         abbr_key = org.abbreviation.upper()
         if name_key in seen_names or (abbr_key and abbr_key in seen_abbr):
+            continue
+        if org.name.split()[-1] in NOT_ORGANIZATION_ENDINGS:
             continue
         # "Servicio Nacional de Fronteras" already found; do not add "Policía Nacional" twice
         seen_names.add(name_key)

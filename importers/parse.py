@@ -1,4 +1,4 @@
-"""Entry points: text, Markdown, HTML or Word in, a ``ParsedRelease`` out.
+"""Entry points: text, Markdown, HTML, Word or PDF in, a ``ParsedRelease`` out.
 
 Nothing here raises anything but ``UnreadableRelease``, whose message tells the officer what
 to do. Input larger than ``max_bytes`` is refused before any parsing starts.
@@ -14,6 +14,7 @@ from .docx_input import read_docx
 from .errors import UnreadableRelease
 from .html_input import read_html
 from .limits import check_text_size
+from .pdf_input import read_pdf
 from .segments import Report
 from .structure import ParsedRelease
 from .text_input import read_text
@@ -25,6 +26,7 @@ MAX_LINES = 20_000
 TEXT_EXTENSIONS = (".txt", ".md", ".markdown", ".text")
 HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
 DOCX_EXTENSIONS = (".docx",)
+PDF_EXTENSIONS = (".pdf",)
 
 
 def _megabytes(n: int) -> str:
@@ -109,6 +111,16 @@ def parse_docx(data: bytes, *, max_bytes: int = MAX_BYTES) -> ParsedRelease:
     return _finish(assemble(segments, report))
 
 
+def parse_pdf(data: bytes, *, max_bytes: int = MAX_BYTES) -> ParsedRelease:
+    """A PDF with a text layer (not a scan)."""
+    if not data:
+        raise UnreadableRelease(_("The file is empty: upload the release again."))
+    _check_size(len(data), max_bytes)
+    if not data.startswith(b"%PDF"):
+        raise UnreadableRelease(_("This file is not a PDF. Upload the release as it was sent."))
+    return parse_text(read_pdf(data, max_chars=max_bytes), max_bytes=max_bytes)
+
+
 def decode_text(data: bytes) -> str:
     """Text from bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
     head = data[:8]
@@ -121,7 +133,7 @@ def decode_text(data: bytes) -> str:
         )
     if head.startswith(b"%PDF"):
         raise UnreadableRelease(
-            _("This is a PDF. Copy its text into a .txt file or a Word document and upload that.")
+            _("This is a PDF, not text. Upload it with its .pdf name, or paste its text.")
         )
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnreadableRelease(
@@ -156,7 +168,7 @@ def decode_text(data: bytes) -> str:
 
 
 def parse_file(name: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> ParsedRelease:
-    """Dispatch on the file name's extension: .txt/.md, .html/.htm or .docx."""
+    """Dispatch on the file name's extension: .txt/.md, .html/.htm, .docx or .pdf."""
     lower = (name or "").lower().strip()
     if not data:
         raise UnreadableRelease(
@@ -165,6 +177,8 @@ def parse_file(name: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> ParsedR
     _check_size(len(data), max_bytes)
     if lower.endswith(DOCX_EXTENSIONS):
         return parse_docx(data, max_bytes=max_bytes)
+    if lower.endswith(PDF_EXTENSIONS):
+        return parse_pdf(data, max_bytes=max_bytes)
     if lower.endswith(TEXT_EXTENSIONS):
         return parse_text(decode_text(data), max_bytes=max_bytes)
     if lower.endswith(HTML_EXTENSIONS):
@@ -176,8 +190,8 @@ def parse_file(name: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> ParsedR
         )
     raise UnreadableRelease(
         _(
-            "“%(name)s” cannot be imported: use a .docx, .txt, .md, .html or .htm file, or "
-            "paste the text instead."
+            "“%(name)s” cannot be imported: use a .docx, .pdf, .txt, .md, .html or .htm file, "
+            "or paste the text instead."
         )
         % {"name": name}
     )

@@ -17,9 +17,13 @@ from .structure import ParsedPerson
 VERBS = (
     "said|says|added|adds|explained|explains|stated|noted|notes|continued|remarked|"
     "emphasized|emphasised|stressed|commented|recalled|replied|concluded|highlighted|"
-    "underscored|acknowledged|observed|told [a-z]+(?: [a-z]+)?"
+    "underscored|acknowledged|observed|told [a-z]+(?: [a-z]+)?|"
+    # Spanish: “…”, dijo la embajadora Ana Ruiz.
+    "dijo|afirmó|señaló|agregó|añadió|explicó|declaró|indicó|expresó|destacó|aseguró|"
+    "manifestó|comentó|subrayó|precisó"
 )
-_VERB_FIRST = re.compile(rf"^\s*(?:{VERBS})\s+(?P<who>\S.*)$", re.DOTALL)
+# Spanish puts the comma after the closing mark: “…”, dijo …
+_VERB_FIRST = re.compile(rf"^\s*,?\s*(?:{VERBS})\s+(?P<who>\S.*)$", re.DOTALL)
 _WHO_FIRST = re.compile(
     rf"^\s*(?P<who>[^\s“”\"][^“”\"]*?)\s+(?P<verb>{VERBS})\b(?P<rest>[^“”\"]*)$", re.DOTALL
 )

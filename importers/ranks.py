@@ -161,6 +161,8 @@ CIVILIAN_TITLES: dict[str, tuple[str, ...]] = {
     "Secretary of the Navy": ("Navy Secretary",),
     "Secretary of the Air Force": ("Air Force Secretary",),
     "Secretary of Homeland Security": ("Homeland Security Secretary",),
+    "Pentagon Press Secretary": (),
+    "Press Secretary": (),
     "Under Secretary": ("Undersecretary",),
     "Assistant Secretary": (),
     "Deputy Secretary": (),
@@ -178,8 +180,8 @@ CIVILIAN_TITLES: dict[str, tuple[str, ...]] = {
     "Director General": (),
     "Deputy Director": (),
     "Director": (),
-    "Commissioner": ("Comisionado",),
-    "Deputy Commissioner": ("Subcomisionado",),
+    "Commissioner": (),
+    "Deputy Commissioner": (),
     "Administrator": (),
     "Gov.": ("Governor",),
     "Sen.": ("Senator",),
@@ -190,6 +192,50 @@ CIVILIAN_TITLES: dict[str, tuple[str, ...]] = {
     "Ms.": (),
     "Mrs.": (),
 }
+
+# Spanish ranks and titles, kept as written in a Spanish release ("dijo la embajadora …" becomes
+# "Embajadora"): the person's record is read in the release's language. Matched in lower case too,
+# since Spanish writes them so in running text. "General" and "Mayor" are spelled as in English
+# and live in the tables above.
+SPANISH_RANKS: dict[str, tuple[str, ...]] = {
+    "Embajador": (),
+    "Embajadora": (),
+    "Encargado de Negocios": (),
+    "Encargada de Negocios": (),
+    "Comisionado": (),
+    "Comisionada": (),
+    "Subcomisionado": (),
+    "Subcomisionada": (),
+    "Ministro": (),
+    "Ministra": (),
+    "Viceministro": (),
+    "Viceministra": (),
+    "Almirante": (),
+    "Vicealmirante": (),
+    "Contralmirante": (),
+    "Coronel": (),
+    "Teniente Coronel": (),
+    "Capitán": ("Capitan",),
+    "Capitana": (),
+    "Teniente": (),
+    "Subteniente": (),
+    "Sargento Mayor": (),
+    "Sargento Primero": (),
+    "Sargento": (),
+    "Cabo": (),
+    "Agente": (),
+    "Gobernador": (),
+    "Gobernadora": (),
+    "Alcalde": (),
+    "Alcaldesa": (),
+}
+
+# What Spanish running text writes in lower case before a name ("dijo la mayor Ana Ruiz").
+SPANISH_LOWER_CASE_RANKS: tuple[str, ...] = (
+    *(form for canonical, others in SPANISH_RANKS.items() for form in (canonical, *others)),
+    "Mayor",
+    "General",
+)
 
 # Titles that take a complement before the name: "Minister of Public Security Frank Ábrego",
 # "Ambassador to Panama Kevin Cabrera", "Under Secretary of Defense for Policy Jane Doe".
@@ -205,6 +251,7 @@ TITLES_WITH_COMPLEMENT: frozenset[str] = frozenset(
         "Ministra",
         "Ministro",
         "Viceministro",
+        "Viceministra",
         "Ambassador",
         "Director",
         "Deputy Director",
@@ -243,6 +290,39 @@ UNIT_WORDS: frozenset[str] = frozenset(
         "Centre", "School", "Course", "Academy", "Institute", "Service", "Servicio", "Guard",
         "Police", "Policía", "Policia", "Army", "Navy", "Marines", "Embassy", "Headquarters",
         "Staff", "Bureau", "Directorate", "Administration", "Council", "Committee", "Base",
-        "Station", "Garrison", "Airlift", "Expeditionary", "Southern", "Northern",
+        "Station", "Garrison", "Airlift", "Expeditionary", "Southern", "Northern", "Hospital",
+        "Embajada", "Ministerio", "Autoridad", "Sistema", "Ejército", "Armada", "Guardia",
+        "Comando", "Fuerza", "Fuerzas", "Grupo", "Escuadrón", "Batallón", "Brigada",
     }
 )  # fmt: skip
+
+# The service a unit belongs to, for people whose service the release leaves to the unit
+# ("Sgt. Maj. Jane Doe, senior enlisted leader with the 24th Marine Expeditionary Unit").
+# The first entry whose words occur in the unit's name wins, so the specific ones come first.
+UNIT_SERVICES: tuple[tuple[str, str], ...] = (
+    ("Marine Expeditionary", "U.S. Marine Corps"),
+    ("Marine Regiment", "U.S. Marine Corps"),
+    ("Marine Division", "U.S. Marine Corps"),
+    ("Marine Aircraft", "U.S. Marine Corps"),
+    ("Marine Logistics", "U.S. Marine Corps"),
+    ("Naval", "U.S. Navy"),
+    ("Construction Battalion", "U.S. Navy"),
+    ("Carrier Strike Group", "U.S. Navy"),
+    ("USS", "U.S. Navy"),
+    ("Aviation Regiment", "U.S. Army"),
+    ("Aviation Brigade", "U.S. Army"),
+    ("Infantry", "U.S. Army"),
+    ("Cavalry", "U.S. Army"),
+    ("Airborne", "U.S. Army"),
+    ("Field Hospital", "U.S. Army"),
+    ("Special Forces Group", "U.S. Army"),
+    ("Engineer Company", "U.S. Army"),
+    ("Engineer Battalion", "U.S. Army"),
+    ("Engineer Brigade", "U.S. Army"),
+    ("Security Force Assistance", "U.S. Army"),
+    ("Air Base", "U.S. Air Force"),
+    ("Airlift", "U.S. Air Force"),
+    ("Air Wing", "U.S. Air Force"),
+    ("Squadron", "U.S. Air Force"),
+    ("Wing", "U.S. Air Force"),
+)

@@ -70,6 +70,7 @@ class Report:
 
     recognized: list[str] = field(default_factory=list)
     unrecognized: list[str] = field(default_factory=list)
+    guesses: list[str] = field(default_factory=list)  # each with the alternative to check
     fragments_removed: int = 0
     spaces_repaired: int = 0
     markdown_budget: int = 200_000  # characters of Markdown inline syntax read per release
@@ -80,6 +81,11 @@ class Report:
         if line not in self._seen and len(self.recognized) < MAX_REPORT_LINES:
             self._seen.add(line)
             self.recognized.append(line)
+
+    def guess(self, line: str) -> None:
+        if line not in self._seen and len(self.guesses) < MAX_REPORT_LINES:
+            self._seen.add(line)
+            self.guesses.append(line)
 
     def problem(self, line: str) -> None:
         if line in self._seen:

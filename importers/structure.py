@@ -51,12 +51,28 @@ class TableBlock:
 
 
 @dataclass
+class Turn:
+    """One speaker's turn in a transcript."""
+
+    html: str  # the turn's paragraphs, as RichTextBlock.html
+    role: str = "speaker"  # "speaker", "reporter" or "moderator"
+    speaker: ParsedPerson | None = None  # None for a reporter or the moderator
+    label: str = ""  # as printed: "SECRETARY OF DEFENSE JANE DOE"
+    interpreted: bool = False  # "(through interpreter)"
+
+
+@dataclass
+class TranscriptBlock:
+    turns: list[Turn]
+
+
+@dataclass
 class ParsedOrganization:
     name: str
     abbreviation: str = ""
 
 
-Block = RichTextBlock | QuoteBlock | TableBlock
+Block = RichTextBlock | QuoteBlock | TableBlock | TranscriptBlock
 
 
 @dataclass
@@ -68,8 +84,17 @@ class ParsedRelease:
     byline_text: str = ""  # "Courtesy Story", or the raw byline when no person was parsed
     release_date: datetime.date | None = None
     category: str = ""  # "News" from a "News | July 16, 2025" line
+    kind: str = "press-release"  # an ArticleKind value
+    language: str = ""  # "en", "es"; "" when not recognized
+    issuing_unit: str = ""  # the unit or office a story is published by, "" if not stated
     blocks: list[Block] = field(default_factory=list)
     organizations: list[ParsedOrganization] = field(default_factory=list)
+    initiatives: list[str] = field(default_factory=list)  # courses, exercises, programs
+    # people named with a rank or title in the running text, other than speakers and bylines
+    mentioned: list[ParsedPerson] = field(default_factory=list)
+    summary: str = ""  # suggested from the lead paragraph; the officer edits it
+    photo_captions: list[str] = field(default_factory=list)
+    guesses: list[str] = field(default_factory=list)  # what was guessed, with the alternative
     # footnote texts in footnote order; the [n] markers are removed from the running text
     sources: list[str] = field(default_factory=list)
     recognized: list[str] = field(default_factory=list)
@@ -82,6 +107,10 @@ class ParsedRelease:
     @property
     def tables(self) -> list[TableBlock]:
         return [b for b in self.blocks if isinstance(b, TableBlock)]
+
+    @property
+    def transcripts(self) -> list[TranscriptBlock]:
+        return [b for b in self.blocks if isinstance(b, TranscriptBlock)]
 
     @property
     def rich_text(self) -> list[RichTextBlock]:

@@ -54,6 +54,8 @@ from articles.models import (
     ReleaseCheckReport,
     SearchDocument,
     StateChange,
+    Transcript,
+    TranscriptTurn,
     WatchTerm,
 )
 
@@ -121,6 +123,10 @@ def _table_release(row):
     return InitiativeTable.objects.filter(pk=row.table_id).values_list("parent", flat=True).first()
 
 
+def _transcript_release(row):
+    return Transcript.objects.filter(pk=row.transcript_id).values_list("parent", flat=True).first()
+
+
 def _tagged(row):
     """What a TaggedItem tags: a release, or a thing of the map (an initiative), else None."""
     model = ContentType.objects.get_for_id(row.content_type_id).model_class()
@@ -132,12 +138,14 @@ PEOPLE_NAMED = (
     Link(Article.byline_people.through.objects.all(), "person", "article"),
     Link(Article.media_contacts.through.objects.all(), "person", "article"),
     Link(Quote.objects.all(), "speaker", "parent"),
+    Link(TranscriptTurn.objects.all(), "speaker", "transcript__parent"),
 )
 
 SHOWN = {
     Article: Release(),
     **{model: PartOfRelease(lambda row: row.parent_id) for model in BODY_BLOCK_MODELS},
     InitiativeTableRow: PartOfRelease(_table_release),
+    TranscriptTurn: PartOfRelease(_transcript_release),
     Correction: PartOfRelease(lambda row: row.article_id),
     # Article's links: m2m_changed names the releases; a row saved directly has article_id.
     **{
@@ -154,6 +162,7 @@ SHOWN = {
             # Media contact cards and quotes show the person's organization.
             Link(Article.media_contacts.through.objects.all(), "person__organization", "article"),
             Link(Quote.objects.all(), "speaker__organization", "parent"),
+            Link(TranscriptTurn.objects.all(), "speaker__organization", "transcript__parent"),
         )
     ),
     Initiative: Named(

@@ -26,6 +26,8 @@ from articles.models import (
     Quote,
     RichText,
     SearchDocument,
+    Transcript,
+    spoken_parts,
 )
 
 logger = logging.getLogger(__name__)
@@ -62,12 +64,14 @@ def _block_text(block):
         return " ".join(
             part for part in (block.caption or block.image.caption, block.image.credit) if part
         )
+    if isinstance(block, Transcript):
+        return "\n".join(f"{turn.heading}: {plain_text(turn.text)}" for turn in block.turns.all())
     return ""
 
 
 def _document_fields(article, contents):
     blocks = list(contents.body)
-    speakers = [block.attribution for block in blocks if isinstance(block, Quote)]
+    speakers = [part.attribution for part in spoken_parts(blocks)]
     names = [
         *speakers,
         *(str(person) for person in article.byline_people.all()),

@@ -6,7 +6,9 @@ Built as plain dicts here and written into the page by the {% json_ld %} tag.
 from django.conf import settings
 from django.urls import reverse
 
-from articles.models import Quote
+from articles.models import TranscriptTurn, spoken_parts
+
+from .search_index import plain_text
 
 CONTEXT = "https://schema.org"
 
@@ -105,16 +107,17 @@ def news_article(request, article, *, body, authors, topics):
                 }
                 for topic in topics[kind]
             ]
-    quotes = [block for block in body.body if isinstance(block, Quote)]
-    if quotes:
+    # Quotes and the named speakers' transcript turns, each credited as of the release date.
+    spoken = list(spoken_parts(body.body))
+    if spoken:
         data["hasPart"] = [
             {
                 "@type": "Quotation",
-                "text": quote.text,
-                "creator": _person_ref(request, quote.speaker, role=quote.speaker_role),
+                "text": plain_text(part.text) if isinstance(part, TranscriptTurn) else part.text,
+                "creator": _person_ref(request, part.speaker, role=part.speaker_role),
                 "isPartOf": {"@id": url},
             }
-            for quote in quotes
+            for part in spoken
         ]
     return data
 

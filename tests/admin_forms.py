@@ -5,6 +5,7 @@ BLOCK_PREFIXES = {
     "quote": "articles_quote_set",
     "initiativetable": "articles_initiativetable_set",
     "imageblock": "articles_imageblock_set",
+    "transcript": "articles_transcript_set",
 }
 
 

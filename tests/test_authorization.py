@@ -48,6 +48,8 @@ def one_of_everything():
         user=owner,
     )
     models.Correction.objects.create(article=article, note="Fixed a name.", created_by=owner)
+    transcript = models.Transcript.objects.create(parent=article, region="body", ordering=90)
+    models.TranscriptTurn.objects.create(transcript=transcript, role="reporter", text="<p>Q?</p>")
     create_embargo_link(
         article=release_in_state("cleared"),
         user=owner,

@@ -19,6 +19,8 @@ from articles.models import (
     PersonRole,
     Quote,
     RichText,
+    Transcript,
+    TranscriptTurn,
 )
 from articles.workflow import transitions
 from public import release_cache
@@ -177,6 +179,17 @@ def _correction_edited(article):
     return "Second note."
 
 
+def _transcript_turn_edited(article):
+    transcript = Transcript.objects.create(parent=article, region="body", ordering=900)
+    turn = TranscriptTurn.objects.create(
+        transcript=transcript, role="moderator", text="<p>Good morning.</p>"
+    )
+    page_text = "Good afternoon, everyone."
+    turn.text = f"<p>{page_text}</p>"
+    turn.save()
+    return page_text
+
+
 def _headline(article):
     article.headline = "A new headline"
     article.save()
@@ -200,6 +213,7 @@ def _headline(article):
         _author_renamed,
         _corrected,
         _correction_edited,
+        _transcript_turn_edited,
         _headline,
     ],
     ids=lambda change: change.__name__.strip("_"),
@@ -214,6 +228,16 @@ def test_each_change_a_release_page_shows_renews_its_content(client, release, ch
         assert gone in before and gone not in after
     else:
         assert expected not in before and expected in after
+
+
+def test_renaming_a_transcript_speaker_renews_the_release(client, release):
+    speaker = PersonFactory(given_name="Rosa", family_name="Vega", rank="Col.")
+    transcript = Transcript.objects.create(parent=release, region="body", ordering=910)
+    TranscriptTurn.objects.create(transcript=transcript, speaker=speaker, text="<p>Hello.</p>")
+    assert "Col. Rosa Vega, " in page(client, release)
+    speaker.family_name = "Vega-Ruiz"
+    speaker.save()
+    assert "Col. Rosa Vega-Ruiz, " in page(client, release)
 
 
 def test_an_edit_renders_only_the_edited_release_anew(client, release):

@@ -1,1 +1,9 @@
-from . import articles, initiatives, media, organizations, people, records  # noqa: F401
+from . import (  # noqa: F401
+    articles,
+    initiatives,
+    media,
+    organizations,
+    people,
+    records,
+    transcripts,
+)

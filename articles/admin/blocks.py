@@ -6,10 +6,11 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import ImageBlock, InitiativeTable, Quote, RichText
+from articles.models import ImageBlock, InitiativeTable, Quote, RichText, Transcript
 from articles.tables import format_rows, parse_headings, parse_rows
 
 from .media import photo_thumbnail
+from .transcripts import turns_overview
 
 
 class QuoteForm(forms.ModelForm):
@@ -101,4 +102,18 @@ class ImageBlockInline(ContentEditorInline):
         return format_html('<span class="block-thumbnail">{}</span>', photo_thumbnail(image, 200))
 
 
-BODY_INLINES = [RichTextInline, QuoteInline, InitiativeTableInline, ImageBlockInline]
+TranscriptInline = ContentEditorInline.create(
+    model=Transcript,
+    icon="forum",
+    fields=["region", "ordering", "turns"],
+    readonly_fields=["turns"],
+    turns=admin.display(description=_("turns"))(turns_overview),
+)
+
+BODY_INLINES = [
+    RichTextInline,
+    QuoteInline,
+    InitiativeTableInline,
+    ImageBlockInline,
+    TranscriptInline,
+]

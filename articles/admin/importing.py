@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from importers.drafts import create_draft
@@ -23,7 +24,7 @@ class ImportReleaseForm(forms.Form):
     file = forms.FileField(
         label=_("Or upload a file"),
         required=False,
-        help_text=_("A .docx, .txt, .md or .html file of at most %(size)d MB.")
+        help_text=_("A .docx, .pdf, .txt, .md or .html file of at most %(size)d MB.")
         % {"size": MAX_BYTES // (1024 * 1024)},
     )
 
@@ -66,8 +67,12 @@ class ImportViews:
             result = create_draft(form.cleaned_data["parsed"], created_by=request.user)
             for line in [*result.report_lines(), *result.recognized]:
                 messages.info(request, line)
-            for line in result.unrecognized:
+            for line in [*result.check_first(), *result.unrecognized]:
                 messages.warning(request, line)
+            for text, url in result.suggestions:
+                messages.warning(
+                    request, format_html('{} <a href="{}">{}</a>', text, url, _("Open the record"))
+                )
             return redirect(reverse("admin:articles_article_change", args=[result.article.pk]))
         context = {
             **self.admin_site.each_context(request),

@@ -23,6 +23,8 @@ from articles.models import (
     InitiativeTable,
     Quote,
     RichText,
+    Transcript,
+    spoken_parts,
 )
 
 from .registry import Location
@@ -210,6 +212,15 @@ def _initiative_table(block, instance):
     return lines, []
 
 
+def _transcript(block, instance):
+    lines = []
+    for number, turn in enumerate(instance.turns.all(), start=1):
+        label = _("turn %(number)d") % {"number": number}
+        words, _links = html_text(turn.text)
+        lines.extend(Line(block.at(label, number=number), text, prose=True) for text in words)
+    return lines, []
+
+
 def _image_block(block, instance):
     return _image_lines(instance.image, instance.caption, block.at), []
 
@@ -219,6 +230,7 @@ _BLOCK_TEXT = {
     Quote: _quote,
     InitiativeTable: _initiative_table,
     ImageBlock: _image_block,
+    Transcript: _transcript,
 }
 
 
@@ -244,7 +256,7 @@ def load_release_document(article):
         contents = contents_for_item(article, BODY_BLOCK_MODELS)
         # The rank check looks up each speaker's role on the (possibly just edited) release
         # date: their earlier roles, for all speakers at once.
-        speakers = [item.speaker for item in contents if isinstance(item, Quote)]
+        speakers = [part.speaker for part in spoken_parts(contents)]
         prefetch_related_objects(speakers, "roles")
         blocks = tuple(_block(number, item) for number, item in enumerate(contents, start=1))
     hero = article.hero_image

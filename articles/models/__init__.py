@@ -7,6 +7,10 @@ from .blocks import (
     InitiativeTableRow,
     Quote,
     RichText,
+    Transcript,
+    TranscriptTurn,
+    TurnRole,
+    spoken_parts,
 )
 from .checks import ReleaseCheckReport, WatchTerm
 from .initiatives import Initiative, InitiativeStatus
@@ -45,6 +49,10 @@ __all__ = [
     "RichText",
     "SearchDocument",
     "StateChange",
+    "Transcript",
+    "TranscriptTurn",
+    "TurnRole",
     "WatchTerm",
     "WorkflowAction",
+    "spoken_parts",
 ]

@@ -7,8 +7,10 @@ type (see get_queryset), whatever the number of blocks.
 from itertools import zip_longest
 
 from content_editor.models import create_plugin_base
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import TruncDate
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
@@ -45,7 +47,23 @@ class RichText(BodyBlock):
         super().save(*args, **kwargs)
 
 
-class Quote(BodyBlock):
+class SpokenByMixin:
+    """Something a Person said in a release, attributed as they were on the release date."""
+
+    @property
+    def speaker_role(self):
+        """The PersonRole the speaker held on the release date; None when it is the current one."""
+        if hasattr(self, "role_then"):
+            return PersonRole.from_json(self.speaker, self.role_then) if self.role_then else None
+        return self.speaker.role_on(self.release_date())
+
+    @property
+    def attribution(self):
+        """The speaker as they were on the release date, not as they are today."""
+        return self.speaker.attribution(role=self.speaker_role)
+
+
+class Quote(SpokenByMixin, BodyBlock):
     speaker = models.ForeignKey(
         "articles.Person",
         verbose_name=_("speaker"),
@@ -78,17 +96,8 @@ class Quote(BodyBlock):
             .order_by("ordering")
         )
 
-    @property
-    def speaker_role(self):
-        """The PersonRole the speaker held on the release date; None when it is the current one."""
-        if hasattr(self, "role_then"):
-            return PersonRole.from_json(self.speaker, self.role_then) if self.role_then else None
-        return self.speaker.role_on(self.parent.release_date)
-
-    @property
-    def attribution(self):
-        """The speaker as they were on the release date, not as they are today."""
-        return self.speaker.attribution(role=self.speaker_role)
+    def release_date(self):
+        return self.parent.release_date
 
 
 class InitiativeTable(BodyBlock):
@@ -152,4 +161,96 @@ class ImageBlock(BodyBlock):
         return cls.objects.select_related("image").order_by("ordering")
 
 
-BODY_BLOCK_MODELS = [RichText, Quote, InitiativeTable, ImageBlock]
+class Transcript(BodyBlock):
+    """A press conference or briefing as it was spoken: speaker turns, in order."""
+
+    class Meta:
+        verbose_name = _("transcript")
+        verbose_name_plural = _("transcripts")
+
+    def __str__(self):
+        return str(capfirst(_("transcript")))
+
+    @classmethod
+    def get_queryset(cls):
+        turns = (
+            TranscriptTurn.objects.select_related("speaker")
+            .annotate(release_day=TruncDate("transcript__parent__release_at"))
+            .annotate(role_then=role_held_on("speaker", "release_day"))
+        )
+        return cls.objects.prefetch_related(models.Prefetch("turns", turns)).order_by("ordering")
+
+
+class TurnRole(models.TextChoices):
+    SPEAKER = "speaker", _("Speaker")
+    REPORTER = "reporter", _("Reporter")
+    MODERATOR = "moderator", _("Moderator")
+
+
+class TranscriptTurn(SpokenByMixin, models.Model):
+    """One turn of a transcript: a person's words, a reporter's question or the moderator's."""
+
+    transcript = models.ForeignKey(Transcript, on_delete=models.CASCADE, related_name="turns")
+    role = models.CharField(
+        _("role"), max_length=20, choices=TurnRole.choices, default=TurnRole.SPEAKER
+    )
+    speaker = models.ForeignKey(
+        "articles.Person",
+        verbose_name=_("speaker"),
+        on_delete=models.PROTECT,
+        related_name="transcript_turns",
+        null=True,
+        blank=True,
+        help_text=_("Who speaks; leave empty for a reporter or the moderator."),
+    )
+    label = models.CharField(
+        _("label"),
+        max_length=200,
+        blank=True,
+        help_text=_("As the transcript prints it, for example: Q, or a reporter and outlet."),
+    )
+    interpreted = models.BooleanField(_("through an interpreter"), default=False)
+    text = ProseEditorField(_("words"), config=RICH_TEXT_CONFIG, sanitize=True, blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("turn")
+        verbose_name_plural = _("turns")
+
+    def __str__(self):
+        return str(self.speaker) if self.speaker_id else self.get_role_display()
+
+    def save(self, *args, **kwargs):
+        # The form field sanitizes too, but imports and scripts save through the ORM.
+        self.text = sanitize_rich_text(self.text)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.role == TurnRole.SPEAKER and not self.speaker_id:
+            raise ValidationError(
+                {"speaker": _("Choose who speaks, or make the turn a reporter's.")}
+            )
+
+    def release_date(self):
+        return self.transcript.parent.release_date
+
+    @property
+    def heading(self):
+        """Who speaks, as the reader sees it: the person as of the release date, or the role."""
+        if self.speaker_id:
+            return self.attribution
+        return self.label or self.get_role_display()
+
+
+BODY_BLOCK_MODELS = [RichText, Quote, InitiativeTable, ImageBlock, Transcript]
+
+
+def spoken_parts(blocks):
+    """The quotes and the named speakers' transcript turns among `blocks`, in reading order:
+    everything in a release credited to a Person."""
+    for block in blocks:
+        if isinstance(block, Quote):
+            yield block
+        elif isinstance(block, Transcript):
+            yield from (turn for turn in block.turns.all() if turn.speaker_id)

@@ -90,3 +90,21 @@ def test_search_from_the_header(site, open_page):
     page.wait_for_url("**/search/?q=jungle")
     assert page.locator("mark").first.inner_text().lower() == "jungle"
     assert page.context.cookies() == []
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_an_imported_transcript_has_no_wcag_violations(
+    transactional_db, live_server, open_page, assert_no_axe_violations, viewport
+):
+    from pathlib import Path
+
+    from importers import parse_file
+    from importers.drafts import create_draft
+
+    path = Path(__file__).resolve().parents[1] / "corpus" / "05-transcript-secdef-minister.txt"
+    article = create_draft(parse_file(path.name, path.read_bytes())).article
+    Article.objects.filter(pk=article.pk).update(status="published")
+    page = open_page(live_server.url + article.get_absolute_url(), viewport)
+    assert page.locator(".newsroom-turn").count() == 8
+    assert_no_axe_violations(page)
+    assert not page.console_errors

@@ -103,13 +103,17 @@ def test_quote_from_html():
         "Cpl.",
         "Lee",
     )
-    assert quote.speaker.title == "a rifleman with the 1st Battalion"
-    assert quote.speaker.organization == "7th Marines"
+    # "1st Battalion, 7th Marines" is one unit written over two comma parts
+    assert quote.speaker.title == "a rifleman with the 1st Battalion, 7th Marines"
+    assert quote.speaker.organization == "1st Battalion, 7th Marines"
 
 
 def test_organization_spelled_out():
+    # the spelled-out agency first, then the units named in the byline and the attribution
     assert [(o.name, o.abbreviation) for o in parsed().organizations] == [
-        ("Servicio Nacional de Fronteras", "SENAFRONT")
+        ("Servicio Nacional de Fronteras", "SENAFRONT"),
+        ("25th Infantry Division", ""),
+        ("1st Battalion, 7th Marines", ""),
     ]
 
 

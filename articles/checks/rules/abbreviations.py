@@ -6,7 +6,8 @@ abbreviations of known Organizations ("JTF-Isthmus"). One counts as spelled out 
 where it appears in parentheses after its full name, is followed by its full name in
 parentheses, or is introduced with "known as", "acronym" or "abbreviated". Runs of capitalized
 words ("OUR PRIORITIES") are shouting, not abbreviations; Roman numerals and the
-NEWSROOM_CHECKS_COMMON_ABBREVIATIONS setting are left alone. Only the body is read: headlines
+NEWSROOM_CHECKS_COMMON_ABBREVIATIONS setting are left alone, and so are aircraft and equipment
+designators ("HH-60", "CH-47"). Only the body is read: headlines
 and summaries stand alone in lists and feeds.
 """
 
@@ -24,6 +25,9 @@ from ..registry import Flag, Severity, release_check
 _CAPITALS = r"[A-Z][A-Z0-9&]*(?:-[A-Z0-9]+)*"
 _GENERIC = re.compile(rf"(?<![\w.&’'-])({_CAPITALS})s?(?![\w&]|-[A-Za-z0-9])")
 _SHOUTING = re.compile(r"\b[A-Z]{2,}(?:[\s,:]+[A-Z]{2,}\b)+")
+# Aircraft, vessel and equipment designators ("HH-60", "CH-47", "WC-130J", "LCS-2") are names,
+# not abbreviations to spell out.
+_DESIGNATOR = re.compile(r"^[A-Z]{1,4}-\d{1,4}[A-Z]?$")
 _ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _IN_PARENTHESES = re.compile(r"\(\s*([^()]{2,40}?)\s*\)")
 # "the National Border Service, known by its Spanish acronym SENAFRONT"
@@ -50,6 +54,7 @@ class _Abbreviations:
             re.fullmatch(_CAPITALS, word) is not None
             and len(re.findall(r"[A-Z]", word)) >= 2
             and not _ROMAN.match(word)
+            and not _DESIGNATOR.match(word)
             and word not in self.common
         )
 

@@ -9,7 +9,9 @@ from importers.parse import parse_file
 
 
 class Command(BaseCommand):
-    help = _("Import release files (.docx, .txt, .md, .html) as drafts and print what was found.")
+    help = _(
+        "Import release files (.docx, .pdf, .txt, .md, .html) as drafts and print what was found."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", type=Path)
@@ -27,8 +29,10 @@ class Command(BaseCommand):
             result = create_draft(parsed)
             for line in [*result.report_lines(), *result.recognized]:
                 self.stdout.write(f"  {line}")
-            for line in result.unrecognized:
+            for line in [*result.check_first(), *result.unrecognized]:
                 self.stdout.write(self.style.WARNING(f"  {line}"))
+            for text, url in result.suggestions:
+                self.stdout.write(self.style.WARNING(f"  {text} {url}"))
         if failures:
             raise CommandError(
                 _("%(count)d of %(total)d files could not be imported.")
