@@ -10,7 +10,7 @@ from .blocks import (
 )
 from .checks import ReleaseCheckReport, WatchTerm
 from .initiatives import Initiative, InitiativeStatus
-from .media import Image, ImageRendition
+from .media import Image, ImageRendition, PhotoArchive
 from .organizations import Organization, OrganizationKind
 from .people import Person, PersonRole
 from .search import SearchDocument
@@ -37,6 +37,7 @@ __all__ = [
     "OrganizationKind",
     "Person",
     "PersonRole",
+    "PhotoArchive",
     "Quote",
     "ReleaseCheckReport",
     "RichText",

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles.checks import not_acknowledged, release_check_warnings, warning_text
+from articles.images.archives import schedule_photo_archive
 from articles.models import (
     Article,
     ArticleStatus,
@@ -167,6 +168,7 @@ def publish(*, article, user, at=None):
         raise ValidationError({"at": _("Choose a time in the future, or publish now.")})
     article.release_at = at or now
     _ensure_no_blocking_problems(article)
+    schedule_photo_archive(article=article)
     return move(
         article,
         user=user,
@@ -219,5 +221,7 @@ def correct(*, article, user, note):
         note, "correction_note", _("Describe the correction: readers will see this note.")
     )
     correction = Correction.objects.create(article=article, note=note, created_by=user)
+    # A correction may have replaced photos or their captions.
+    schedule_photo_archive(article=article)
     log(article, user=user, action=WorkflowAction.CORRECTED, comment=note)
     return correction

@@ -1,17 +1,24 @@
 import datetime
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from articles import demo_content as demo
+from articles import demo_photos
 from articles.checks import refresh_release_checks
+from articles.images.archives import build_photo_archive
+from articles.images.services import save_image
 from articles.models import (
     BODY_BLOCK_MODELS,
     Article,
     ArticleStatus,
+    Image,
+    ImageBlock,
     Initiative,
     InitiativeTable,
     Organization,
@@ -29,6 +36,21 @@ _AP_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.
 def ap_date(day):
     month = _AP_MONTHS.get(day.month, f"{day:%B}")
     return f"{day:%A}, {month} {day.day}"
+
+
+def demo_image(*, title, alt, caption, picture, taken, sequence):
+    """The demo photo called `title`, painted and stored the first time, its texts refreshed
+    on later runs (the pixels are the same: they are painted from the title)."""
+    image = Image.objects.filter(title=title, credit=demo.DEMO_PHOTO_CREDIT).first()
+    if image is None:
+        image = Image(title=title, credit=demo.DEMO_PHOTO_CREDIT)
+        image.file = ContentFile(picture(), name=f"{slugify(title)}.jpg")
+    image.alt_text = alt
+    image.caption = caption
+    image.date_taken = taken
+    # An invented VIRIN (the VISION ID ZZ999 is not a real photographer's).
+    image.virin = f"{taken:%y%m%d}-A-ZZ999-{sequence:04d}"
+    return save_image(image=image)
 
 
 def anchor_day():
@@ -122,6 +144,8 @@ class Command(BaseCommand):
                     "phone": data.get("phone", ""),
                 },
             )
+            person.portrait = self.portrait(person, data, anchor)
+            person.save(update_fields=["portrait"])
             person.roles.all().delete()
             for role in data.get("roles", []):
                 PersonRole.objects.create(
@@ -133,6 +157,29 @@ class Command(BaseCommand):
                 )
             people[data["slug"]] = person
         return people
+
+    def portrait(self, person, data, anchor):
+        name = f"{person.given_name} {person.family_name}"
+        clothes = demo.UNIFORMS.get(data["service"], demo.CIVILIAN_CLOTHES)
+        return demo_image(
+            # Demo data, like the releases: English whatever the interface language.
+            title=f"Portrait of {name}",
+            alt=f"Illustrated head-and-shoulders portrait of {name}.",
+            caption="",
+            picture=lambda: demo_photos.portrait(seed=person.slug, uniform=clothes),
+            taken=anchor - datetime.timedelta(days=60),
+            sequence=1,
+        )
+
+    def release_photo(self, data, day, sequence):
+        return demo_image(
+            title=data["title"],
+            alt=data["alt"],
+            caption=data["caption"],
+            picture=lambda: demo_photos.landscape(data["scene"], seed=data["title"]),
+            taken=day,
+            sequence=sequence,
+        )
 
     def seed_initiatives(self, organizations, anchor):
         def day(offset):
@@ -176,9 +223,12 @@ class Command(BaseCommand):
                         datetime.datetime.combine(day, datetime.time(hour, minute))
                     ),
                     "is_featured": data["is_featured"],
-                    "hero_image": None,
                 },
             )
+            photos = demo.PHOTOS.get(data["slug"], {"hero": None, "body": []})
+            if photos["hero"]:
+                article.hero_image = self.release_photo(photos["hero"], day, 1001)
+                article.save(update_fields=["hero_image"])
             article.tags.set(data["tags"])
             article.byline_people.set([people[slug] for slug in data["byline_people"]])
             article.organizations.set([organizations[slug] for slug in data["organizations"]])
@@ -187,10 +237,18 @@ class Command(BaseCommand):
             article.people.set([people[slug] for slug in data["people"]])
             article.initiatives.clear()
             self.replace_body(article, data["body"], people, dates)
+            for sequence, photo in enumerate(photos["body"], start=1002):
+                ImageBlock.objects.create(
+                    parent=article,
+                    region="body",
+                    ordering=(photo["after"] + 1) * 10 + 5,
+                    image=self.release_photo(photo, day, sequence),
+                )
             sync_mentions(article=article)
             # So the release list shows the demo's check results from the first visit.
             refresh_release_checks(article=article)
-            block_count += len(data["body"])
+            build_photo_archive(article=article)
+            block_count += len(data["body"]) + len(photos["body"])
         return block_count
 
     def replace_body(self, article, blocks, people, dates):
