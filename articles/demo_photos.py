@@ -22,7 +22,7 @@ def _mix(first, second, amount):
 
 
 def _vertical_gradient(size, top, bottom):
-    width, height = size
+    _width, height = size
     column = Image.new("RGB", (1, height))
     column.putdata([_mix(top, bottom, y / max(1, height - 1)) for y in range(height)])
     return column.resize(size)

@@ -78,8 +78,8 @@ def _readme(article, photos):
 
 def build_photo_archive(*, article):
     """Build the zip of the release's downloadable photos unless the one stored is current;
-    None when the release has fewer than two (one photo has its own link). Photos are stored, not compressed again: JPEG, PNG
-    and WebP gain nothing from it."""
+    None when the release has fewer than two (one photo has its own link). Photos are stored,
+    not compressed again: JPEG, PNG and WebP gain nothing from it."""
     photos = downloadable(release_photos(article))
     if len(photos) < 2:
         PhotoArchive.objects.filter(article=article).delete()
