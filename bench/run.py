@@ -412,8 +412,7 @@ def print_table(report):
                 f"{row['req_per_s'] / bare_floor * 100:>6.1f}% "
                 f"{row['req_per_s'] / floor * 100:>6.1f}% {row['p50_ms']:>7.1f} "
                 f"{row['p95_ms']:>7.1f} {row['p99_ms']:>7.1f} "
-                f"{'' if queries is None else queries:>7} {row['errors']:>6}  "
-                + "; ".join(targets)
+                f"{'' if queries is None else queries:>7} {row['errors']:>6}  " + "; ".join(targets)
             )
     for mode, sizes in report["worker_rss_mb"].items():
         print(
