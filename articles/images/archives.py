@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article, ImageBlock, PhotoArchive
 
-from .services import high_resolution
+from .services import download_signature, high_resolution
 
 logger = logging.getLogger(__name__)
 
@@ -43,8 +43,9 @@ def downloadable(photos):
 
 
 def signature(photos):
-    """What an archive of these photos holds: each one's file and the values written in it."""
-    parts = [f"{photo.pk}:{photo.file.name}:{photo.download_signature}" for photo in photos]
+    """What an archive of these photos holds: each one's file and the values written in it,
+    as they are now (an edit since the archive was built makes the signatures differ)."""
+    parts = [f"{photo.pk}:{download_signature(photo)}" for photo in photos]
     return hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
 
 

@@ -155,7 +155,8 @@ def renditions_for(image):
     return sorted(existing, key=lambda rendition: rendition.width)
 
 
-def _download_signature(image):
+def download_signature(image):
+    """What the download of `image` should carry now: its file and the values written in."""
     values = [image.file.name, image.title, image.caption, image.credit, image.virin]
     values.append(image.date_taken.isoformat() if image.date_taken else "")
     return hashlib.blake2b("\x1f".join(values).encode(), digest_size=16).hexdigest()
@@ -170,7 +171,7 @@ def high_resolution(image):
     """
     if not image.allow_download:
         return None
-    signature = _download_signature(image)
+    signature = download_signature(image)
     if image.download and image.download_signature == signature:
         return image.download
     previous = image.download.name
