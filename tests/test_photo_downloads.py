@@ -109,9 +109,7 @@ def test_publishing_builds_the_zip_of_the_release_photos(
     )
 
 
-def test_the_gallery_lists_every_photo_and_offers_only_a_current_zip(
-    client, media_root, settings
-):
+def test_the_gallery_lists_every_photo_and_offers_only_a_current_zip(client, media_root, settings):
     settings.PAGE_CACHE_ENABLED = False
     hero, second = camera_photo(), camera_photo(title="Field camp", virin="")
     release = ArticleFactory(hero_image=hero)

@@ -79,21 +79,20 @@ def _cut_off(page):
         """() => {
         const problems = [];
         const width = document.documentElement.clientWidth;
-        if (document.documentElement.scrollWidth > width + 1) {
-            problems.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
-        }
+        const pageWidth = document.documentElement.scrollWidth;
+        if (pageWidth > width + 1) problems.push(`page scrolls sideways: ${pageWidth} > ${width}`);
         for (const table of document.querySelectorAll('table')) {
             const box = table.getBoundingClientRect();
             // On a phone the column headings are visually hidden (each cell carries its own).
-            const headings = getComputedStyle(table.tHead).position === 'absolute' ? '' : 'thead th, ';
-            for (const cell of table.querySelectorAll(headings + 'tbody th, tbody td')) {
+            const hidden = getComputedStyle(table.tHead).position === 'absolute';
+            const cells = (hidden ? '' : 'thead th, ') + 'tbody th, tbody td';
+            for (const cell of table.querySelectorAll(cells)) {
                 const r = cell.getBoundingClientRect();
+                const text = cell.textContent.trim().slice(0, 40);
                 if (r.width && (r.right > box.right + 1 || r.left < box.left - 1)) {
-                    problems.push(`cell outside its table: ${cell.textContent.trim().slice(0, 40)}`);
+                    problems.push(`cell outside its table: ${text}`);
                 }
-                if (r.width && r.right > width + 1) {
-                    problems.push(`cell outside the window: ${cell.textContent.trim().slice(0, 40)}`);
-                }
+                if (r.width && r.right > width + 1) problems.push(`cell past the window: ${text}`);
             }
             const caption = table.querySelector('caption').getBoundingClientRect();
             if (caption.right > width + 1 || caption.width === 0) {
@@ -101,7 +100,7 @@ def _cut_off(page):
             }
         }
         for (const img of document.querySelectorAll('main img')) {
-            if (!img.complete || img.naturalWidth === 0) problems.push(`photo not loaded: ${img.src}`);
+            if (!img.complete || !img.naturalWidth) problems.push(`photo not loaded: ${img.src}`);
         }
         return problems;
     }"""
