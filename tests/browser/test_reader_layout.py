@@ -116,10 +116,19 @@ def test_reader_pages_fit_the_screen_with_photos_and_pass_axe(
         assert _cut_off(page) == [], name
         assert_no_axe_violations(page)
     home = reader(site + "/", viewport, "home")
-    # Every card in the list has its thumbnail.
-    cards = home.locator(".usa-card")
-    assert cards.count() == 5
+    # Every card in the list has its thumbnail; so has each release on a person's page and in
+    # search results.
+    assert home.locator(".usa-card").count() == 5
     assert home.locator(".usa-card .usa-card__img img").count() == 5
+    person = reader(site + PAGES["person"], viewport, "person")
+    releases = person.locator("#releases-heading + ul > li")
+    assert releases.count() == releases.locator(".newsroom-thumb img").count() > 0
+    results = reader(site + "/search/?q=Panama", viewport, "search")
+    assert results.locator(".newsroom-result").count() == (
+        results.locator(".newsroom-result .newsroom-thumb img").count()
+    )
+    assert _cut_off(results) == []
+    assert_no_axe_violations(results)
 
 
 def test_on_a_phone_each_table_row_is_a_card_labelled_by_its_column_headings(site, reader):
