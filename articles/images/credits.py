@@ -16,27 +16,35 @@ _EXIV2 = threading.Lock()
 UTF8 = "\x1b%G"  # IPTC's "coded character set" value for UTF-8
 
 
+# Each library field and where it goes. The VIRIN goes to the IPTC job identifier
+# ("transmission reference"), where picture desks look for an agency's own record number.
+WHERE = {
+    "title": (["Iptc.Application2.ObjectName"], ["Xmp.dc.title"]),
+    "caption": (["Iptc.Application2.Caption"], ["Xmp.dc.description"]),
+    "credit": (["Iptc.Application2.Credit"], ["Xmp.photoshop.Credit"]),
+    "virin": (
+        ["Iptc.Application2.TransmissionReference"],
+        ["Xmp.photoshop.TransmissionReference", "Xmp.dc.identifier"],
+    ),
+    "date_taken": (["Iptc.Application2.DateCreated"], ["Xmp.photoshop.DateCreated"]),
+}
+
+
 def fields(*, title, caption, credit, virin, date_taken):
     """The (IPTC, XMP) values to write; empty fields are left out."""
+    values = {
+        "title": title,
+        "caption": caption,
+        "credit": credit,
+        "virin": virin,
+        "date_taken": date_taken.isoformat() if date_taken else "",
+    }
     iptc, xmp = {}, {}
-    if title:
-        iptc["Iptc.Application2.ObjectName"] = title
-        xmp["Xmp.dc.title"] = title
-    if caption:
-        iptc["Iptc.Application2.Caption"] = caption
-        xmp["Xmp.dc.description"] = caption
-    if credit:
-        iptc["Iptc.Application2.Credit"] = credit
-        xmp["Xmp.photoshop.Credit"] = credit
-    if virin:
-        # The IPTC job identifier ("transmission reference") is where picture desks look for
-        # an agency's own record number.
-        iptc["Iptc.Application2.TransmissionReference"] = virin
-        xmp["Xmp.photoshop.TransmissionReference"] = virin
-        xmp["Xmp.dc.identifier"] = virin
-    if date_taken:
-        iptc["Iptc.Application2.DateCreated"] = date_taken.isoformat()
-        xmp["Xmp.photoshop.DateCreated"] = date_taken.isoformat()
+    for name, value in values.items():
+        if value:
+            iptc_keys, xmp_keys = WHERE[name]
+            iptc |= dict.fromkeys(iptc_keys, value)
+            xmp |= dict.fromkeys(xmp_keys, value)
     if iptc:
         iptc["Iptc.Envelope.CharacterSet"] = UTF8
     return iptc, xmp

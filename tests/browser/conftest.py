@@ -15,6 +15,7 @@ Usage::
         assert_no_axe_violations(page)
 """
 
+import io
 import os
 from pathlib import Path
 
@@ -179,3 +180,16 @@ def assert_no_axe_violations():
             pytest.fail(_format_axe_violations(violations), pytrace=False)
 
     return check
+
+
+@pytest.fixture
+def site(transactional_db, live_server):
+    """The demo content of `manage.py seed_demo` (with its photos) on a live server."""
+    from django.core.management import call_command
+
+    from articles.models import Article
+    from public import search_index
+
+    call_command("seed_demo", allow_production=True, stdout=io.StringIO())
+    search_index.refresh(Article.objects.values_list("pk", flat=True))
+    return live_server.url

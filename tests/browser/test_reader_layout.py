@@ -5,17 +5,12 @@ at), checked with axe (WCAG 2.1 A/AA) and checked that nothing is cut off: no si
 scrolling, every table cell inside its table, every caption in view.
 """
 
-import io
 import mimetypes
 import os
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
-
-from articles.models import Article
-from public import search_index
 
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
 WIDE_TABLE_RELEASE = "/releases/avery-and-castrellon-outline-next-phase-of-security-cooperation/"
@@ -25,13 +20,6 @@ PAGES = {
     "person": "/people/thomas-avery/",
     "gallery": "/releases/border-units-complete-first-combined-jungle-course-in-darien/photos/",
 }
-
-
-@pytest.fixture
-def site(transactional_db, live_server):
-    call_command("seed_demo", allow_production=True, stdout=io.StringIO())
-    search_index.refresh(Article.objects.values_list("pk", flat=True))
-    return live_server.url
 
 
 def _serve_media(route):
@@ -168,3 +156,17 @@ def test_the_gallery_offers_each_photo_with_its_credit_and_the_zip(site, reader)
     release = reader(site + PAGES["gallery"].removesuffix("photos/"), DESKTOP, "release-photos")
     release.get_by_role("link", name="View and download all 3 photos").click()
     release.wait_for_url("**/photos/")
+
+
+def test_printed_even_on_narrow_paper_a_release_keeps_its_tables_whole(site, reader):
+    page = reader(site + WIDE_TABLE_RELEASE, PHONE, "release-print")
+    page.emulate_media(media="print")
+    table = page.locator("table", has_text="Planned activities for the next quarter")
+    assert table.evaluate("t => getComputedStyle(t).display") == "table"
+    assert table.locator("thead").evaluate("h => getComputedStyle(h).position") == "static"
+    cell = table.locator("td").first
+    assert cell.evaluate("td => getComputedStyle(td, '::before').content") == "none"
+    assert cell.evaluate("td => getComputedStyle(td).borderTopStyle") == "solid"
+    # No site chrome on paper, and the gallery link is for screens only.
+    assert not page.locator(".usa-header").is_visible()
+    assert not page.locator(".newsroom-gallery-link").is_visible()
