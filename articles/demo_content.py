@@ -832,14 +832,88 @@ RELEASES = [
     },
 ]
 
-
-# The demo's one photo, drawn by seed_demo (no real photograph): the hero of the first release.
-# Published, so it counts as cleared: a writer opening it sees why its file cannot be replaced
-# and how to use another picture instead (docs/workflow.md, "Shared records").
-PHOTO = {
-    "release": "border-units-complete-first-combined-jungle-course-in-darien",
-    "title": "River crossing in Darién (demo illustration)",
-    "alt_text": "Drawing of a brown river between two green, forested banks under a pale sky",
-    "caption": "The course's river-crossing site, as drawn for the demo.",
-    "credit": "Newsroom demo illustration",
+# Photos: painted by articles.demo_photos when the demo is seeded (our own work, public domain).
+# Each release gets a hero photo and may get photos in its body, placed after the block at
+# `after` (an index into its body). The VIRIN's date is filled in from the day the photo was
+# taken: the release's day.
+DEMO_PHOTO_CREDIT = "Newsroom demo illustration"
+PHOTOS = {
+    "border-units-complete-first-combined-jungle-course-in-darien": {
+        "hero": {
+            "scene": "river",
+            "title": "River crossing at dawn, Darién",
+            "alt": (
+                "Illustration of a patrol boat on a wide river at dawn, with forested hills "
+                "on both banks."
+            ),
+            "caption": ("A boat team crosses the river on the last morning of the field exercise."),
+        },
+        "body": [
+            {
+                "after": 1,
+                "scene": "jungle",
+                "title": "Forest canopy above the training area",
+                "alt": "Illustration of layered green hills covered in dense forest.",
+                "caption": "The training area lies under a canopy that hides the sky for days.",
+            },
+            {
+                "after": 3,
+                "scene": "camp",
+                "title": "Field camp at the end of the course",
+                "alt": "Illustration of four olive tents in a grassy clearing below green hills.",
+                "caption": "Students and cadre shared the field camp for the final 48 hours.",
+            },
+        ],
+    },
+    "avery-and-castrellon-outline-next-phase-of-security-cooperation": {
+        "hero": {
+            "scene": "ministry",
+            "title": "Ministry building, Panama City",
+            "alt": "Illustration of a building with a row of white columns under a blue sky.",
+            "caption": "The joint press conference was held at the ministry.",
+        },
+        "body": [
+            {
+                "after": 2,
+                "scene": "flags",
+                "title": "Flags outside the ministry",
+                "alt": "Illustration of three flags, red, blue and white, on tall poles.",
+                "caption": "Flags flown for the visit.",
+            },
+        ],
+    },
+    "regional-security-conference-opens-with-shared-training-agenda": {
+        "hero": {
+            "scene": "flags",
+            "title": "Conference venue",
+            "alt": "Illustration of three flags on poles in front of green hills.",
+            "caption": "Delegations from partner nations arrived for the opening session.",
+        },
+        "body": [],
+    },
+    "readout-ambassador-lindqvist-meets-minister-castrellon": {
+        "hero": {
+            "scene": "coast",
+            "title": "Patrol boat off the Pacific coast",
+            "alt": "Illustration of a patrol boat on a calm blue sea, hills on the horizon.",
+            "caption": "Coastal patrols were among the topics of the meeting.",
+        },
+        "body": [],
+    },
+    "media-advisory-darien-humanitarian-medical-outreach": {
+        "hero": {
+            "scene": "camp",
+            "title": "Clinic tents in Yaviza",
+            "alt": "Illustration of four olive tents set up in a clearing below green hills.",
+            "caption": "Clinic tents like these will house the outreach's treatment areas.",
+        },
+        "body": [],
+    },
 }
+# Portrait uniform colours: Army green, Marine Corps olive, Air Force blue, civilian grey.
+UNIFORMS = {
+    "U.S. Army": (70, 85, 60),
+    "U.S. Marine Corps": (95, 100, 70),
+    "U.S. Air Force": (60, 80, 120),
+}
+CIVILIAN_CLOTHES = (55, 60, 70)

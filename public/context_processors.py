@@ -48,6 +48,7 @@ def site(request):
         "required_links": required_links,
         "site_domain": request.get_host().split(":")[0],
         "release_kinds": kinds.menu,
+        "dap_script_url": settings.DAP_SCRIPT_URL,
     }
     if getattr(request, "resolver_match", None) is not None:
         alternates = seo.alternates(request)

@@ -50,6 +50,7 @@ from articles.models import (
     Organization,
     Person,
     PersonRole,
+    PhotoArchive,
     Quote,
     ReleaseCheckReport,
     SearchDocument,
@@ -147,6 +148,8 @@ SHOWN = {
     InitiativeTableRow: PartOfRelease(_table_release),
     TranscriptTurn: PartOfRelease(_transcript_release),
     Correction: PartOfRelease(lambda row: row.article_id),
+    # The gallery offers the zip of a release's photos once it is built.
+    PhotoArchive: PartOfRelease(lambda row: row.article_id),
     # Article's links: m2m_changed names the releases; a row saved directly has article_id.
     **{
         getattr(Article, name).through: PartOfRelease(lambda row: row.article_id)

@@ -8,8 +8,7 @@ from django.utils.http import parse_http_date_safe
 class ConditionalPageMiddleware:
     """ETag and 304 Not Modified for public pages, feeds and sitemaps.
 
-    Pages carry a fresh CSP nonce on every response, so a plain hash of the body would never
-    repeat: the ETag hashes the body with this response's nonce taken out. Views and feeds set
+    Public pages carry no CSP nonce, so the ETag is a hash of the body. Views and feeds set
     Last-Modified where they know it; get_conditional_response answers If-None-Match (and
     If-Modified-Since) with 304. Admin pages and anything personal are left alone. Anonymous
     pages are marked public (settings.PAGE_CACHE_CONTROL), which is what lets the page cache
@@ -23,15 +22,15 @@ class ConditionalPageMiddleware:
         response = self.get_response(request)
         if not self._applies(request, response):
             return response
-        body = response.content
-        nonce = getattr(request, "_csp_nonce", None)
-        if nonce:
-            body = body.replace(nonce.encode(), b"")
-        digest = hashlib.blake2b(body, digest_size=16).hexdigest()
+        digest = hashlib.blake2b(response.content, digest_size=16).hexdigest()
         response.headers["ETag"] = f'"{digest}"'
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             # Staff may see more than readers (edit links, unpublished neighbours): never shared.
+            patch_cache_control(response, private=True, no_cache=True)
+        elif getattr(request, "_csp_nonce", None):
+            # A page with an inline script carries this response's nonce: storing it would hand
+            # every reader the same one. Public pages have none (see base.html).
             patch_cache_control(response, private=True, no_cache=True)
         else:
             # Shared caches (a CDN, public.page_cache) may keep anonymous pages briefly.
@@ -42,9 +41,6 @@ class ConditionalPageMiddleware:
             last_modified=parse_http_date_safe(response.headers.get("Last-Modified", "")),
             response=response,
         )
-        if conditional is not response:
-            # Keep the browser's cached policy (it matches the cached page's nonce).
-            conditional._csp_exempt = True
         return conditional
 
     @staticmethod

@@ -12,13 +12,13 @@ A release scheduled for later appears without any save: the soonest future relea
 "horizon") is looked up once per generation, becomes part of the key, and bounds each entry's
 lifetime; once it passes, the next request looks the horizon up again and gets fresh pages.
 
-Pages carry a CSP nonce. A cached page keeps the nonce it was rendered with only as a marker:
-every hit gets a fresh nonce in both the body and the Content-Security-Policy header.
+Public pages carry no inline script and so no CSP nonce (JSON-LD is data, which script-src
+does not govern): a hit is the stored bytes and headers as they are, the same for every reader,
+which is also what lets nginx or a CDN keep them. A page whose rendering used a nonce is not
+marked public (public.middleware), so it is never stored.
 """
 
-import base64
 import hashlib
-import os
 import time
 
 from django.conf import settings
@@ -88,7 +88,7 @@ class PageCacheMiddleware:
             timeout = settings.PAGE_CACHE_SECONDS
             if boundary:
                 timeout = max(1, min(timeout, int(boundary - time.time())))
-            cache.set(key, self._entry(request, response), timeout)
+            cache.set(key, self._entry(response), timeout)
         return response
 
     @staticmethod
@@ -118,25 +118,16 @@ class PageCacheMiddleware:
         )
 
     @staticmethod
-    def _entry(request, response):
-        return {
-            "content": response.content,
-            "headers": list(response.items()),
-            "nonce": getattr(request, "_csp_nonce", None),
-        }
+    def _entry(response):
+        return {"content": response.content, "headers": list(response.items())}
 
     @staticmethod
     def _from_entry(request, entry):
-        old_nonce = entry["nonce"]
-        new_nonce = base64.b64encode(os.urandom(16)).decode() if old_nonce else None
+        """The stored page as it was sent, or 304 when the reader has it already."""
         content = entry["content"]
-        if old_nonce:
-            content = content.replace(old_nonce.encode(), new_nonce.encode())
-        response = HttpResponse(content if request.method == "GET" else b"")
-        for name, value in entry["headers"]:
-            if old_nonce and name in CSP_HEADERS:
-                value = value.replace(old_nonce, new_nonce)
-            response.headers[name] = value
+        response = HttpResponse(
+            content if request.method == "GET" else b"", headers=dict(entry["headers"])
+        )
         if request.method == "HEAD":
             response.headers["Content-Length"] = str(len(content))
         return get_conditional_response(

@@ -7,8 +7,10 @@ from content_editor.contents import contents_for_item
 from django.db.models import prefetch_related_objects
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
 from django.utils.http import http_date
 
+from articles.images.archives import downloadable, release_photos
 from articles.images.services import prefetch_photos
 from articles.models import (
     BODY_BLOCK_MODELS,
@@ -57,6 +59,7 @@ def _release_content(request, article, *, preview):
     topics = topics_of(article)
     credited = list(Person.objects.credited_on(article))
     authors = [person for person in credited if person.is_author]
+    photos = downloadable(release_photos(article, body))
     html = loader.render_to_string(
         "includes/release.html",
         {
@@ -66,6 +69,11 @@ def _release_content(request, article, *, preview):
             "topics": topics,
             "authors": authors,
             "contacts": [person for person in credited if person.is_contact],
+            "photo_count": len(photos),
+            # Previews have no public gallery yet.
+            "gallery_url": reverse("public:photos", kwargs={"slug": article.slug})
+            if photos and not preview
+            else None,
         },
         request,
     )

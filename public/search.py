@@ -132,7 +132,8 @@ def _best_first(rows):
 
 def _shown(search, releases, ids):
     """The releases of `ids` in that order, ready for highlight()."""
-    shown = releases.filter(pk__in=ids)
+    # With their photos: each result shows its thumbnail.
+    shown = releases.filter(pk__in=ids).with_list_relations()
     if connection.vendor == "postgresql":
         # ts_headline parses all the text it is given (about 0.5 ms per 3,000 characters): only
         # for the shown page's releases, and only the start of the body, so a page of long

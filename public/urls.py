@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import converters  # noqa: F401 - registers <kind:…>
-from .views import directory, pages, releases, search
+from .views import directory, pages, photos, releases, search
 
 app_name = "public"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("releases/", releases.release_list, name="release_list"),
     path("releases/type/<kind:kind>/", releases.release_list, name="kind"),
     path("releases/<slug:slug>/", releases.article_detail, name="article"),
+    path("releases/<slug:slug>/photos/", photos.release_photos_page, name="photos"),
     path("archive/", releases.archive_index, name="archive"),
     path("archive/<int:year>/", releases.archive_period, name="archive_year"),
     path("archive/<int:year>/<int:month>/", releases.archive_period, name="archive_month"),

@@ -40,7 +40,7 @@ def test_the_harness_serves_every_page_under_load(tmp_path):
         timeout=600,
     )
     assert completed.returncode == 0, completed.stderr[-3000:]
-    assert "% floor" in completed.stdout
+    assert "% bare" in completed.stdout and "% app" in completed.stdout
     (result,) = tmp_path.glob("*-n50.json")
     report = json.loads(result.read_text())
     for mode in ("cached", "uncached"):
@@ -56,6 +56,9 @@ def test_the_harness_serves_every_page_under_load(tmp_path):
             "feed",
         }
     assert set(report["results"]["cold"]) == {"floor", "article"}
+    # The bare floor (a minimal Django project on its own gunicorn) served its page too.
+    for load in report["bare_floor"].values():
+        assert load["requests"] > 0 and load["errors"] == 0
     for mode, rows in report["results"].items():
         for name, row in rows.items():
             assert row["requests"] > 0 and row["errors"] == 0, (mode, name, row)

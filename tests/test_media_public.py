@@ -75,9 +75,12 @@ def test_download_link_only_where_the_office_allows_it(client):
     links = re.findall(r'<a href="([^"]+)" download>(.*?)</a>', html, flags=re.S)
     assert len(links) == 1
     href, text = links[0]
-    assert href == allowed.file.url
+    allowed.refresh_from_db()
+    # The credited copy of the stripped original (tests/test_photo_downloads.py).
+    assert href == allowed.download.url
     assert "Download high resolution" in text and "Convoy" in text
     assert withheld.file.url not in html  # the original itself is never linked
+    assert not withheld.download
     assert "JPEG, 2000 × 1000 pixels" in html
 
 

@@ -83,11 +83,12 @@ def test_gps_serial_and_comment_never_reach_storage(admin_client, media_root):
     }
     for field_file in [image.file, *(r.file for r in renditions)]:
         assert_no_hidden_metadata(read_back(field_file))
-    # Nothing else was written: no copy of the upload as it arrived.
+    # Nothing else was written: no copy of the upload as it arrived. (The credited download
+    # carries only what the officer typed: tests/test_photo_downloads.py.)
     for path in stored_files(media_root):
         assert image_files.SERIAL.encode() not in path.read_bytes()
         assert image_files.COMMENT not in path.read_bytes()
-    assert len(stored_files(media_root)) == 1 + len(renditions)
+    assert len(stored_files(media_root)) == 1 + len(renditions) + 1
 
 
 def test_the_officer_is_told_what_was_removed(admin_client, media_root):
@@ -266,14 +267,11 @@ def test_replacing_the_file_keeps_the_old_original_and_drops_its_renditions(
     assert image.file.name.endswith(".png")
     remaining = stored_files(media_root)
     # Revisions of releases may show the old photo: its original stays, its renditions go.
-    (old_original,) = [
-        path
-        for path in old_files
-        if path.name.startswith("first-") and "renditions" not in path.parts
-    ]
+    (old_original,) = [media_root / name for name in image.earlier_files]
+    assert old_original.name.startswith("first-") and old_original in old_files
     assert set(old_files) & set(remaining) == {old_original}
-    assert image.earlier_files == [old_original.relative_to(media_root).as_posix()]
-    assert len(remaining) == 2 + image.renditions.count()
+    # The new original and the old one, the new renditions and the new credited download.
+    assert len(remaining) == 2 + image.renditions.count() + 1
 
 
 def test_deleting_an_image_deletes_its_files(

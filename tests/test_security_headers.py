@@ -22,7 +22,10 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>", re.IGNORECASE)
+# Inline scripts, not data blocks (JSON-LD), which browsers never run and CSP does not govern.
+INLINE_SCRIPT = re.compile(
+    r"<script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)([^>]*)>", re.IGNORECASE
+)
 
 
 def directives(policy):

@@ -11,16 +11,20 @@ from django.utils.html import escape
 from taggit.models import Tag, TaggedItem
 
 from articles import demo_content as demo
+from articles.images.virin import virin_date
 from articles.models import (
     BODY_BLOCK_MODELS,
     Article,
     ArticleKind,
     ArticleStatus,
+    Image,
+    ImageBlock,
     Initiative,
     InitiativeStatus,
     InitiativeTable,
     Organization,
     Person,
+    PhotoArchive,
     Quote,
     ReleaseCheckReport,
     RichText,
@@ -199,12 +203,33 @@ def test_all_releases_are_public_and_each_kind_is_present():
         assert article.organizations.exists()
         assert article.media_contacts.exists()
         assert article.byline_people.exists() or article.byline_text
-        # One photo, on the first release: the demo of a photo whose file is frozen.
-        assert (article.hero_image is not None) == (article.slug == demo.PHOTO["release"])
+        assert article.hero_image.alt_text and article.hero_image.credit
+        # Published, so counted as cleared: its file is frozen like any cleared photo.
+        if article.status == "published":
+            assert article.hero_image.cleared_at is not None
         blocks = body(article)
         assert blocks
-        assert [b.ordering for b in blocks] == [10 * n for n in range(1, len(blocks) + 1)]
+        # Written blocks every 10, photos between them.
+        written = [b for b in blocks if not isinstance(b, ImageBlock)]
+        assert [b.ordering for b in written] == [10 * n for n in range(1, len(written) + 1)]
+        assert all(b.ordering % 10 == 5 for b in blocks if isinstance(b, ImageBlock))
         assert {b.region for b in blocks} == {"body"}
+
+
+def test_demo_photos_are_ours_described_credited_and_not_duplicated_by_a_rerun():
+    seed()
+    assert all(person.portrait for person in Person.objects.all())
+    assert ImageBlock.objects.count() == 3
+    photos = Image.objects.all()
+    for photo in photos:
+        assert photo.alt_text and photo.credit == "Newsroom demo illustration"
+        assert photo.virin and virin_date(photo.virin) == photo.date_taken
+        assert photo.download  # the credited high-resolution copy
+    count = photos.count()
+    seed()
+    assert Image.objects.count() == count
+    # The two releases with more than one photo have their zip.
+    assert PhotoArchive.objects.count() == 2
 
 
 def test_news_story_has_a_ranked_byline_headings_and_three_ranked_speakers():

@@ -1,5 +1,6 @@
 """Storing, rendering and deleting library photos: every write to image storage goes here."""
 
+import hashlib
 import logging
 from pathlib import PurePosixPath
 
@@ -20,6 +21,7 @@ from articles.models import (
     WorkflowAction,
 )
 
+from . import credits
 from .renditions import EXTENSIONS, Source
 from .uploads import clean_upload
 
@@ -59,7 +61,16 @@ def _store(image, previous, *, keep_previous):
             if not keep_previous:
                 _delete_files_on_commit(image.file.storage, [previous])
     renditions_for(image)
+    high_resolution(image)
+    transaction.on_commit(lambda: _refresh_archives_showing(image))
     return image
+
+
+def _refresh_archives_showing(image):
+    # Imported here: archives reads releases, which import this module's models.
+    from .archives import refresh_photo_archives
+
+    refresh_photo_archives(image=image)
 
 
 def save_image(*, image):
@@ -94,7 +105,12 @@ def strip_stored_image(*, image):
 
 
 def _all_file_names(image):
-    return [image.file.name, *image.earlier_files, *(r.file.name for r in image.renditions.all())]
+    return [
+        image.file.name,
+        *image.earlier_files,
+        *([image.download.name] if image.download else []),
+        *(r.file.name for r in image.renditions.all()),
+    ]
 
 
 def delete_images(*, images):
@@ -215,3 +231,47 @@ def renditions_for(image):
     except Exception:
         logger.exception("Could not make renditions of image %s (%s)", image.pk, image.file.name)
     return sorted(existing, key=lambda rendition: rendition.width)
+
+
+def download_signature(image):
+    """What the download of `image` should carry now: its file and the values written in."""
+    values = [image.file.name, image.title, image.caption, image.credit, image.virin]
+    values.append(image.date_taken.isoformat() if image.date_taken else "")
+    return hashlib.blake2b("\x1f".join(values).encode(), digest_size=16).hexdigest()
+
+
+def high_resolution(image):
+    """The full-size file readers download: the stripped original with the library's title,
+    caption, credit, VIRIN and date taken written in (made once per set of values, like
+    renditions), or None when the photo may not be downloaded.
+
+    If the copy cannot be made, the error is logged and the stripped original is offered.
+    """
+    if not image.allow_download:
+        return None
+    signature = download_signature(image)
+    if image.download and image.download_signature == signature:
+        return image.download
+    previous = image.download.name
+    try:
+        with image.file.open("rb") as original:
+            data = credits.with_credits(
+                original.read(),
+                title=image.title,
+                caption=image.caption,
+                credit=image.credit,
+                virin=image.virin,
+                date_taken=image.date_taken,
+            )
+        image.download.save(PurePosixPath(image.file.name).name, ContentFile(data), save=False)
+    except Exception:
+        logger.exception("Could not write credits into image %s (%s)", image.pk, image.file.name)
+        return image.file
+    image.download_signature = signature
+    # An update, not save(): a file made while a page renders changes nothing readers see.
+    Image.objects.filter(pk=image.pk).update(
+        download=image.download.name, download_signature=signature
+    )
+    if previous:
+        _delete_files_on_commit(image.download.storage, [previous])
+    return image.download

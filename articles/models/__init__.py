@@ -14,7 +14,7 @@ from .blocks import (
 )
 from .checks import ReleaseCheckReport, WatchTerm
 from .initiatives import Initiative, InitiativeStatus
-from .media import Image, ImagePurge, ImageRendition
+from .media import Image, ImagePurge, ImageRendition, PhotoArchive
 from .notifications import NotificationPreference
 from .organizations import Organization, OrganizationKind
 from .people import Person, PersonRole
@@ -44,6 +44,7 @@ __all__ = [
     "OrganizationKind",
     "Person",
     "PersonRole",
+    "PhotoArchive",
     "Quote",
     "ReleaseCheckReport",
     "RichText",

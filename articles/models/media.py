@@ -73,9 +73,17 @@ class Image(TimestampedModel):
         _("can be downloaded in high resolution"),
         default=True,
         help_text=_(
-            "Readers and journalists get a link to the full-size photo (without its metadata)."
+            "Readers and journalists get a link to the full-size photo (without its hidden "
+            "metadata; with its title, caption, credit and VIRIN written in)."
         ),
     )
+    # The full-size copy readers download: the stripped original with title, caption, credit,
+    # VIRIN and date taken written back (articles.images.credits). `download_signature` says
+    # which values it carries, so an edit makes a new one.
+    download = models.FileField(
+        upload_to="images/downloads/", max_length=255, editable=False, blank=True
+    )
+    download_signature = models.CharField(max_length=32, editable=False, blank=True)
 
     # Set when a release showing the photo is first cleared: from then on its file is part of
     # what a release authority signed off, and is never replaced (articles.shared_records).
@@ -205,3 +213,24 @@ class ImageRendition(models.Model):
 
     def __str__(self):
         return f"{self.image} ({self.width}px {self.format})"
+
+
+class PhotoArchive(models.Model):
+    """A zip of a release's downloadable photos, built when the release is published (never
+    while a reader waits); `signature` names the photo downloads it holds."""
+
+    article = models.OneToOneField(
+        "articles.Article", on_delete=models.CASCADE, related_name="photo_archive"
+    )
+    file = models.FileField(upload_to="images/archives/", max_length=255)
+    signature = models.CharField(max_length=32)
+    photo_count = models.PositiveIntegerField()
+    file_size = models.PositiveBigIntegerField()
+    built_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("photo archive")
+        verbose_name_plural = _("photo archives")
+
+    def __str__(self):
+        return self.file.name

@@ -18,6 +18,7 @@ from articles.checks import (
     run_release_checks,
     warning_text,
 )
+from articles.images.archives import schedule_photo_archive
 from articles.models import (
     Article,
     ArticleStatus,
@@ -246,6 +247,7 @@ def publish(*, article, user, at=None, shown_version=None):
     _ensure_no_blocking_problems(article)
     action = WorkflowAction.SCHEDULED if at else WorkflowAction.PUBLISHED
     notify(event=action, article=article, actor=user)
+    schedule_photo_archive(article=article)
     return move(
         article,
         user=user,
@@ -298,6 +300,8 @@ def correct(*, article, user, note):
         note, "correction_note", _("Describe the correction: readers will see this note.")
     )
     correction = Correction.objects.create(article=article, note=note, created_by=user)
+    # A correction may have replaced photos or their captions.
+    schedule_photo_archive(article=article)
     log(article, user=user, action=WorkflowAction.CORRECTED, comment=note)
     notify(event=WorkflowAction.CORRECTED, article=article, actor=user, comment=note)
     return correction

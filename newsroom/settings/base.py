@@ -9,6 +9,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.analytics import dap_script_url, with_dap
 from newsroom.client_address import parse_trusted_proxies
 from newsroom.code_version import code_version
 from newsroom.storage import media_storage
@@ -211,8 +212,17 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 
+# The federal Digital Analytics Program: off unless the deployment names its agency code (e.g.
+# DOD). When on, every page loads DAP's script, the policy below lets it reach Google Analytics,
+# readers' browsers get DAP's analytics cookies and the privacy page says so
+# (docs/public-site.md, "Analytics").
+NEWSROOM_DAP_AGENCY = os.environ.get("NEWSROOM_DAP_AGENCY", "").strip()
+NEWSROOM_DAP_SUBAGENCY = os.environ.get("NEWSROOM_DAP_SUBAGENCY", "").strip()
+DAP_SCRIPT_URL = dap_script_url(agency=NEWSROOM_DAP_AGENCY, subagency=NEWSROOM_DAP_SUBAGENCY)
+
 # A strict policy for every page: scripts only from us, and inline scripts only with the
-# per-request nonce. The admin editors need a looser style-src (see articles.admin.csp).
+# per-request nonce (public pages have none). The admin editors need a looser style-src (see
+# articles.admin.csp).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -227,6 +237,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+CONTENT_SECURITY_POLICY["DIRECTIVES"] = with_dap(
+    CONTENT_SECURITY_POLICY["DIRECTIVES"], script_url=DAP_SCRIPT_URL
+)
 
 TAGGIT_CASE_INSENSITIVE = True
 

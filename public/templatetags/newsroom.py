@@ -11,16 +11,17 @@ register = template.Library()
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-@register.simple_tag(takes_context=True)
-def json_ld(context, data):
-    """<script type="application/ld+json"> with `data`, carrying this response's CSP nonce."""
+@register.simple_tag
+def json_ld(data):
+    """<script type="application/ld+json"> with `data`.
+
+    It carries no CSP nonce: browsers never execute a data block, so script-src does not
+    apply, and a page without a nonce is the same bytes for every reader (public.page_cache).
+    """
     if not data:
         return ""
     payload = json.dumps(data, ensure_ascii=False, default=str).translate(_SCRIPT_ESCAPES)
-    nonce = getattr(context.get("request"), "csp_nonce", "")
-    return format_html(
-        '<script type="application/ld+json" nonce="{}">{}</script>', nonce, mark_safe(payload)
-    )
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
 
 
 @register.simple_tag(takes_context=True)

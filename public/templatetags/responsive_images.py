@@ -3,6 +3,7 @@
 from django import template
 
 from articles.images.renditions import WEBP
+from articles.images.services import high_resolution as high_resolution_file
 from articles.images.services import renditions_for
 
 register = template.Library()
@@ -33,3 +34,9 @@ def responsive_image(image, sizes="100vw", lazy=True):
         "fallback_srcset": _srcset(fallback),
         "src": src.file.url if src else image.file.url,
     }
+
+
+@register.filter
+def high_resolution(image):
+    """The file a reader downloads (credits written in), or None when downloads are off."""
+    return high_resolution_file(image)

@@ -16,6 +16,7 @@ Usage::
 """
 
 import importlib
+import io
 import os
 from pathlib import Path
 
@@ -228,3 +229,15 @@ def save_screenshot():
             page.screenshot(path=str(Path(directory) / f"{name}.png"))
 
     return save
+
+
+def site(transactional_db, live_server):
+    """The demo content of `manage.py seed_demo` (with its photos) on a live server."""
+    from django.core.management import call_command
+
+    from articles.models import Article
+    from public import search_index
+
+    call_command("seed_demo", allow_production=True, stdout=io.StringIO())
+    search_index.refresh(Article.objects.values_list("pk", flat=True))
+    return live_server.url

@@ -1,13 +1,7 @@
 """The public site in Chromium: WCAG 2.1 A/AA with axe-core in English and Spanish, at phone
 and desktop widths; the USWDS scripts work under the site's strict CSP; no cookies."""
 
-import io
-
 import pytest
-from django.core.management import call_command
-
-from articles.models import Article
-from public import search_index
 
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
 
@@ -20,13 +14,6 @@ PAGES = {
     "search results": "/search/?q=training",
     "not found": "/no-such-page/",
 }
-
-
-@pytest.fixture
-def site(transactional_db, live_server):
-    call_command("seed_demo", allow_production=True, stdout=io.StringIO())
-    search_index.refresh(Article.objects.values_list("pk", flat=True))
-    return live_server.url
 
 
 @pytest.fixture
@@ -98,6 +85,7 @@ def test_an_imported_transcript_has_no_wcag_violations(
 ):
     from pathlib import Path
 
+    from articles.models import Article
     from importers import parse_file
     from importers.drafts import create_draft
 

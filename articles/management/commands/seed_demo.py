@@ -1,22 +1,24 @@
 import datetime
-import io
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from PIL import Image as PILImage
-from PIL import ImageDraw
 
 from articles import demo_content as demo
+from articles import demo_photos
+from articles.images.archives import build_photo_archive
 from articles.images.services import save_image
 from articles.models import (
     BODY_BLOCK_MODELS,
     Article,
     ArticleStatus,
     Image,
+    ImageBlock,
     Initiative,
     InitiativeTable,
     Organization,
@@ -27,20 +29,6 @@ from articles.models import (
 )
 from articles.services import body_saved, replace_table_rows
 
-
-def drawn_river(width=1600, height=900):
-    """A plain drawing for the demo photo: sky, two forested banks and a river, as PNG bytes."""
-    picture = PILImage.new("RGB", (width, height), (214, 228, 240))
-    draw = ImageDraw.Draw(picture)
-    draw.polygon([(0, 380), (width, 300), (width, height), (0, height)], fill=(46, 110, 60))
-    draw.polygon([(0, 560), (width, 470), (width, 700), (0, 820)], fill=(120, 92, 60), outline=None)
-    for x in range(0, width, 90):
-        draw.ellipse([x, 300 - (x % 7) * 6, x + 120, 420], fill=(30, 85, 45))
-    output = io.BytesIO()
-    picture.save(output, format="PNG")
-    return output.getvalue()
-
-
 # AP style abbreviates these months before a day number and spells out the others.
 _AP_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}
 
@@ -48,6 +36,21 @@ _AP_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.
 def ap_date(day):
     month = _AP_MONTHS.get(day.month, f"{day:%B}")
     return f"{day:%A}, {month} {day.day}"
+
+
+def demo_image(*, title, alt, caption, picture, taken, sequence):
+    """The demo photo called `title`, painted and stored the first time, its texts refreshed
+    on later runs (the pixels are the same: they are painted from the title)."""
+    image = Image.objects.filter(title=title, credit=demo.DEMO_PHOTO_CREDIT).first()
+    if image is None:
+        image = Image(title=title, credit=demo.DEMO_PHOTO_CREDIT)
+        image.file = ContentFile(picture(), name=f"{slugify(title)}.jpg")
+    image.alt_text = alt
+    image.caption = caption
+    image.date_taken = taken
+    # An invented VIRIN (the VISION ID ZZ999 is not a real photographer's).
+    image.virin = f"{taken:%y%m%d}-A-ZZ999-{sequence:04d}"
+    return save_image(image=image)
 
 
 def anchor_day():
@@ -96,7 +99,7 @@ class Command(BaseCommand):
             people = self.seed_people(organizations, anchor)
             self.seed_initiatives(organizations, anchor)
             blocks = self.seed_releases(organizations, people, anchor)
-            self.seed_photo()
+            self.freeze_published_photos()
         self.stdout.write(
             self.style.SUCCESS(
                 _(
@@ -142,6 +145,8 @@ class Command(BaseCommand):
                     "phone": data.get("phone", ""),
                 },
             )
+            person.portrait = self.portrait(person, data, anchor)
+            person.save(update_fields=["portrait"])
             person.roles.all().delete()
             for role in data.get("roles", []):
                 PersonRole.objects.create(
@@ -153,6 +158,29 @@ class Command(BaseCommand):
                 )
             people[data["slug"]] = person
         return people
+
+    def portrait(self, person, data, anchor):
+        name = f"{person.given_name} {person.family_name}"
+        clothes = demo.UNIFORMS.get(data["service"], demo.CIVILIAN_CLOTHES)
+        return demo_image(
+            # Demo data, like the releases: English whatever the interface language.
+            title=f"Portrait of {name}",
+            alt=f"Illustrated head-and-shoulders portrait of {name}.",
+            caption="",
+            picture=lambda: demo_photos.portrait(seed=person.slug, uniform=clothes),
+            taken=anchor - datetime.timedelta(days=60),
+            sequence=1,
+        )
+
+    def release_photo(self, data, day, sequence):
+        return demo_image(
+            title=data["title"],
+            alt=data["alt"],
+            caption=data["caption"],
+            picture=lambda: demo_photos.landscape(data["scene"], seed=data["title"]),
+            taken=day,
+            sequence=sequence,
+        )
 
     def seed_initiatives(self, organizations, anchor):
         def day(offset):
@@ -196,9 +224,12 @@ class Command(BaseCommand):
                         datetime.datetime.combine(day, datetime.time(hour, minute))
                     ),
                     "is_featured": data["is_featured"],
-                    "hero_image": None,
                 },
             )
+            photos = demo.PHOTOS.get(data["slug"], {"hero": None, "body": []})
+            if photos["hero"]:
+                article.hero_image = self.release_photo(photos["hero"], day, 1001)
+                article.save(update_fields=["hero_image"])
             article.tags.set(data["tags"])
             article.byline_people.set([people[slug] for slug in data["byline_people"]])
             article.organizations.set([organizations[slug] for slug in data["organizations"]])
@@ -207,26 +238,27 @@ class Command(BaseCommand):
             article.people.set([people[slug] for slug in data["people"]])
             article.initiatives.clear()
             self.replace_body(article, data["body"], people, dates)
+            for sequence, photo in enumerate(photos["body"], start=1002):
+                ImageBlock.objects.create(
+                    parent=article,
+                    region="body",
+                    ordering=(photo["after"] + 1) * 10 + 5,
+                    image=self.release_photo(photo, day, sequence),
+                )
             # Checks stored so the release list shows the demo's results from the first visit.
             body_saved(article=article)
-            block_count += len(data["body"])
+            build_photo_archive(article=article)
+            block_count += len(data["body"]) + len(photos["body"])
         return block_count
 
-    def seed_photo(self):
-        """The demo photo as the hero of its release; drawn once, then kept like any photo
-        a cleared release showed (its file is never replaced)."""
-        article = Article.objects.get(slug=demo.PHOTO["release"])
-        image = Image.objects.filter(title=demo.PHOTO["title"]).first()
-        if image is None:
-            image = Image(
-                **{key: value for key, value in demo.PHOTO.items() if key != "release"},
-                file=ContentFile(drawn_river(), name="demo-river-crossing.png"),
-            )
-            save_image(image=image)
-        Image.objects.filter(pk=image.pk, cleared_at__isnull=True).update(
-            cleared_at=article.release_at
+    def freeze_published_photos(self):
+        """The photos of published demo releases count as cleared, as a real clearance would
+        make them: a writer opening one sees why its file cannot be replaced."""
+        published = Article.objects.filter(status=ArticleStatus.PUBLISHED)
+        shown = Q(pk__in=published.values("hero_image")) | Q(
+            pk__in=ImageBlock.objects.filter(parent__in=published).values("image")
         )
-        Article.objects.filter(pk=article.pk).update(hero_image=image)
+        Image.objects.filter(shown, cleared_at__isnull=True).update(cleared_at=timezone.now())
 
     def replace_body(self, article, blocks, people, dates):
         for model in BODY_BLOCK_MODELS:
