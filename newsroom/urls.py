@@ -12,7 +12,6 @@ from public.sitemaps import SITEMAPS, news_sitemap, robots_txt
 urlpatterns = [
     path("admin/mfa/", include("newsroom.security.urls")),
     path("admin/", admin.site.urls),
-    path("feeds/", include("public.feed_urls")),
     path(
         "sitemap.xml",
         sitemap_views.index,
@@ -31,7 +30,12 @@ urlpatterns = [
 ]
 # Public pages in every interface language: English at /, Spanish at /es/. The language comes
 # from the address alone, so choosing one sets no cookie (issue 3: no cookies for readers).
-urlpatterns += i18n_patterns(path("", include("public.urls")), prefix_default_language=False)
+# Feeds too: /feeds/… carries the releases written in English, /es/feeds/… those in Spanish.
+urlpatterns += i18n_patterns(
+    path("feeds/", include("public.feed_urls")),
+    path("", include("public.urls")),
+    prefix_default_language=False,
+)
 
 handler404 = "public.views.pages.page_not_found"
 

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import feedgenerator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
@@ -158,8 +159,11 @@ class ReleaseFeed(Feed):
         return reverse(f"feeds:{scope.url_name}_{self.format}", kwargs=scope.url_kwargs)
 
     def items(self, scope):
+        # Each language's feed (/feeds/…, /es/feeds/…, with its <language>) carries the
+        # releases written in that language.
         releases = (
             Article.objects.published()
+            .filter(language=get_language())
             .select_related("hero_image")
             .prefetch_related("tags", "byline_people", "corrections")
         )

@@ -101,12 +101,24 @@ def releases_naming(instance):
 
 
 def _article_saved(sender, instance, **kwargs):
-    schedule([instance.pk])
+    # Its other language versions link to it (hreflang, JSON-LD workTranslation).
+    schedule(
+        Article.objects.filter(translation_group=instance.translation_group).values_list(
+            "pk", flat=True
+        )
+    )
 
 
 def _part_changed(sender, instance, **kwargs):
-    """A block (parent_id) or a correction (article_id) was saved or deleted."""
-    schedule([getattr(instance, "parent_id", None) or getattr(instance, "article_id", None)])
+    """A block (parent_id) or a correction (article_id) was saved or deleted; a correction
+    also shows as pending on the translations of the corrected release."""
+    article_id = getattr(instance, "parent_id", None) or getattr(instance, "article_id", None)
+    translations = []
+    if isinstance(instance, Correction):
+        translations = Article.objects.filter(translation_source=article_id).values_list(
+            "pk", flat=True
+        )
+    schedule([article_id, *translations])
 
 
 def _row_changed(sender, instance, **kwargs):

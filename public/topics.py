@@ -81,12 +81,23 @@ def _related_sql(article, columns):
         f"ON theirs.{link} = mine.{link} WHERE mine.{release} = %s {condition}"
         for table, release, link, condition in links
     )
+    # Releases in the same language, and not this release's own versions in other languages.
     sql = (
         f"SELECT {columns} FROM {Article._meta.db_table} WHERE id IN ({shared}) AND id <> %s "
+        "AND translation_group <> %s AND language = %s "
         "AND status = %s AND release_at <= %s ORDER BY release_at DESC, id DESC LIMIT %s"
     )
     now = connection.ops.adapt_datetimefield_value(timezone.now())
-    return sql, [article.pk] * 4 + [ArticleStatus.PUBLISHED, now, RELATED_RELEASES]
+    group = Article._meta.get_field("translation_group").get_db_prep_value(
+        article.translation_group, connection
+    )
+    return sql, [article.pk] * 4 + [
+        group,
+        article.language,
+        ArticleStatus.PUBLISHED,
+        now,
+        RELATED_RELEASES,
+    ]
 
 
 def _release_rows(article):

@@ -21,6 +21,7 @@ from .checks import ReleaseCheckFilter, ReleaseChecksAdminMixin
 from .embargo import EmbargoViews
 from .importing import ImportViews
 from .revisions import RevisionViews
+from .translations import TranslationViews
 from .workflow import StateFilter, WorkflowViews, user_name
 
 
@@ -96,12 +97,29 @@ class ArticleAdmin(
     WorkflowViews,
     RevisionViews,
     EmbargoViews,
+    TranslationViews,
     ContentEditor,
 ):
     form = ArticleForm
     change_form_template = "admin/articles/article/change_form.html"
-    list_display = ["headline", "kind", "state", "release_at", "is_featured", "check_summary"]
-    list_filter = [StateFilter, ReleaseCheckFilter, "kind", "is_featured", "tags", "organizations"]
+    list_display = [
+        "headline",
+        "language",
+        "kind",
+        "state",
+        "release_at",
+        "is_featured",
+        "check_summary",
+    ]
+    list_filter = [
+        StateFilter,
+        ReleaseCheckFilter,
+        "language",
+        "kind",
+        "is_featured",
+        "tags",
+        "organizations",
+    ]
     date_hierarchy = "release_at"
     search_fields = [
         "headline",
@@ -128,6 +146,7 @@ class ArticleAdmin(
             None,
             {
                 "fields": [
+                    "language",
                     "kind",
                     "headline",
                     "slug",
@@ -240,6 +259,7 @@ class ArticleAdmin(
     def render_change_form(self, request, context, **kwargs):
         if kwargs.get("obj") is not None:
             context.update(self.workflow_context(request, kwargs["obj"], context))
+            context.update(self.translation_context(request, kwargs["obj"]))
         response = super().render_change_form(request, context, **kwargs)
         # Both editors print inline import maps and module scripts: give them this
         # request's CSP nonce instead of weakening script-src (Django's admin prints {{ media }}

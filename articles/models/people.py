@@ -1,6 +1,9 @@
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from articles.ranks import name_with_rank, rank_in
 
 from .articles import Article
 from .base import TimestampedModel
@@ -120,7 +123,8 @@ class Person(TimestampedModel):
         verbose_name_plural = _("people")
 
     def __str__(self):
-        return " ".join(part for part in (self.rank, self.full_name) if part)
+        rank = rank_in(get_language(), self.rank, service=self.service)
+        return " ".join(part for part in (rank, self.full_name) if part)
 
     def get_absolute_url(self):
         return reverse("public:person", kwargs={"slug": self.slug})
@@ -140,13 +144,16 @@ class Person(TimestampedModel):
         return min(earlier, key=lambda role: role.held_until, default=None)
 
     def attribution(self, as_of=None, *, role=None):
-        """AP-style name with rank and title: “U.S. Army Sgt. 1st Class Jane Doe, a …”.
+        """AP-style name with rank and title: “U.S. Army Sgt. 1st Class Jane Doe, a …”, in the
+        active language (a release renders in its own): ranks from articles.ranks.
 
         `role` is the PersonRole held on the day when the caller has it already (see
         Quote.speaker_role); otherwise it is looked up for `as_of`.
         """
         role = role or self.role_on(as_of) or self
-        name = " ".join(part for part in (role.service, role.rank, self.full_name) if part)
+        name = name_with_rank(
+            get_language(), rank=role.rank, service=role.service, name=self.full_name
+        )
         return f"{name}, {role.title}" if role.title else name
 
 

@@ -136,6 +136,7 @@ def clear(*, article, user, checklist, acknowledged_warnings=(), comment=""):
     Clearance.objects.create(
         article=article,
         cleared_by=user,
+        language=article.language,
         checklist=expected,
         acknowledged_warnings=[warning_text(finding) for finding in warnings],
         comment=comment.strip(),

@@ -251,6 +251,12 @@ NEWSROOM_CONTACT_ADDRESS = os.environ.get("NEWSROOM_CONTACT_ADDRESS", "")
 
 # PostgreSQL text-search configuration for stemming (english: "training" finds "trained").
 NEWSROOM_SEARCH_CONFIG = os.environ.get("NEWSROOM_SEARCH_CONFIG", "english")
+# The PostgreSQL text-search configuration of releases written in each language (stemming:
+# "entrenamientos" finds "entrenamiento"); NEWSROOM_SEARCH_CONFIG is the English one.
+NEWSROOM_SEARCH_CONFIGS = {
+    "en": NEWSROOM_SEARCH_CONFIG,
+    "es": os.environ.get("NEWSROOM_SEARCH_CONFIG_ES", "spanish"),
+}
 
 LOGIN_URL = "admin:login"
 

@@ -1,6 +1,6 @@
 """Release pages: the home page, lists by kind and period, a release, an embargoed preview.
 
-Every read of releases starts from Article.objects.published(), so nothing made for a draft
+Every read of releases starts from Article.objects.published().for_language(get_language()), so nothing made for a draft
 leaks out early.
 """
 
@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from articles.models import (
@@ -21,7 +22,7 @@ from articles.models import (
     WorkflowAction,
 )
 from articles.workflow.embargo import embargoed_release
-from public import feeds, kinds
+from public import feeds, kinds, versions
 from public.filters import FACETS, apply_filters
 from public.rendering import Preview, private, render_release
 from public.seo import PageMeta, paged
@@ -31,7 +32,7 @@ from .common import agency, paginate
 
 def home(request):
     releases = (
-        Article.objects.published()
+        Article.objects.published().for_language(get_language())
         .with_list_relations()
         .order_by("-is_featured", "-release_at", "-pk")
     )
@@ -83,7 +84,7 @@ def release_list(request, kind=None):
         query.pop("page", None)
         url = reverse("public:kind", kwargs={"kind": chosen})
         return redirect(f"{url}?{query.urlencode()}" if query else url)
-    releases = Article.objects.published()
+    releases = Article.objects.published().for_language(get_language())
     if kind is None:
         heading = _("All releases")
         description = _("Every release from the %(agency)s, newest first.") % agency()
@@ -110,7 +111,7 @@ def release_list(request, kind=None):
 
 def archive_index(request):
     months = (
-        Article.objects.published()
+        Article.objects.published().for_language(get_language())
         .annotate(month=TruncMonth("release_at"))
         .values("month")
         .annotate(count=Count("pk"))
@@ -129,7 +130,7 @@ def archive_index(request):
 def archive_period(request, year, month=None):
     if not 1900 <= year <= 9999 or (month is not None and not 1 <= month <= 12):
         raise Http404("No such month")
-    releases = Article.objects.published().filter(release_at__year=year)
+    releases = Article.objects.published().for_language(get_language()).filter(release_at__year=year)
     if month is None:
         period = str(year)
     else:
@@ -163,7 +164,7 @@ def archive_period(request, year, month=None):
 
 def article_detail(request, slug):
     article = get_object_or_404(
-        Article.objects.with_public_page().select_related("hero_image"),
+        versions.with_versions(Article.objects.with_public_page().select_related("hero_image")),
         slug=slug,
     )
     if article.status == ArticleStatus.WITHDRAWN:
@@ -179,7 +180,12 @@ def article_detail(request, slug):
             "public/article_withdrawn.html",
             {"article": article, "withdrawal": withdrawal, "meta": meta},
         )
-    return render_release(request, article)
+    published = versions.published_versions(article)
+    language = get_language()
+    if article.language != language and language in published:
+        # The other language's slug: this reader's language has its own version.
+        return redirect(published[language])
+    return render_release(request, article, versions=published)
 
 
 def embargoed(request, token):

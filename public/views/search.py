@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from articles.models import (
@@ -24,7 +25,7 @@ def search(request):
     }
     page = query = None
     if form.is_bound and form.is_valid():
-        releases = Article.objects.published()
+        releases = Article.objects.published().for_language(get_language())
         data = form.cleaned_data
         if data["kind"]:
             releases = releases.filter(kind=data["kind"])

@@ -24,6 +24,7 @@ WARNINGS = {
     "duplicate-headline",
     "missing-space",
     "typed-bullet",
+    "translation-out-of-step",
 }
 
 
