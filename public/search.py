@@ -57,13 +57,12 @@ def parse(text):
     words = list(dict.fromkeys(_WORD.findall(text)))
     if connection.vendor == "postgresql" and words:
         # Stop words ("the", "and") leave an empty tsquery: PostgreSQL knows which words count.
-        configs = _configs()
+        # Stop words of the reader's language ("the", "el"): the words a reader types are in
+        # the language of the page they search from.
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT numnode("
-                + " || ".join(["websearch_to_tsquery(%s::regconfig, %s)"] * len(configs))
-                + ")",
-                [value for config in configs for value in (config, text)],
+                "SELECT numnode(websearch_to_tsquery(%s::regconfig, %s))",
+                [search_config(get_language()), text],
             )
             if not cursor.fetchone()[0]:
                 words = []
