@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from articles.models import (
@@ -166,7 +165,9 @@ def side_by_side(source, translated):
     rows = []
     for field in ("headline", "subheadline", "summary", "dateline"):
         label = Article._meta.get_field(field).verbose_name
-        rows.append((label, text_lines(getattr(source, field)), text_lines(getattr(translated, field))))
+        rows.append(
+            (label, *(text_lines(getattr(version, field)) for version in (source, translated)))
+        )
     source_blocks, translated_blocks = body_blocks(source), body_blocks(translated)
     for number in range(max(len(source_blocks), len(translated_blocks))):
         pair = [
@@ -186,7 +187,8 @@ def block_text(block):
     if isinstance(block, RichText):
         return text_lines(block.text)
     if isinstance(block, Quote):
-        return [f"“{block.text}”", f"— {block.speaker}", *([block.context] if block.context else [])]
+        context = [block.context] if block.context else []
+        return [f"“{block.text}”", f"— {block.speaker}", *context]
     if isinstance(block, InitiativeTable):
         return [
             block.caption,

@@ -1,11 +1,12 @@
 """Full-text search over published releases.
 
-PostgreSQL: the stored, weighted tsvector of each release's SearchDocument (GIN-indexed, stemmed
-by the rules of the release's language: the `spanish` configuration for Spanish releases),
-`websearch_to_tsquery` in each language's configuration (quotes, OR and -word work; nothing a reader types is a syntax error),
-ts_rank with the default weights (headline 1.0, subheadline/summary 0.4, names/tags 0.2,
-body 0.1) and ts_headline snippets. SQLite (the zero-setup `make run`): every word must appear
-somewhere; headline matches first, then subheadline/summary matches, then newest.
+PostgreSQL: the stored, weighted tsvector of each release's SearchDocument (GIN-indexed,
+stemmed by the rules of the release's language: `spanish` for Spanish releases),
+`websearch_to_tsquery` in each language's configuration (quotes, OR and -word work; nothing a
+reader types is a syntax error), ts_rank with the default weights (headline 1.0,
+subheadline/summary 0.4, names/tags 0.2, body 0.1) and ts_headline snippets. SQLite (the
+zero-setup `make run`): every word must appear somewhere; headline matches first, then
+subheadline/summary matches, then newest.
 Both rank, count and list only the newest MAX_RESULTS matches (Results), so a search costs the
 same at any archive size.
 Snippets are escaped first and only then marked, so text in a release cannot inject markup.

@@ -6,12 +6,10 @@ Each reads through its model's public() QuerySet: a record made for a draft has 
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from articles.models import (
-    Article,
     Initiative,
     InitiativeStatus,
     InitiativeTableRow,
@@ -23,14 +21,14 @@ from public import feeds, structured_data
 from public.filters import FACET
 from public.seo import PageMeta, paged
 
-from .common import agency, paginate
+from .common import agency, paginate, readers_releases
 
 LATEST_ON_PROFILE = 5
 
 
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    releases = Article.objects.published().for_language(get_language()).filter(FACET["tag"].releases(tag))
+    releases = readers_releases().filter(FACET["tag"].releases(tag))
     page = paginate(request, releases.with_list_relations())
     if not page.paginator.count:
         raise Http404("No published release has this tag")
@@ -72,7 +70,7 @@ def person_detail(request, slug):
         .prefetch_related("roles", "portrait__renditions"),
         slug=slug,
     )
-    published = Article.objects.published().for_language(get_language())
+    published = readers_releases()
     quotes = (
         Quote.objects.filter(speaker=person, parent__in=published)
         .select_related("parent")
@@ -156,7 +154,7 @@ def organization_detail(request, slug):
         (org for org in by_pk.values() if org.parent_id == organization.pk),
         key=lambda org: org.name,
     )
-    releases = Article.objects.published().for_language(get_language()).filter(FACET["organization"].releases(organization))
+    releases = readers_releases().filter(FACET["organization"].releases(organization))
     page = paginate(request, releases.with_list_relations())
     initiatives = (
         Initiative.objects.public()
@@ -217,7 +215,7 @@ def initiative_detail(request, slug):
         .prefetch_related(Prefetch("partners", Organization.objects.order_by("name"))),
         slug=slug,
     )
-    published = Article.objects.published().for_language(get_language())
+    published = readers_releases()
     releases = published.filter(FACET["initiative"].releases(initiative))
     page = paginate(request, releases.with_list_relations())
     rows = (

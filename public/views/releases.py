@@ -1,7 +1,7 @@
 """Release pages: the home page, lists by kind and period, a release, an embargoed preview.
 
-Every read of releases starts from Article.objects.published().for_language(get_language()), so nothing made for a draft
-leaks out early.
+Every read of releases starts from Article.objects.published() (readers_releases()), so nothing
+made for a draft leaks out early.
 """
 
 import datetime
@@ -27,14 +27,12 @@ from public.filters import FACETS, apply_filters
 from public.rendering import Preview, private, render_release
 from public.seo import PageMeta, paged
 
-from .common import agency, paginate
+from .common import agency, paginate, readers_releases
 
 
 def home(request):
     releases = (
-        Article.objects.published().for_language(get_language())
-        .with_list_relations()
-        .order_by("-is_featured", "-release_at", "-pk")
+        readers_releases().with_list_relations().order_by("-is_featured", "-release_at", "-pk")
     )
     page = paginate(request, releases)
     meta = PageMeta(
@@ -84,7 +82,7 @@ def release_list(request, kind=None):
         query.pop("page", None)
         url = reverse("public:kind", kwargs={"kind": chosen})
         return redirect(f"{url}?{query.urlencode()}" if query else url)
-    releases = Article.objects.published().for_language(get_language())
+    releases = readers_releases()
     if kind is None:
         heading = _("All releases")
         description = _("Every release from the %(agency)s, newest first.") % agency()
@@ -111,7 +109,7 @@ def release_list(request, kind=None):
 
 def archive_index(request):
     months = (
-        Article.objects.published().for_language(get_language())
+        readers_releases()
         .annotate(month=TruncMonth("release_at"))
         .values("month")
         .annotate(count=Count("pk"))
@@ -130,7 +128,7 @@ def archive_index(request):
 def archive_period(request, year, month=None):
     if not 1900 <= year <= 9999 or (month is not None and not 1 <= month <= 12):
         raise Http404("No such month")
-    releases = Article.objects.published().for_language(get_language()).filter(release_at__year=year)
+    releases = readers_releases().filter(release_at__year=year)
     if month is None:
         period = str(year)
     else:

@@ -2,18 +2,16 @@
 
 from django.shortcuts import render
 from django.utils.formats import number_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from articles.models import (
-    Article,
     ArticleKind,
 )
 from public import search as site_search
 from public.forms import SearchForm
 from public.seo import PageMeta, paged
 
-from .common import agency, paginate
+from .common import agency, paginate, readers_releases
 
 
 def search(request):
@@ -25,7 +23,7 @@ def search(request):
     }
     page = query = None
     if form.is_bound and form.is_valid():
-        releases = Article.objects.published().for_language(get_language())
+        releases = readers_releases()
         data = form.cleaned_data
         if data["kind"]:
             releases = releases.filter(kind=data["kind"])
