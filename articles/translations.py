@@ -6,10 +6,13 @@ it was translated (`source_text`), so a later change of the source shows as a di
 translation's release checks until a translator brings it in step.
 """
 
+import datetime
+
 import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -136,6 +139,59 @@ def translate(*, article, user, language):
         )
         reversion.add_to_revision(draft)
     return draft
+
+
+# How far apart two versions of one release may be dated to be offered as a pair.
+LINK_WINDOW = datetime.timedelta(days=3)
+
+
+def link_candidates(article, *, limit=3):
+    """Releases in another language that may be this one's other version (an imported Spanish
+    text of an English release): no version in this language yet and dated near it; those
+    naming the same people or organizations first, then the newest."""
+    if Article.objects.versions_of(article).exists():
+        return Article.objects.none()
+    day = article.release_at or article.created_at or timezone.now()
+    shared = Count("people", filter=Q(people__in=article.people.all()), distinct=True) + Count(
+        "organizations", filter=Q(organizations__in=article.organizations.all()), distinct=True
+    )
+    return (
+        Article.objects.exclude(language=article.language)
+        .exclude(
+            translation_group__in=Article.objects.filter(language=article.language).values(
+                "translation_group"
+            )
+        )
+        .filter(release_at__range=(day - LINK_WINDOW, day + LINK_WINDOW))
+        .annotate(shared=shared)
+        .order_by("-shared", "-release_at")[:limit]
+    )
+
+
+@transaction.atomic
+def link_versions(*, article, source):
+    """Make `article` the version of `source`'s release in its language (both exist already,
+    e.g. each imported on its own), translated from `source` as it is now."""
+    if article.language == source.language:
+        raise ValidationError(_("Both releases are in the same language."))
+    if (
+        source.translation_group != article.translation_group
+        and Article.objects.filter(
+            translation_group=source.translation_group, language=article.language
+        ).exists()
+    ):
+        raise ValidationError(
+            _("That release already has a version in %(language)s.")
+            % {"language": language_name(article.language)}
+        )
+    article.translation_group = source.translation_group
+    article.translation_source = source
+    article.source_text = source_lines(source)
+    article.source_synced_at = timezone.now()
+    article.save(
+        update_fields=["translation_group", "translation_source", "source_text", "source_synced_at"]
+    )
+    return article
 
 
 def bring_in_step(*, article):

@@ -30,6 +30,7 @@ from articles.models import (
 )
 from articles.services import replace_table_rows, sync_mentions, unique_slug
 
+from .language import detect_language
 from .structure import ParsedOrganization, ParsedPerson, ParsedRelease, QuoteBlock, TableBlock
 
 # The headline is required; an import without one gets a placeholder the release checks flag.
@@ -131,6 +132,7 @@ def create_draft(parsed: ParsedRelease, *, created_by=None) -> ImportResult:
     headline = (parsed.headline or MISSING_HEADLINE)[:250]
     article = Article.objects.create(
         status=ArticleStatus.DRAFT,
+        language=detect_language(parsed),
         headline=headline,
         slug=unique_slug(Article, headline, max_length=250),
         subheadline=parsed.subheadline[:300],

@@ -346,3 +346,35 @@ def test_release_times_of_versions_are_their_own():
     spanish.save()
     english.refresh_from_db()
     assert english.release_at != spanish.release_at
+
+
+# --- Import ---------------------------------------------------------------------------------
+
+SPANISH_RELEASE = """\
+Ingenieros terminan una clínica en Darién
+
+YAVIZA, Panamá —
+
+La clínica abrió el lunes con la ayuda de la comunidad y de los ingenieros del batallón.
+
+“La construimos junto con la comunidad”, dijo la Sargento Primero del Ejército de EE. UU. \
+Ana Ruiz, ingeniera de combate del Batallón de Ingenieros 536.
+"""
+
+
+def test_a_spanish_text_imports_as_a_spanish_release_and_offers_the_link(admin_client):
+    speaker = PersonFactory(given_name="Ana", family_name="Ruiz")
+    english = ArticleFactory(headline="Engineers finish clinic in Darién")
+    english.people.add(speaker)
+    response = admin_client.post(
+        reverse("admin:articles_article_import"), {"text": SPANISH_RELEASE}, follow=True
+    )
+    imported = english.__class__.objects.exclude(pk=english.pk).get()
+    assert imported.language == "es"
+    link = reverse("admin:articles_article_link", args=[imported.pk, english.pk])
+    assert f'<a href="{link}">link them</a>' in response.content.decode()
+    linked = admin_client.post(link)
+    assert linked.status_code == 302
+    imported.refresh_from_db()
+    assert imported.translation_group == english.translation_group
+    assert imported.translation_source == english

@@ -15,6 +15,8 @@ from articles.models import Article
 from articles.translations import (
     bring_in_step,
     language_name,
+    link_candidates,
+    link_versions,
     other_languages,
     side_by_side,
     translate,
@@ -53,8 +55,44 @@ class TranslationViews:
                 view(self.in_step_view),
                 name="articles_article_in_step",
             ),
+            path(
+                "<path:object_id>/link/<int:source_id>/",
+                view(self.link_view),
+                name="articles_article_link",
+            ),
             *super().get_urls(),
         ]
+
+    def link_view(self, request, object_id, source_id):
+        """Link two releases written apart as language versions of one release."""
+        article = get_release(self, request, object_id)
+        source = get_release(self, request, str(source_id))
+        if not can_edit(request.user, article):
+            raise PermissionDenied
+        if request.method == "POST":
+            try:
+                link_versions(article=article, source=source)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                refresh_release_checks(article=article)
+                messages.success(
+                    request,
+                    gettext("Linked: this is now the %(language)s version of “%(source)s”.")
+                    % {"language": language_name(article.language), "source": source},
+                )
+            return redirect("admin:articles_article_change", article.pk)
+        return render_release_page(
+            self,
+            request,
+            article,
+            "admin/articles/article/link.html",
+            gettext("Link “%(release)s” as a version of another release") % {"release": article},
+            source=source,
+            rows=side_by_side(source, article),
+            source_language=language_name(source.language),
+            translation_language=language_name(article.language),
+        )
 
     def translate_view(self, request, object_id):
         article = get_release(self, request, object_id)
@@ -150,5 +188,8 @@ class TranslationViews:
                 "in_step_url": reverse("admin:articles_article_in_step", args=[article.pk]),
                 "can_bring_in_step": article.translation_source_id is not None
                 and can_edit(request.user, article),
+                "candidates": list(link_candidates(article))
+                if can_edit(request.user, article)
+                else [],
             }
         }
