@@ -3,7 +3,7 @@ import datetime
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from articles import demo_content as demo
@@ -21,6 +21,7 @@ from articles.models import (
     RichText,
 )
 from articles.services import replace_table_rows, sync_mentions
+from articles.translations import source_lines
 
 # AP style abbreviates these months before a day number and spells out the others.
 _AP_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}
@@ -29,6 +30,12 @@ _AP_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.
 def ap_date(day):
     month = _AP_MONTHS.get(day.month, f"{day:%B}")
     return f"{day:%A}, {month} {day.day}"
+
+
+def spanish_date(day):
+    """“lunes 5 de enero”, as Spanish-language releases write an event day."""
+    with translation.override("es"):
+        return formats.date_format(day, r"l j \d\e F").lower()
 
 
 def anchor_day():
@@ -155,11 +162,27 @@ class Command(BaseCommand):
 
     def seed_releases(self, organizations, people, anchor):
         dates = {
-            name: ap_date(anchor + datetime.timedelta(days=offset))
-            for name, offset in demo.DATE_PLACEHOLDERS.items()
+            language: {
+                name: write(anchor + datetime.timedelta(days=offset))
+                for name, offset in demo.DATE_PLACEHOLDERS.items()
+            }
+            for language, write in (("en", ap_date), ("es", spanish_date))
         }
         block_count = 0
+        seeded = {}
         for data in demo.RELEASES:
+            language = data.get("language", "en")
+            source = seeded.get(data.get("translation_of"))
+            versions = (
+                {
+                    "translation_group": source.translation_group,
+                    "translation_source": source,
+                    "source_text": source_lines(source),
+                    "source_synced_at": timezone.now(),
+                }
+                if source
+                else {}
+            )
             day = anchor - datetime.timedelta(days=data["days_ago"])
             hour, minute = data["time"]
             article, _created = Article.objects.update_or_create(
@@ -177,8 +200,11 @@ class Command(BaseCommand):
                     ),
                     "is_featured": data["is_featured"],
                     "hero_image": None,
+                    "language": language,
+                    **versions,
                 },
             )
+            seeded[data["slug"]] = article
             article.tags.set(data["tags"])
             article.byline_people.set([people[slug] for slug in data["byline_people"]])
             article.organizations.set([organizations[slug] for slug in data["organizations"]])
@@ -186,7 +212,7 @@ class Command(BaseCommand):
             # Mentions are recomputed from the fresh body below.
             article.people.set([people[slug] for slug in data["people"]])
             article.initiatives.clear()
-            self.replace_body(article, data["body"], people, dates)
+            self.replace_body(article, data["body"], people, dates[language])
             sync_mentions(article=article)
             # So the release list shows the demo's check results from the first visit.
             refresh_release_checks(article=article)
