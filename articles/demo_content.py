@@ -27,6 +27,7 @@ ORGANIZATIONS = [
     {
         "slug": "us-southern-command",
         "name": "U.S. Southern Command",
+        "name_es": "Comando Sur de EE. UU.",
         "abbreviation": "USSOUTHCOM",
         "kind": "military",
         "country": "US",
@@ -40,6 +41,7 @@ ORGANIZATIONS = [
     {
         "slug": "joint-task-force-isthmus",
         "name": "Joint Task Force-Isthmus",
+        "name_es": "Fuerza de Tarea Conjunta Istmo",
         "abbreviation": "JTF-Isthmus",
         "kind": "military",
         "country": "US",
@@ -105,6 +107,7 @@ ORGANIZATIONS = [
     {
         "slug": "us-embassy-panama-city",
         "name": "U.S. Embassy Panama City",
+        "name_es": "Embajada de EE. UU. en Ciudad de Panamá",
         "abbreviation": "",
         "kind": "other",
         "country": "US",
@@ -115,6 +118,7 @@ ORGANIZATIONS = [
     {
         "slug": "ministry-of-public-security",
         "name": "Ministry of Public Security",
+        "name_es": "Ministerio de Seguridad Pública",
         "abbreviation": "MINSEG",
         "kind": "ministry",
         "country": "PA",
@@ -128,6 +132,7 @@ ORGANIZATIONS = [
     {
         "slug": "national-border-service",
         "name": "National Border Service",
+        "name_es": "Servicio Nacional de Fronteras",
         "abbreviation": "SENAFRONT",
         "kind": "security",
         "country": "PA",
@@ -141,6 +146,7 @@ ORGANIZATIONS = [
     {
         "slug": "national-aeronaval-service",
         "name": "National Aeronaval Service",
+        "name_es": "Servicio Nacional Aeronaval",
         "abbreviation": "SENAN",
         "kind": "security",
         "country": "PA",
@@ -151,6 +157,7 @@ ORGANIZATIONS = [
     {
         "slug": "national-civil-protection-system",
         "name": "National Civil Protection System",
+        "name_es": "Sistema Nacional de Protección Civil",
         "abbreviation": "SINAPROC",
         "kind": "other",
         "country": "PA",
@@ -285,6 +292,7 @@ PEOPLE = [
 INITIATIVES = [
     {
         "name": "Jungle Operations Training Course",
+        "name_es": "Curso de Operaciones en la Selva",
         "slug": "jungle-operations-training-course",
         "summary": (
             "A three-week course in patrolling, navigation, river crossings and casualty care "
@@ -349,6 +357,7 @@ INITIATIVES = [
     },
     {
         "name": "Darién Humanitarian Medical Outreach",
+        "name_es": "Jornada Médica Humanitaria en Darién",
         "slug": "darien-humanitarian-medical-outreach",
         "summary": (
             "Free general medicine, dental, eye and veterinary care for communities in "

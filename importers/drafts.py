@@ -29,6 +29,7 @@ from articles.models import (
     RichText,
 )
 from articles.services import replace_table_rows, sync_mentions, unique_slug
+from articles.translation import in_any_language
 
 from .language import detect_language
 from .structure import ParsedOrganization, ParsedPerson, ParsedRelease, QuoteBlock, TableBlock
@@ -78,7 +79,7 @@ class _Matcher:
             return None
         match = Q()
         if name:
-            match |= Q(name__iexact=name) | Q(abbreviation__iexact=name)
+            match |= in_any_language("name", name) | Q(abbreviation__iexact=name)
         if abbreviation:
             match |= Q(abbreviation__iexact=abbreviation)
         existing = Organization.objects.filter(match).first()

@@ -28,6 +28,7 @@ from tests.factories import (
     ArticleFactory,
     ImageFactory,
     InitiativeFactory,
+    OrganizationFactory,
     PersonFactory,
     UserFactory,
 )
@@ -378,3 +379,16 @@ def test_a_spanish_text_imports_as_a_spanish_release_and_offers_the_link(admin_c
     imported.refresh_from_db()
     assert imported.translation_group == english.translation_group
     assert imported.translation_source == english
+
+
+def test_a_spanish_release_names_organizations_in_spanish(client):
+    english, spanish = bilingual_pair()
+    organization = OrganizationFactory(name="National Border Service")
+    organization.name_es = "Servicio Nacional de Fronteras"
+    organization.save()
+    for version in (english, spanish):
+        version.organizations.add(organization)
+    assert "Servicio Nacional de Fronteras" in client.get(spanish.get_absolute_url()).content.decode()
+    english_html = client.get(english.get_absolute_url()).content.decode()
+    assert "National Border Service" in english_html
+    assert "Servicio Nacional de Fronteras" not in english_html

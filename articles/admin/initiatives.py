@@ -1,4 +1,5 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from articles.models import Initiative
 
@@ -6,7 +7,7 @@ from .mixins import ReleaseCountMixin
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(ReleaseCountMixin, admin.ModelAdmin):
+class InitiativeAdmin(ReleaseCountMixin, TranslationAdmin):
     list_display = [
         "name",
         "status",

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db import models
+from modeltranslation.admin import TranslationAdmin
 
 from articles.models import Organization
 
@@ -7,7 +8,7 @@ from .mixins import ReleaseCountMixin
 
 
 @admin.register(Organization)
-class OrganizationAdmin(ReleaseCountMixin, admin.ModelAdmin):
+class OrganizationAdmin(ReleaseCountMixin, TranslationAdmin):
     list_display = ["name", "abbreviation", "kind", "country", "parent", "release_count"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "abbreviation"]

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from articles.models import Person, PersonRole
 
@@ -12,7 +13,7 @@ class PersonRoleInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(ReleaseCountMixin, admin.ModelAdmin):
+class PersonAdmin(ReleaseCountMixin, TranslationAdmin):
     list_display = ["__str__", "title", "organization", "is_press_contact", "release_count"]
     list_filter = ["is_press_contact", "organization"]
     search_fields = ["given_name", "family_name", "rank", "title", "organization__name"]

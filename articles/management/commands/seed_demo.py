@@ -150,6 +150,7 @@ class Command(BaseCommand):
                 name=data["name"],
                 defaults={
                     "slug": data["slug"],
+                    "name_es": data.get("name_es"),
                     "summary": data["summary"],
                     "status": data["status"],
                     "start_date": day(data["start"]),
