@@ -388,7 +388,8 @@ def test_a_spanish_release_names_organizations_in_spanish(client):
     organization.save()
     for version in (english, spanish):
         version.organizations.add(organization)
-    assert "Servicio Nacional de Fronteras" in client.get(spanish.get_absolute_url()).content.decode()
+    spanish_html = client.get(spanish.get_absolute_url()).content.decode()
+    assert "Servicio Nacional de Fronteras" in spanish_html
     english_html = client.get(english.get_absolute_url()).content.decode()
     assert "National Border Service" in english_html
     assert "Servicio Nacional de Fronteras" not in english_html
