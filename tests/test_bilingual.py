@@ -393,3 +393,16 @@ def test_a_spanish_release_names_organizations_in_spanish(client):
     english_html = client.get(english.get_absolute_url()).content.decode()
     assert "National Border Service" in english_html
     assert "Servicio Nacional de Fronteras" not in english_html
+
+
+def test_marking_a_translation_in_step_in_the_admin(admin_client):
+    english, spanish = bilingual_pair()
+    block = RichText.objects.get(parent=english)
+    block.text = "<p>The clinic opened on Tuesday.</p>"
+    block.save()
+    url = reverse("admin:articles_article_in_step", args=[spanish.pk])
+    assert "Mark as in step with the source" in admin_client.get(url).content.decode()
+    assert admin_client.post(url).status_code == 302
+    spanish.refresh_from_db()
+    assert "The clinic opened on Tuesday." in spanish.source_text
+    assert not [w for w in release_check_warnings(spanish) if w.code == "translation-out-of-step"]

@@ -82,16 +82,12 @@ class TranslationViews:
                     % {"language": language_name(article.language), "source": source},
                 )
             return redirect("admin:articles_article_change", article.pk)
-        return render_release_page(
-            self,
+        return self._comparison_page(
             request,
+            source,
             article,
             "admin/articles/article/link.html",
             gettext("Link “%(release)s” as a version of another release") % {"release": article},
-            source=source,
-            rows=side_by_side(source, article),
-            source_language=language_name(source.language),
-            translation_language=language_name(article.language),
         )
 
     def translate_view(self, request, object_id):
@@ -137,16 +133,26 @@ class TranslationViews:
         if article is None:
             messages.info(request, gettext("This release has no translation yet."))
             return redirect("admin:articles_article_change", object_id)
-        return render_release_page(
-            self,
+        return self._comparison_page(
             request,
+            source,
             article,
             "admin/articles/article/side_by_side.html",
             gettext("Side by side: “%(release)s”") % {"release": article},
+        )
+
+    def _comparison_page(self, request, source, translated, template, title):
+        """A page about `translated` with it and `source` side by side."""
+        return render_release_page(
+            self,
+            request,
+            translated,
+            template,
+            title,
             source=source,
-            rows=side_by_side(source, article),
+            rows=side_by_side(source, translated),
             source_language=language_name(source.language),
-            translation_language=language_name(article.language),
+            translation_language=language_name(translated.language),
         )
 
     def in_step_view(self, request, object_id):
