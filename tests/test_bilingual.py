@@ -24,6 +24,7 @@ from articles.translations import bring_in_step, translate
 from articles.workflow import transitions
 from articles.workflow.gates import clearance_checklist
 from public import search_index
+from tests.admin_forms import article_post_data
 from tests.factories import (
     ArticleFactory,
     ImageFactory,
@@ -406,3 +407,20 @@ def test_marking_a_translation_in_step_in_the_admin(admin_client):
     spanish.refresh_from_db()
     assert "The clinic opened on Tuesday." in spanish.source_text
     assert not [w for w in release_check_warnings(spanish) if w.code == "translation-out-of-step"]
+
+
+def test_a_published_release_keeps_its_language_and_address(admin_client):
+    article = ArticleFactory(language="es")
+    data = article_post_data(
+        fields={
+            "language": "en",
+            "loaded_version": str(article.edit_version),
+            "headline": article.headline,
+            "slug": article.slug,
+            "correction_note": "Fixes a typo.",
+        }
+    )
+    admin_client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
+    article.refresh_from_db()
+    assert article.language == "es"
+    assert article.get_absolute_url() == f"/es/releases/{article.slug}/"

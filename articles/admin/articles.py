@@ -203,9 +203,9 @@ class ArticleAdmin(
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if obj is not None and obj.status in (ArticleStatus.PUBLISHED, ArticleStatus.WITHDRAWN):
-            # The address of a released page never changes; the release time changes only
-            # through “Cancel schedule” and publishing again.
-            readonly += ["slug", "release_at"]
+            # The address of a released page never changes (its language is part of it: /es/…);
+            # the release time changes only through “Cancel schedule” and publishing again.
+            readonly += ["slug", "language", "release_at"]
         return readonly
 
     def get_prepopulated_fields(self, request, obj=None):
