@@ -27,6 +27,7 @@ ORGANIZATIONS = [
     {
         "slug": "us-southern-command",
         "name": "U.S. Southern Command",
+        "name_es": "Comando Sur de EE. UU.",
         "abbreviation": "USSOUTHCOM",
         "kind": "military",
         "country": "US",
@@ -40,6 +41,7 @@ ORGANIZATIONS = [
     {
         "slug": "joint-task-force-isthmus",
         "name": "Joint Task Force-Isthmus",
+        "name_es": "Fuerza de Tarea Conjunta Istmo",
         "abbreviation": "JTF-Isthmus",
         "kind": "military",
         "country": "US",
@@ -105,6 +107,7 @@ ORGANIZATIONS = [
     {
         "slug": "us-embassy-panama-city",
         "name": "U.S. Embassy Panama City",
+        "name_es": "Embajada de EE. UU. en Ciudad de Panamá",
         "abbreviation": "",
         "kind": "other",
         "country": "US",
@@ -115,6 +118,7 @@ ORGANIZATIONS = [
     {
         "slug": "ministry-of-public-security",
         "name": "Ministry of Public Security",
+        "name_es": "Ministerio de Seguridad Pública",
         "abbreviation": "MINSEG",
         "kind": "ministry",
         "country": "PA",
@@ -128,6 +132,7 @@ ORGANIZATIONS = [
     {
         "slug": "national-border-service",
         "name": "National Border Service",
+        "name_es": "Servicio Nacional de Fronteras",
         "abbreviation": "SENAFRONT",
         "kind": "security",
         "country": "PA",
@@ -141,6 +146,7 @@ ORGANIZATIONS = [
     {
         "slug": "national-aeronaval-service",
         "name": "National Aeronaval Service",
+        "name_es": "Servicio Nacional Aeronaval",
         "abbreviation": "SENAN",
         "kind": "security",
         "country": "PA",
@@ -151,6 +157,7 @@ ORGANIZATIONS = [
     {
         "slug": "national-civil-protection-system",
         "name": "National Civil Protection System",
+        "name_es": "Sistema Nacional de Protección Civil",
         "abbreviation": "SINAPROC",
         "kind": "other",
         "country": "PA",
@@ -285,6 +292,7 @@ PEOPLE = [
 INITIATIVES = [
     {
         "name": "Jungle Operations Training Course",
+        "name_es": "Curso de Operaciones en la Selva",
         "slug": "jungle-operations-training-course",
         "summary": (
             "A three-week course in patrolling, navigation, river crossings and casualty care "
@@ -349,6 +357,7 @@ INITIATIVES = [
     },
     {
         "name": "Darién Humanitarian Medical Outreach",
+        "name_es": "Jornada Médica Humanitaria en Darién",
         "slug": "darien-humanitarian-medical-outreach",
         "summary": (
             "Free general medicine, dental, eye and veterinary care for communities in "
@@ -917,3 +926,103 @@ UNIFORMS = {
     "U.S. Air Force": (60, 80, 120),
 }
 CIVILIAN_CLOTHES = (55, 60, 70)
+
+
+def spanish_version(source_slug, **fields):
+    """The Spanish version of a demo release: its own words, the source's people, topics and
+    time (a translation keeps the structure; see articles.translations)."""
+    source = next(release for release in RELEASES if release["slug"] == source_slug)
+    return {**source, "language": "es", "translation_of": source_slug, **fields}
+
+
+# Two releases read in both languages; every other demo release exists in English only.
+RELEASES += [
+    spanish_version(
+        "readout-ambassador-lindqvist-meets-minister-castrellon",
+        slug="resumen-reunion-embajador-lindqvist-ministra-castrellon",
+        headline=(
+            "Resumen de la reunión del embajador Lindqvist con la ministra de Seguridad "
+            "Pública, Castrellón"
+        ),
+        subheadline=(
+            "Ambos conversaron sobre seguridad fronteriza, cooperación marítima y preparación "
+            "ante desastres"
+        ),
+        summary=(
+            "El embajador de Estados Unidos y la ministra de Seguridad Pública de Panamá "
+            "repasaron el entrenamiento combinado y acordaron ofrecer una conferencia de prensa "
+            "conjunta sobre las prioridades del próximo año."
+        ),
+        dateline="CIUDAD DE PANAMÁ, Panamá",
+        byline_text="Embajada de EE. UU. en Ciudad de Panamá",
+        body=[
+            text(
+                "<p>El embajador de Estados Unidos en Panamá, Gregory Lindqvist, se reunió hoy "
+                "con la ministra de Seguridad Pública, Ana Castrellón, en la sede del ministerio "
+                "en Ciudad de Panamá. Participó también el mayor general Thomas Avery, "
+                "comandante de la Fuerza de Tarea Conjunta Istmo.</p>"
+                "<p>El embajador agradeció a la ministra la colaboración de su ministerio en la "
+                "conferencia regional de seguridad y felicitó al Servicio Nacional de Fronteras "
+                "por el avance de sus instructores de operaciones en la selva.</p>"
+                "<p>Los funcionarios conversaron sobre:</p>"
+                "<ul>"
+                "<li>las próximas promociones del Curso de Operaciones en la Selva y el traspaso "
+                "de la instrucción a cuadros panameños;</li>"
+                "<li>equipo y entrenamiento para los puestos fronterizos remotos de Darién;</li>"
+                "<li>la vigilancia costera y el intercambio de información con el Servicio "
+                "Nacional Aeronaval;</li>"
+                "<li>la planificación de una jornada médica humanitaria en la provincia de "
+                "Darién.</li>"
+                "</ul>"
+                "<p>El embajador y la ministra acordaron presentar juntos las prioridades del "
+                "próximo año en una conferencia de prensa conjunta.</p>"
+            ),
+        ],
+    ),
+    spanish_version(
+        "media-advisory-darien-humanitarian-medical-outreach",
+        slug="aviso-a-los-medios-jornada-medica-humanitaria-en-darien",
+        headline="Aviso a los medios: comienza en Darién una jornada médica humanitaria combinada",
+        subheadline=(
+            "Se invita a los periodistas al primer día de las clínicas gratuitas de medicina, "
+            "odontología y veterinaria a cargo de equipos panameños y estadounidenses"
+        ),
+        summary=(
+            "Equipos panameños de protección civil y del servicio de fronteras y militares "
+            "estadounidenses abren clínicas gratuitas en Yaviza; los medios deben inscribirse "
+            "con antelación."
+        ),
+        dateline="CIUDAD DE PANAMÁ, Panamá",
+        byline_text="Oficina de Asuntos Públicos de la Fuerza de Tarea Conjunta Istmo",
+        body=[
+            text(
+                "<ul>"
+                "<li><strong>Quiénes:</strong> el Sistema Nacional de Protección Civil y el "
+                "Servicio Nacional de Fronteras de Panamá, con militares estadounidenses "
+                "asignados a la Fuerza de Tarea Conjunta Istmo. El mayor general Thomas Avery y "
+                "el comisionado Héctor Saldaña atenderán entrevistas.</li>"
+                "<li><strong>Qué:</strong> inicio de una jornada de cinco días con atención "
+                "gratuita de medicina general, odontología, oftalmología y veterinaria para los "
+                "residentes de las comunidades cercanas.</li>"
+                "<li><strong>Cuándo:</strong> {event_date}, de 8:00 a. m. a 1:00 p. m., hora "
+                "local. Las clínicas continúan hasta el {event_end_date}.</li>"
+                "<li><strong>Dónde:</strong> escuela comunitaria de Yaviza, provincia de "
+                "Darién, Panamá.</li>"
+                "</ul>"
+            ),
+            text(
+                "<h2>Cobertura de prensa</h2>"
+                "<p>Los periodistas que deseen asistir deben inscribirse antes de las 5:00 p. m. "
+                "del {register_date} con la oficina de asuntos públicos de la Fuerza de Tarea "
+                "Conjunta Istmo en "
+                '<a href="mailto:denise.carrow@example.mil">denise.carrow@example.mil</a> '
+                "o al +1 305-555-0147. Los cupos en el transporte desde Ciudad de Panamá son "
+                "limitados. Traiga su credencial de prensa y una identificación oficial con "
+                "foto.</p>"
+                "<p>Por respeto a la privacidad de los pacientes, las fotografías dentro de las "
+                "áreas de atención requieren el consentimiento del paciente y el permiso del "
+                "responsable médico de la clínica.</p>"
+            ),
+        ],
+    ),
+]

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from .models import Initiative, InitiativeTable, InitiativeTableRow, Quote, TranscriptTurn
+from .translation import in_any_language
 
 
 def unique_slug(model, text, *, max_length=200):
@@ -16,8 +17,9 @@ def unique_slug(model, text, *, max_length=200):
 
 
 def initiative_named(name):
-    """The Initiative with this name in any case, created if missing: (initiative, created)."""
-    existing = Initiative.objects.filter(name__iexact=name).first()
+    """The Initiative with this name in any case and either language, created if missing:
+    (initiative, created)."""
+    existing = Initiative.objects.filter(in_any_language("name", name)).first()
     if existing:
         return existing, False
     return Initiative.objects.create(name=name, slug=unique_slug(Initiative, name)), True

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from html import escape
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -34,6 +35,7 @@ from articles.models import (
     TurnRole,
 )
 from articles.services import body_saved, initiative_named, replace_table_rows, unique_slug
+from articles.translation import in_any_language
 
 from .metadata import organization_of_unit
 from .organizations import KNOWN_ORGANIZATIONS, country_of
@@ -101,7 +103,7 @@ class _Matcher:
             return None
         match = Q()
         for spelling in _spellings(name):
-            match |= Q(name__iexact=spelling) | Q(abbreviation__iexact=spelling)
+            match |= in_any_language("name", spelling) | Q(abbreviation__iexact=spelling)
         if abbreviation:
             match |= Q(abbreviation__iexact=abbreviation)
         existing = Organization.objects.filter(match).first()
@@ -266,6 +268,7 @@ def create_draft(parsed: ParsedRelease, *, created_by=None) -> ImportResult:
     headline = (parsed.headline or MISSING_HEADLINE)[:250]
     article = Article.objects.create(
         status=ArticleStatus.DRAFT,
+        language=parsed.language or settings.LANGUAGE_CODE,
         headline=headline,
         slug=unique_slug(Article, headline, max_length=250),
         subheadline=parsed.subheadline[:300],

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 # The release kinds' names for the import report (the values are ArticleKind's).
 KIND_LABELS = {
@@ -18,17 +21,6 @@ KIND_LABELS = {
 }
 LANGUAGE_NAMES = {"en": _("English"), "es": _("Spanish")}
 
-# Words frequent in one language and rare in the other; a release is Spanish when its Spanish
-# words outnumber its English ones (agency names in Spanish do not tip an English release).
-_SPANISH = frozenset(
-    {"de", "la", "el", "los", "las", "y", "en", "que", "del", "para", "con", "por", "una",
-     "un", "se", "su", "sus", "al", "es", "fue", "dijo", "como", "más", "este", "esta",
-     "entre", "sobre", "también", "durante"}
-)  # fmt: skip
-_ENGLISH = frozenset(
-    {"the", "and", "of", "to", "in", "for", "with", "that", "on", "is", "was", "by", "at",
-     "from", "as", "are", "this", "their", "said", "were", "will", "has", "have"}
-)  # fmt: skip
 _READOUT = re.compile(r"\bprovided the following readout\b|^readout of\b|^lectura de\b", re.I)
 _STATEMENT = re.compile(
     r"^(?:statement|joint statement|remarks)\s+(?:by|from|of|on)\b|^declaraci[oó]n\b", re.I
@@ -42,13 +34,26 @@ def language_name(code: str) -> str:
     return str(LANGUAGE_NAMES.get(code, code))
 
 
+# Enough running text to tell the site's languages apart reliably; more costs time only.
+LANGUAGE_SAMPLE_CHARS = 4000
+
+
+@cache
+def _language_identifier():
+    """py3langid (a character n-gram classifier that ships its model) limited to the site's
+    languages, so a partner ministry's Spanish text is never taken for Portuguese."""
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
+    identifier.set_languages([code for code, _name in settings.LANGUAGES])
+    return identifier
+
+
 def detect_language(text: str) -> str:
-    words = re.findall(r"[a-záéíóúñ]+", text.lower()[:20000])
-    spanish = sum(1 for w in words if w in _SPANISH)
-    english = sum(1 for w in words if w in _ENGLISH)
-    if not spanish and not english:
+    """The site language `text` is written in; "" when there is no text to tell by."""
+    sample = text[:LANGUAGE_SAMPLE_CHARS]
+    if not sample.strip():
         return ""
-    return "es" if spanish > english else "en"
+    language, _score = _language_identifier().classify(sample)
+    return language
 
 
 def detect_kind(

@@ -19,7 +19,6 @@ urlpatterns = [
         admin.site.admin_view(view_on_site),
     ),
     path("admin/", admin.site.urls),
-    path("feeds/", include("public.feed_urls")),
     path(
         "sitemap.xml",
         sitemap_views.index,
@@ -38,7 +37,12 @@ urlpatterns = [
 ]
 # Public pages in every interface language: English at /, Spanish at /es/. The language comes
 # from the address alone, so choosing one sets no cookie (issue 3: no cookies for readers).
-urlpatterns += i18n_patterns(path("", include("public.urls")), prefix_default_language=False)
+# Feeds too: /feeds/… carries the releases written in English, /es/feeds/… those in Spanish.
+urlpatterns += i18n_patterns(
+    path("feeds/", include("public.feed_urls")),
+    path("", include("public.urls")),
+    prefix_default_language=False,
+)
 
 handler404 = "public.views.pages.page_not_found"
 

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import feedgenerator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from articles.images.services import prefetch_photos
@@ -157,8 +158,11 @@ class ReleaseFeed(Feed):
         return reverse(f"feeds:{scope.url_name}_{self.format}", kwargs=scope.url_kwargs)
 
     def items(self, scope):
+        # Each language's feed (/feeds/…, /es/feeds/…, with its <language>) carries the
+        # releases written in that language.
         releases = (
             Article.objects.published()
+            .filter(language=get_language())
             .select_related("hero_image")
             .prefetch_related("tags", "byline_people__roles", "corrections")
         )

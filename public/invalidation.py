@@ -83,10 +83,12 @@ class Link:
 
 @dataclass(frozen=True)
 class Release:
-    """The release itself."""
+    """The release itself, and its other language versions: they link to it (hreflang, the
+    language switcher, JSON-LD workTranslation)."""
 
     def release_ids(self, row):
-        return {row.pk}
+        group = Article.objects.filter(translation_group=row.translation_group)
+        return {row.pk, *group.values_list("pk", flat=True)}
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,8 @@ class PartOfRelease:
     release: object  # row -> release id
 
     def release_ids(self, row):
-        return {self.release(row)} - {None}
+        found = self.release(row)
+        return set(found if isinstance(found, list) else [found]) - {None}
 
 
 @dataclass(frozen=True)
@@ -147,7 +150,13 @@ SHOWN = {
     **{model: PartOfRelease(lambda row: row.parent_id) for model in BODY_BLOCK_MODELS},
     InitiativeTableRow: PartOfRelease(_table_release),
     TranscriptTurn: PartOfRelease(_transcript_release),
-    Correction: PartOfRelease(lambda row: row.article_id),
+    # A correction also shows as pending on the translations of the corrected release.
+    Correction: PartOfRelease(
+        lambda row: [
+            row.article_id,
+            *Article.objects.filter(translation_source=row.article_id).values_list("pk", flat=True),
+        ]
+    ),
     # The gallery offers the zip of a release's photos once it is built.
     PhotoArchive: PartOfRelease(lambda row: row.article_id),
     # Article's links: m2m_changed names the releases; a row saved directly has article_id.

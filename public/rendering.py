@@ -8,6 +8,7 @@ from django.db.models import prefetch_related_objects
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import http_date
 
 from articles.images.archives import downloadable, release_photos
@@ -16,7 +17,8 @@ from articles.models import (
     BODY_BLOCK_MODELS,
     Person,
 )
-from public import release_cache, structured_data
+from articles.translations import pending_corrections
+from public import language_versions, release_cache, structured_data
 from public.seo import PageMeta
 from public.topics import related_releases, topics_of
 
@@ -46,13 +48,20 @@ def private(response):
     return response
 
 
-def _release_content(request, article, *, preview):
+def _release_content(request, article, *, preview, versions):
     """What the release page shows of the release itself (the rendered <article> and, for the
     public page, its JSON-LD), and the related releases, read in the same query as the topics.
 
+    Rendered in the release's own language (its labels, names and ranks too), whatever the
+    reader's interface language: the <article> carries its lang attribute.
     Eight queries whatever the number of blocks, people or topics: the corrections, one per
-    block type, photos, topics and people.
+    block type, photos, topics and people; a translation reads its source's corrections too.
     """
+    with translation.override(article.language):
+        return _release_content_in_language(request, article, preview=preview, versions=versions)
+
+
+def _release_content_in_language(request, article, *, preview, versions):
     prefetch_related_objects([article], "corrections")
     body = contents_for_item(article, BODY_BLOCK_MODELS)
     prefetch_photos([article], {article: body})
@@ -66,6 +75,7 @@ def _release_content(request, article, *, preview):
             "article": article,
             "body": body,
             "corrections": list(article.corrections.all()),
+            "pending_corrections": list(pending_corrections(article)),
             "topics": topics,
             "authors": authors,
             "contacts": [person for person in credited if person.is_contact],
@@ -84,35 +94,41 @@ def _release_content(request, article, *, preview):
         "json_ld": None
         if preview
         else structured_data.news_article(
-            request, article, body=body, authors=authors, topics=topics
+            request, article, body=body, authors=authors, topics=topics, versions=versions
         ),
     }
     return content, topics["release"]
 
 
-def render_release(request, article, *, preview=None):
+def render_release(request, article, *, preview=None, versions=None):
     """The release page, for the public or, with `preview`, for staff and embargoed readers.
 
     The public page takes the release's own content from the release cache when it is current;
-    then only the release and its related releases (which other releases change) are read.
+    then only the release, its published language `versions` (public.language_versions) and
+    its related releases (which other releases change) are read.
     """
+    versions = versions or {article.language: article}
     if preview:
-        content, related = _release_content(request, article, preview=preview)
+        content, related = _release_content(request, article, preview=preview, versions=versions)
     else:
         built = {}
 
         def build():
-            content, built["related"] = _release_content(request, article, preview=None)
+            content, built["related"] = _release_content(
+                request, article, preview=None, versions=versions
+            )
             return content
 
         content = release_cache.content(request, article, build)
         related = built["related"] if built else related_releases(article)
+    # Read in another language than its own: no version exists in the reader's language.
+    fallback = preview is None and article.language != translation.get_language()
     meta = PageMeta(
         title=article.headline,
         description=article.summary or article.subheadline or article.headline,
         og_type="article",
         image=article.hero_image,
-        noindex=preview is not None,
+        noindex=preview is not None or fallback,
         article={
             "published_time": article.release_at.isoformat() if article.release_at else "",
             "modified_time": content["modified"].isoformat(),
@@ -130,6 +146,12 @@ def render_release(request, article, *, preview=None):
             "related": related,
             "meta": meta,
             "json_ld": content["json_ld"],
+            "fallback_notice": language_versions.FALLBACK_NOTICES[article.language]
+            if fallback
+            else "",
+            # The interface's own (translated URLs) would pair this page with a wrong one.
+            "alternates": language_versions.alternates(request, versions),
+            "other_languages": language_versions.switcher(request, article, versions),
         },
     )
     if preview:

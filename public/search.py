@@ -1,10 +1,12 @@
 """Full-text search over published releases.
 
-PostgreSQL: the stored, weighted tsvector of each release's SearchDocument (GIN-indexed),
-`websearch_to_tsquery` (quotes, OR and -word work; nothing a reader types is a syntax error),
-ts_rank with the default weights (headline 1.0, subheadline/summary 0.4, names/tags 0.2,
-body 0.1) and ts_headline snippets. SQLite (the zero-setup `make run`): every word must appear
-somewhere; headline matches first, then subheadline/summary matches, then newest.
+PostgreSQL: the stored, weighted tsvector of each release's SearchDocument (GIN-indexed,
+stemmed by the rules of the release's language: `spanish` for Spanish releases),
+`websearch_to_tsquery` in each language's configuration (quotes, OR and -word work; nothing a
+reader types is a syntax error), ts_rank with the default weights (headline 1.0,
+subheadline/summary 0.4, names/tags 0.2, body 0.1) and ts_headline snippets. SQLite (the
+zero-setup `make run`): every word must appear somewhere; headline matches first, then
+subheadline/summary matches, then newest.
 Both rank, count and list only the newest MAX_RESULTS matches (Results), so a search costs the
 same at any archive size.
 Snippets are escaped first and only then marked, so text in a release cannot inject markup.
@@ -21,8 +23,9 @@ from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.functions import Left
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
-from .search_index import DOCUMENT_FIELDS, MARK_END, MARK_START
+from .search_index import DOCUMENT_FIELDS, MARK_END, MARK_START, search_config
 
 SNIPPET_CHARS = 240
 # Results listed for one search; more matches than this are counted as "more than" (Results).
@@ -55,10 +58,12 @@ def parse(text):
     words = list(dict.fromkeys(_WORD.findall(text)))
     if connection.vendor == "postgresql" and words:
         # Stop words ("the", "and") leave an empty tsquery: PostgreSQL knows which words count.
+        # Stop words of the reader's language ("the", "el"): the words a reader types are in
+        # the language of the page they search from.
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT numnode(websearch_to_tsquery(%s::regconfig, %s))",
-                [settings.NEWSROOM_SEARCH_CONFIG, text],
+                [search_config(get_language()), text],
             )
             if not cursor.fetchone()[0]:
                 words = []
@@ -144,14 +149,14 @@ def _shown(search, releases, ids):
             title_marked=SearchHeadline(
                 "search_document__title",
                 query,
-                config=settings.NEWSROOM_SEARCH_CONFIG,
+                config=search_config(get_language()),
                 highlight_all=True,
                 **marks,
             ),
             snippet_marked=SearchHeadline(
                 Left("search_document__body", SNIPPET_SOURCE_CHARS),
                 query,
-                config=settings.NEWSROOM_SEARCH_CONFIG,
+                config=search_config(get_language()),
                 max_words=30,
                 min_words=15,
                 max_fragments=2,
@@ -165,8 +170,21 @@ def _shown(search, releases, ids):
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
+def _configs():
+    return list(dict.fromkeys(settings.NEWSROOM_SEARCH_CONFIGS.values()))
+
+
 def _tsquery(search):
-    return SearchQuery(search.text, search_type="websearch", config=settings.NEWSROOM_SEARCH_CONFIG)
+    """The query stemmed by each language's rules, ORed: each release's vector was stemmed by
+    its own language's (search_index.search_config), so "entrenamientos" finds a Spanish
+    release's "entrenamiento" and "trainings" an English release's "training"."""
+    queries = [
+        SearchQuery(search.text, search_type="websearch", config=config) for config in _configs()
+    ]
+    combined = queries[0]
+    for query in queries[1:]:
+        combined |= query
+    return combined
 
 
 def _any_of(conditions):

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
 from django.db.models import Value
+from django.utils import translation
 from django.utils.html import strip_tags
 
 from articles.models import (
@@ -125,16 +126,24 @@ def refresh(article_ids):
 
 
 def _document(article, contents):
-    fields = _document_fields(article, contents)
+    # Attributions and ranks as the release prints them, stemmed with its language's rules.
+    with translation.override(article.language):
+        fields = _document_fields(article, contents)
     vector = None
     if connection.vendor == "postgresql":
+        config = search_config(article.language)
         vector = (
-            _weighted(fields["title"], "A")
-            + _weighted(fields["lead"], "B")
-            + _weighted(fields["keywords"], "C")
-            + _weighted(fields["body"], "D")
+            _weighted(fields["title"], "A", config)
+            + _weighted(fields["lead"], "B", config)
+            + _weighted(fields["keywords"], "C", config)
+            + _weighted(fields["body"], "D", config)
         )
     return SearchDocument(article=article, vector=vector, **fields)
+
+
+def search_config(language):
+    """The PostgreSQL text-search configuration for text in `language`."""
+    return settings.NEWSROOM_SEARCH_CONFIGS.get(language, settings.NEWSROOM_SEARCH_CONFIG)
 
 
 def fold(text):
@@ -145,9 +154,9 @@ def fold(text):
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def _weighted(text, weight):
+def _weighted(text, weight, config):
     """A weighted tsvector of `text` that also holds its unaccented words, so readers who type
     "Castrellon" find "Castrellón" (PostgreSQL's unaccent extension needs a superuser)."""
     folded = fold(text)
     source = text if folded == text else f"{text}\n{folded}"
-    return SearchVector(Value(source), weight=weight, config=settings.NEWSROOM_SEARCH_CONFIG)
+    return SearchVector(Value(source), weight=weight, config=config)

@@ -1,7 +1,9 @@
-"""sitemap.xml (an index of one sitemap per section, every page in English and Spanish with
-hreflang alternates), a Google News sitemap of the last 48 hours, and robots.txt."""
+"""sitemap.xml (an index of one sitemap per section: every page in English and Spanish with
+hreflang alternates; each release version at its own address, paired only with its real
+versions in other languages), a Google News sitemap of the last 48 hours, and robots.txt."""
 
 import datetime
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -26,12 +28,38 @@ class _Bilingual(Sitemap):
     x_default = True
 
 
-class ReleaseSitemap(_Bilingual):
+class ReleaseSitemap(Sitemap):
+    """Each published version once, at its own language's address; a release in one language
+    only has no alternates (the other interface's page of it is a noindex fallback)."""
+
     def items(self):
         return Article.objects.published().order_by("-release_at", "-pk")
 
     def lastmod(self, article):
         return max(article.updated_at, article.release_at)
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        groups = {url["item"].translation_group for url in urls}
+        versions = {}
+        for version in Article.objects.published().filter(translation_group__in=groups):
+            versions.setdefault(version.translation_group, {})[version.language] = version
+        for url in urls:
+            found = versions.get(url["item"].translation_group, {})
+            if len(found) < 2:
+                continue
+            parts = urlsplit(url["location"])
+            base = f"{parts.scheme}://{parts.netloc}"
+            url["alternates"] = [
+                {"location": f"{base}{found[code].get_absolute_url()}", "lang_code": code}
+                for code, _name in settings.LANGUAGES
+                if code in found
+            ]
+            default = found.get(settings.LANGUAGE_CODE) or next(iter(found.values()))
+            url["alternates"].append(
+                {"location": f"{base}{default.get_absolute_url()}", "lang_code": "x-default"}
+            )
+        return urls
 
 
 class PageSitemap(_Bilingual):

@@ -67,7 +67,14 @@ def _image(request, image):
     return data
 
 
-def news_article(request, article, *, body, authors, topics):
+def _version_ref(request, version):
+    url = _absolute(request, version.get_absolute_url())
+    return {"@type": "NewsArticle", "@id": url, "url": url, "inLanguage": version.language}
+
+
+def news_article(request, article, *, body, authors, topics, versions=None):
+    """`versions`: {language: release} of the published versions of this release
+    (public.versions); the others become workTranslation / translationOfWork."""
     url = _absolute(request, article.get_absolute_url())
     data = {
         "@context": CONTEXT,
@@ -76,6 +83,7 @@ def news_article(request, article, *, body, authors, topics):
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "headline": article.headline,
+        "inLanguage": article.language,
         "datePublished": article.release_at.isoformat(),
         "dateModified": (article.revised_at or article.release_at).isoformat(),
         "articleSection": article.get_kind_display(),
@@ -107,6 +115,17 @@ def news_article(request, article, *, body, authors, topics):
                 }
                 for topic in topics[kind]
             ]
+    others = [version for version in (versions or {}).values() if version.pk != article.pk]
+    translations = [
+        _version_ref(request, version)
+        for version in others
+        if version.pk != article.translation_source_id
+    ]
+    if translations:
+        data["workTranslation"] = translations
+    for version in others:
+        if version.pk == article.translation_source_id:
+            data["translationOfWork"] = _version_ref(request, version)
     # Quotes and the named speakers' transcript turns, each credited as of the release date.
     spoken = list(spoken_parts(body.body))
     if spoken:

@@ -8,12 +8,15 @@ reads them alone (related_releases()).
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import CharField, DateTimeField, F, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, ArticleKind, ArticleStatus, Initiative, Organization
@@ -45,17 +48,32 @@ class Topic:
         return ArticleKind(self.detail).label
 
 
-def _rows(queryset, kind, detail=None, released=None):
+def _rows(queryset, kind, name=None, detail=None, released=None):
     """(kind, name, slug, detail, released) rows, so the four models can be UNIONed."""
+    if hasattr(queryset, "rewrite"):
+        # django-modeltranslation's values_list() reorders the columns (and adds fallback
+        # ones); a UNION needs them as listed. `name` comes as _translated_name() instead.
+        queryset = queryset.rewrite(False)
     return (
         queryset.order_by()
         .annotate(
             topic_kind=Value(kind, output_field=CharField()),
+            topic_name=name or F("name"),
             topic_detail=detail or Value("", output_field=CharField()),
             topic_released=released or Value(None, output_field=DateTimeField()),
         )
-        .values_list("topic_kind", "name", "slug", "topic_detail", "topic_released")
+        .values_list("topic_kind", "topic_name", "slug", "topic_detail", "topic_released")
     )
+
+
+def _translated_name():
+    """The name in the active language, the English one where it is not translated: one
+    column, as a UNION needs (articles/translation.py)."""
+    language = get_language() or settings.LANGUAGE_CODE
+    english = F(f"name_{settings.LANGUAGE_CODE}")
+    if language == settings.LANGUAGE_CODE:
+        return english
+    return Coalesce(NullIf(F(f"name_{language}"), Value("")), english, output_field=CharField())
 
 
 def _related_sql(article, columns):
@@ -81,20 +99,30 @@ def _related_sql(article, columns):
         f"ON theirs.{link} = mine.{link} WHERE mine.{release} = %s {condition}"
         for table, release, link, condition in links
     )
+    # Releases in the same language, and not this release's own versions in other languages.
     sql = (
         f"SELECT {columns} FROM {Article._meta.db_table} WHERE id IN ({shared}) AND id <> %s "
+        "AND translation_group <> %s AND language = %s "
         "AND status = %s AND release_at <= %s ORDER BY release_at DESC, id DESC LIMIT %s"
     )
     now = connection.ops.adapt_datetimefield_value(timezone.now())
-    return sql, [article.pk] * 4 + [ArticleStatus.PUBLISHED, now, RELATED_RELEASES]
+    group = Article._meta.get_field("translation_group").get_db_prep_value(
+        article.translation_group, connection
+    )
+    return sql, [article.pk] * 4 + [
+        group,
+        article.language,
+        ArticleStatus.PUBLISHED,
+        now,
+        RELATED_RELEASES,
+    ]
 
 
 def _release_rows(article):
     return _rows(
-        Article.objects.filter(pk__in=RawSQL(*_related_sql(article, "id"))).annotate(
-            name=F("headline")
-        ),
+        Article.objects.filter(pk__in=RawSQL(*_related_sql(article, "id"))),
         "release",
+        name=F("headline"),
         detail=F("kind"),
         released=F("release_at"),
     )
@@ -114,10 +142,13 @@ def related_releases(article):
 def topics_of(article):
     """{"initiative": [...], "organization": [...], "tag": [...]} sorted by name, and
     {"release": [...]} as related_releases() gives them, in one query."""
-    initiatives = _rows(Initiative.objects.filter(articles=article), "initiative")
+    initiatives = _rows(
+        Initiative.objects.filter(articles=article), "initiative", name=_translated_name()
+    )
     organizations = _rows(
         Organization.objects.filter(articles=article),
         "organization",
+        name=_translated_name(),
         detail=F("abbreviation"),
     )
     tags = _rows(

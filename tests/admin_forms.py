@@ -17,6 +17,7 @@ def article_post_data(fields=None, blocks=(), existing=None):
     """
     data = {
         "loaded_version": "1",
+        "language": "en",
         "kind": "press-release",
         "headline": "Engineers finish clinic in Darién",
         "slug": "engineers-finish-clinic-in-darien",

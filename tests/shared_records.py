@@ -77,6 +77,15 @@ def _posted(value):
     return str(value)
 
 
+def translated_fields(model):
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        return translator.get_options_for_model(model).fields
+    except NotRegistered:
+        return ()
+
+
 def record_post_data(record, roles=None, **changes):
     """The admin change form of `record` as the browser posts it, with `changes` applied.
 
@@ -88,6 +97,11 @@ def record_post_data(record, roles=None, **changes):
     values.update(changes)
     data = {name: _posted(value) for name, value in values.items()}
     data = {name: value for name, value in data.items() if value is not None}
+    # Names, titles and descriptions are edited per language: the English field stands for
+    # the value the release shows in English.
+    for name in translated_fields(model):
+        if name in data:
+            data[f"{name}_en"] = data.pop(name)
     if model is Initiative:
         data["tags"] = ""
     if model is Person:

@@ -81,7 +81,7 @@ def public_urls():
 def test_every_page_type_renders_the_demo_content(client, demo):
     conference = Article.objects.get(slug=PRESS_CONFERENCE)
     pages = {
-        reverse("public:home"): [a.headline for a in demo],
+        reverse("public:home"): [a.headline for a in demo if a.language == "en"],
         conference.get_absolute_url(): [
             conference.headline,
             "Lines of effort announced at the joint press conference",

@@ -193,12 +193,13 @@ def test_all_releases_are_public_and_each_kind_is_present():
         ArticleKind.READOUT,
         ArticleKind.MEDIA_ADVISORY,
     } <= kinds
-    # Spread over recent weeks, not all on one day.
-    assert len({a.release_date for a in articles}) == articles.count()
+    # Spread over recent weeks, not all on one day (a release's versions share its day).
+    english = articles.filter(language="en")
+    assert len({a.release_date for a in articles}) == english.count()
     assert now - min(a.release_at for a in articles) < datetime.timedelta(days=60)
     for article in articles:
         assert article.headline and article.subheadline and article.summary
-        assert re.fullmatch(r"[A-ZÁÉÍÓÚÑ .]+, [A-Z][a-z]+", article.dateline)
+        assert re.fullmatch(r"[A-ZÁÉÍÓÚÑ .]+, [A-Z][a-zá]+", article.dateline)
         assert article.tags.exists()
         assert article.organizations.exists()
         assert article.media_contacts.exists()
@@ -273,7 +274,7 @@ def test_conference_release_has_the_training_table_and_bullet_lists():
 
 def test_media_advisory_lists_who_what_when_where_and_a_press_contact():
     seed()
-    advisory = Article.objects.get(kind=ArticleKind.MEDIA_ADVISORY)
+    advisory = Article.objects.get(kind=ArticleKind.MEDIA_ADVISORY, language="en")
     text = "".join(RichText.objects.filter(parent=advisory).values_list("text", flat=True))
     assert "<ul>" in text
     for label in ("Who:", "What:", "When:", "Where:"):
@@ -282,6 +283,21 @@ def test_media_advisory_lists_who_what_when_where_and_a_press_contact():
     contact = advisory.media_contacts.get()
     assert contact.is_press_contact
     assert Article.objects.filter(kind=ArticleKind.READOUT).exists()
+
+
+def test_two_releases_are_in_both_languages_and_the_rest_in_english_only():
+    seed()
+    spanish = Article.objects.filter(language="es")
+    assert spanish.count() == 2
+    for version in spanish:
+        source = version.translation_source
+        assert source.language == "en" and source.translation_group == version.translation_group
+        assert RichText.objects.filter(parent=version).exists()
+        assert "{" not in "".join(
+            RichText.objects.filter(parent=version).values_list("text", flat=True)
+        )
+    groups = Article.objects.values_list("translation_group", flat=True)
+    assert len(set(groups)) == Article.objects.count() - 2
 
 
 def test_people_have_ap_style_ranks_and_two_are_press_contacts():
@@ -346,9 +362,9 @@ def test_initiatives_have_dates_consistent_with_their_status():
 
 def test_public_pages_show_the_demo_releases(client):
     seed()
-    home = client.get("/").content.decode()
+    home = {"en": client.get("/").content.decode(), "es": client.get("/es/").content.decode()}
     for article in Article.objects.all():
-        assert escape(article.headline) in home
+        assert escape(article.headline) in home[article.language]
         page = client.get(article.get_absolute_url())
         assert page.status_code == 200
     conference = client.get(Article.objects.get(slug=CONFERENCE).get_absolute_url())

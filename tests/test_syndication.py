@@ -110,10 +110,8 @@ def test_feeds_sitemaps_and_search_never_show_drafts_or_future_releases(client):
     for name in ("all_rss", "all_atom"):
         assert [entry.title for entry in feed(client, name).entries] == [public.headline]
     locations = sitemap_locations(client, "releases")
-    assert locations == {
-        f"http://testserver{public.get_absolute_url()}",
-        f"http://testserver/es{public.get_absolute_url()}",
-    }
+    # In English only: one address, no Spanish fallback page (tests/test_bilingual.py).
+    assert locations == {f"http://testserver{public.get_absolute_url()}"}
     news = ET.fromstring(client.get(reverse("news-sitemap")).content)
     assert [url.find(f"{NEWS}news/{NEWS}title").text for url in news] == [public.headline]
 
@@ -143,13 +141,17 @@ def test_sitemap_index_lists_every_section_with_lastmod_and_languages(client):
         and "/es/" not in url.find(f"{SITEMAP}loc").text
     )
     assert english.find(f"{SITEMAP}lastmod").text == article.updated_at.date().isoformat()
-    alternates = {
-        link.get("hreflang"): link.get("href") for link in english.findall(f"{XHTML}link")
-    }
+    # A release in one language has no pair; people and other pages have both languages.
+    assert english.findall(f"{XHTML}link") == []
+    people = ET.fromstring(
+        client.get(reverse("sitemap-section", kwargs={"section": "people"})).content
+    )
+    links = people[0].findall(f"{XHTML}link")
+    alternates = {link.get("hreflang"): link.get("href") for link in links}
     assert alternates == {
-        "en": f"http://testserver{article.get_absolute_url()}",
-        "es": f"http://testserver/es{article.get_absolute_url()}",
-        "x-default": f"http://testserver{article.get_absolute_url()}",
+        "en": f"http://testserver{person.get_absolute_url()}",
+        "es": f"http://testserver/es{person.get_absolute_url()}",
+        "x-default": f"http://testserver{person.get_absolute_url()}",
     }
     assert f"http://testserver{person.get_absolute_url()}" in sitemap_locations(client, "people")
     pages = sitemap_locations(client, "pages")

@@ -22,6 +22,7 @@ from .checks import ReleaseCheckFilter, ReleaseChecksAdminMixin
 from .embargo import EmbargoViews
 from .importing import ImportViews
 from .revisions import RevisionViews
+from .translations import TranslationViews
 from .workflow import OwnerFilter, StateFilter, WorkflowViews, user_name
 
 # content-editor's wording, said the way an officer would.
@@ -117,15 +118,25 @@ class ArticleAdmin(
     WorkflowViews,
     RevisionViews,
     EmbargoViews,
+    TranslationViews,
     ContentEditor,
 ):
     form = ArticleForm
     change_form_template = "admin/articles/article/change_form.html"
-    list_display = ["headline", "kind", "state", "release_at", "is_featured", "check_summary"]
+    list_display = [
+        "headline",
+        "language",
+        "kind",
+        "state",
+        "release_at",
+        "is_featured",
+        "check_summary",
+    ]
     list_filter = [
         StateFilter,
         OwnerFilter,
         ReleaseCheckFilter,
+        "language",
         "kind",
         "is_featured",
         "tags",
@@ -157,6 +168,7 @@ class ArticleAdmin(
             None,
             {
                 "fields": [
+                    "language",
                     "kind",
                     "headline",
                     "slug",
@@ -214,9 +226,9 @@ class ArticleAdmin(
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if obj is not None and obj.status in (ArticleStatus.PUBLISHED, ArticleStatus.WITHDRAWN):
-            # The address of a released page never changes; the release time changes only
-            # through “Cancel schedule” and publishing again.
-            readonly += ["slug", "release_at"]
+            # The address of a released page never changes (its language is part of it: /es/…);
+            # the release time changes only through “Cancel schedule” and publishing again.
+            readonly += ["slug", "language", "release_at"]
         return readonly
 
     def get_prepopulated_fields(self, request, obj=None):
@@ -295,6 +307,7 @@ class ArticleAdmin(
             context.update(self.workflow_context(request, obj, context, findings=findings))
             if self.reads_only(request, obj):
                 context["proof_url"] = reverse("admin:articles_article_preview", args=[obj.pk])
+            context.update(self.translation_context(request, obj))
         response = super().render_change_form(request, context, **kwargs)
         # Both editors print inline import maps and module scripts: give them this
         # request's CSP nonce instead of weakening script-src (Django's admin prints {{ media }}

@@ -8,12 +8,55 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import ImageBlock, InitiativeTable, Quote, RichText, Transcript
 from articles.tables import format_rows, parse_headings, parse_rows
+from articles.translations import block_text, language_name
 
 from .media import photo_thumbnail
 from .transcripts import turns_overview
 
 
-class QuoteForm(forms.ModelForm):
+class BlockForm(forms.ModelForm):
+    """A body block's form; in a translation it shows the source's block at the same place
+    beside it, read-only, to translate from."""
+
+    source_text = forms.CharField(required=False, disabled=True, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        source_block = self._source_block()
+        if source_block is None:
+            return
+        field = self.fields["source_text"]
+        lines = block_text(source_block)
+        field.label = _("Source text (%(language)s)") % {
+            "language": language_name(source_block.parent.language)
+        }
+        field.help_text = _("Translate this into the fields of this block.")
+        field.widget = forms.Textarea(
+            attrs={
+                "readonly": True,
+                "rows": min(max(len(lines), 2), 12),
+                "lang": source_block.parent.language,
+                "class": "vLargeTextField translation-source",
+            }
+        )
+        field.initial = "\n".join(lines)
+
+    def _source_block(self):
+        block = self.instance
+        if block.pk is None or block.parent_id is None:
+            return None
+        source_id = block.parent.translation_source_id
+        if source_id is None:
+            return None
+        return (
+            type(block)
+            .objects.select_related("parent")
+            .filter(parent_id=source_id, region=block.region, ordering=block.ordering)
+            .first()
+        )
+
+
+class QuoteForm(BlockForm):
     class Meta:
         model = Quote
         fields = ["speaker", "text", "context", "region", "ordering"]
@@ -23,7 +66,7 @@ class QuoteForm(forms.ModelForm):
         }
 
 
-class InitiativeTableForm(forms.ModelForm):
+class InitiativeTableForm(BlockForm):
     headings_text = forms.CharField(
         label=_("Column headings"),
         help_text=_("Separated by “|” or tabs; the first column lists the initiatives."),
@@ -70,7 +113,7 @@ class InitiativeTableForm(forms.ModelForm):
         return super().save(commit=commit)
 
 
-RichTextInline = ContentEditorInline.create(model=RichText, icon="notes")
+RichTextInline = ContentEditorInline.create(model=RichText, form=BlockForm, icon="notes")
 QuoteInline = ContentEditorInline.create(
     model=Quote, form=QuoteForm, icon="format_quote", autocomplete_fields=["speaker"]
 )
@@ -81,6 +124,7 @@ InitiativeTableInline = ContentEditorInline.create(
 
 class ImageBlockInline(ContentEditorInline):
     model = ImageBlock
+    form = BlockForm
     icon = "image"
     autocomplete_fields = ["image"]
     readonly_fields = ["thumbnail"]

@@ -7,8 +7,10 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from articles.translations import language_name, link_candidates
 from importers.drafts import create_draft
 from importers.errors import UnreadableRelease
 from importers.parse import MAX_BYTES, parse_file, parse_text
@@ -69,6 +71,7 @@ class ImportViews:
                 messages.info(request, line)
             for line in [*result.check_first(), *result.unrecognized]:
                 messages.warning(request, line)
+            self._offer_links(request, result.article)
             for text, url in result.suggestions:
                 messages.warning(
                     request, format_html('{} <a href="{}">{}</a>', text, url, _("Open the record"))
@@ -81,3 +84,20 @@ class ImportViews:
             "form": form,
         }
         return TemplateResponse(request, "admin/articles/article/import_release.html", context)
+
+    @staticmethod
+    def _offer_links(request, article):
+        """The imported text may be the other language's version of a release already here."""
+        for candidate in link_candidates(article):
+            messages.info(
+                request,
+                format_html(
+                    gettext(
+                        "Imported as a release in {language}. It may be the {language} version "
+                        'of “{headline}”: <a href="{url}">link them</a>.'
+                    ),
+                    language=language_name(article.language),
+                    headline=candidate.headline,
+                    url=reverse("admin:articles_article_link", args=[article.pk, candidate.pk]),
+                ),
+            )

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from articles.models import Initiative
 
@@ -7,7 +8,7 @@ from .shared import SharedRecordAdmin
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(ReleaseCountMixin, SharedRecordAdmin):
+class InitiativeAdmin(ReleaseCountMixin, SharedRecordAdmin, TranslationAdmin):
     list_display = [
         "name",
         "status",

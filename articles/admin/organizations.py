@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db import models
+from modeltranslation.admin import TranslationAdmin
 
 from articles.models import Organization
 
@@ -8,7 +9,7 @@ from .shared import SharedRecordAdmin
 
 
 @admin.register(Organization)
-class OrganizationAdmin(ReleaseCountMixin, SharedRecordAdmin):
+class OrganizationAdmin(ReleaseCountMixin, SharedRecordAdmin, TranslationAdmin):
     list_display = ["name", "abbreviation", "kind", "country", "parent", "release_count"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "abbreviation"]

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from articles.models import Person, PersonRole
 
@@ -38,7 +39,7 @@ class PersonForm(SharedRecordForm):
 
 
 @admin.register(Person)
-class PersonAdmin(ReleaseCountMixin, SharedRecordAdmin):
+class PersonAdmin(ReleaseCountMixin, SharedRecordAdmin, TranslationAdmin):
     form = PersonForm
     list_display = ["__str__", "title", "organization", "is_press_contact", "release_count"]
     list_filter = ["is_press_contact", "organization"]

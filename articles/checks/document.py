@@ -90,6 +90,9 @@ class ReleaseDocument:
     hero_image: Image | None
     fields: tuple[Line, ...]
     blocks: tuple[Block, ...]
+    # For a translation: the source's text when it was translated and as it is now (lines).
+    source_then: tuple[str, ...] = ()
+    source_now: tuple[str, ...] = ()
 
     def lines(self):
         """Every line of text in reading order: the fields, then each block's lines."""
@@ -272,7 +275,15 @@ def load_release_document(article):
                 hero, "", lambda part: ReleaseDocument.field_location("hero_image", part=part)
             )
         )
+    source_then = source_now = ()
+    if article.translation_source_id is not None:
+        from articles.translations import source_lines
+
+        source_then = tuple(article.source_text)
+        source_now = tuple(source_lines(article.translation_source))
     return ReleaseDocument(
+        source_then=source_then,
+        source_now=source_now,
         pk=article.pk,
         status=article.status,
         slug=article.slug,

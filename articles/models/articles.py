@@ -1,10 +1,13 @@
+import uuid
+
 from content_editor.models import Region
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
@@ -45,6 +48,18 @@ class ArticleQuerySet(models.QuerySet):
             status__in=[ArticleStatus.PUBLISHED, ArticleStatus.WITHDRAWN],
             release_at__lte=timezone.now(),
         )
+
+    def for_language(self, language):
+        """Each release once for readers of `language`: its version in that language where one
+        is published, else the version there is (shown marked as being in its own language)."""
+        in_language = self.model.objects.published().filter(
+            translation_group=models.OuterRef("translation_group"), language=language
+        )
+        return self.filter(models.Q(language=language) | ~models.Exists(in_language))
+
+    def versions_of(self, article):
+        """The other language versions of `article` (any state)."""
+        return self.filter(translation_group=article.translation_group).exclude(pk=article.pk)
 
     def with_list_relations(self):
         return self.select_related("hero_image").prefetch_related("hero_image__renditions")
@@ -97,6 +112,33 @@ class Article(TimestampedModel):
         choices=ArticleStatus.choices,
         default=ArticleStatus.DRAFT,
         db_index=True,
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language the release is written in."),
+    )
+    # The versions of one release in different languages share a group; each is its own
+    # release with its own body, checks, revisions, workflow and clearance.
+    translation_group = models.UUIDField(
+        _("translation group"), default=uuid.uuid4, editable=False, db_index=True
+    )
+    translation_source = models.ForeignKey(
+        "self",
+        verbose_name=_("translated from"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="translations",
+    )
+    # The source's text (headline, summary, body as comparable lines) when this translation
+    # was made or last brought in step: a later change of the source shows as a diff.
+    source_text = models.JSONField(_("source text translated"), default=list, editable=False)
+    source_synced_at = models.DateTimeField(
+        _("brought in step with the source"), null=True, blank=True, editable=False
     )
     headline = models.CharField(_("headline"), max_length=250)
     slug = models.SlugField(
@@ -200,6 +242,11 @@ class Article(TimestampedModel):
         get_latest_by = "release_at"
         verbose_name = _("release")
         verbose_name_plural = _("releases")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_group", "language"], name="one_version_per_language"
+            )
+        ]
         indexes = [
             models.Index(fields=["status", "-release_at"], name="article_public_idx"),
             # The home page's order (featured first): without it PostgreSQL sorted every
@@ -228,7 +275,25 @@ class Article(TimestampedModel):
         return self.headline
 
     def get_absolute_url(self):
-        return reverse("public:article", kwargs={"slug": self.slug})
+        # Each version lives under its own language's address: /es/… for Spanish.
+        with translation.override(self.language):
+            return reverse("public:article", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # The form does not carry the translation group, so Django would not check the
+        # constraint; two versions in one language would fail at the database instead.
+        if self.language and self.translation_group:
+            same = Article.objects.versions_of(self).filter(language=self.language).first()
+            if same is not None:
+                raise ValidationError(
+                    {
+                        "language": _(
+                            "“%(headline)s” is this release's version in that language "
+                            "already; choose the language this text is written in."
+                        )
+                        % {"headline": same.headline}
+                    }
+                )
 
     def save(self, *args, **kwargs):
         # Optimistic locking: every save of an existing release makes forms opened before it

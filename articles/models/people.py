@@ -1,7 +1,10 @@
 from django.db import models
 from django.db.models.functions import JSONObject
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from articles.ranks import name_with_rank, rank_in
 
 from .articles import Article
 from .base import TimestampedModel
@@ -159,7 +162,9 @@ class Person(TimestampedModel):
 
     def name_with_rank(self, role=None):
         """“Sgt. 1st Class Jane Doe”, with the rank of `role` (a PersonRole) when given."""
-        return " ".join(part for part in ((role or self).rank, self.full_name) if part)
+        held = role or self
+        rank = rank_in(get_language(), held.rank, service=held.service)
+        return " ".join(part for part in (rank, self.full_name) if part)
 
     @property
     def held_role(self):
@@ -194,13 +199,16 @@ class Person(TimestampedModel):
         return None if day is None else held_on(self.roles.all(), day)
 
     def attribution(self, as_of=None, *, role=None):
-        """AP-style name with rank and title: “U.S. Army Sgt. 1st Class Jane Doe, a …”.
+        """AP-style name with rank and title: “U.S. Army Sgt. 1st Class Jane Doe, a …”, in the
+        active language (a release renders in its own): ranks from articles.ranks.
 
         `role` is the PersonRole held on the day when the caller has it already (see
         Quote.speaker_role); otherwise it is looked up for `as_of`.
         """
         role = role or self.role_on(as_of) or self
-        name = " ".join(part for part in (role.service, role.rank, self.full_name) if part)
+        name = name_with_rank(
+            get_language(), rank=role.rank, service=role.service, name=self.full_name
+        )
         return f"{name}, {role.title}" if role.title else name
 
 

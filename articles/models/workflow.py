@@ -77,6 +77,10 @@ class Clearance(models.Model):
         related_name="+",
     )
     cleared_at = models.DateTimeField(_("cleared at"), default=timezone.now)
+    # Each language version is cleared on its own: the record says which text was approved.
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     # The wording as it was confirmed: a later change to the checklist must not rewrite it.
     checklist = models.JSONField(_("checklist confirmed"), default=list)
     # The release-check warnings the authority accepted, worded as they were shown.

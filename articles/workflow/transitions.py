@@ -182,6 +182,7 @@ def clear(
     Clearance.objects.create(
         article=article,
         cleared_by=user,
+        language=article.language,
         checklist=expected,
         acknowledged_warnings=[warning_text(finding) for finding in warnings],
         comment=comment.strip(),

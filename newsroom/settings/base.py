@@ -34,6 +34,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Before the admin: it registers the per-language fields of names and descriptions.
+    "modeltranslation",
     # Django's admin, with the desk as its home page (articles.desk).
     "articles.desk.apps.DeskAdminConfig",
     "django.contrib.auth",
@@ -172,6 +174,13 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
+# Names, titles and descriptions of people, organizations and initiatives in each language
+# (articles/translation.py); a Spanish one left empty reads the English one.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# A name saved in one language only (an import, a table row typed in the Spanish admin) is the
+# English one too until someone translates it.
+MODELTRANSLATION_AUTO_POPULATE = "required"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # The office's time zone (e.g. America/Panama): what staff type and everyone reads. Stored
 # times are UTC; every date-and-time shown names its zone (newsroom/formats).
@@ -279,6 +288,12 @@ NEWSROOM_CONTACT_ADDRESS = os.environ.get("NEWSROOM_CONTACT_ADDRESS", "")
 
 # PostgreSQL text-search configuration for stemming (english: "training" finds "trained").
 NEWSROOM_SEARCH_CONFIG = os.environ.get("NEWSROOM_SEARCH_CONFIG", "english")
+# The PostgreSQL text-search configuration of releases written in each language (stemming:
+# "entrenamientos" finds "entrenamiento"); NEWSROOM_SEARCH_CONFIG is the English one.
+NEWSROOM_SEARCH_CONFIGS = {
+    "en": NEWSROOM_SEARCH_CONFIG,
+    "es": os.environ.get("NEWSROOM_SEARCH_CONFIG_ES", "spanish"),
+}
 
 LOGIN_URL = "admin:login"
 # Where signing in leads when no safe "next" page was given: the desk, not a missing profile page.

@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from articles.models import (
-    Article,
     Initiative,
     InitiativeStatus,
     InitiativeTableRow,
@@ -20,14 +19,14 @@ from public import feeds, structured_data
 from public.filters import FACET
 from public.seo import PageMeta, paged
 
-from .common import agency, paginate
+from .common import agency, paginate, readers_releases
 
 LATEST_ON_PROFILE = 5
 
 
 def tag_detail(request, slug):
     tag = FACET["tag"].lookup(slug)
-    releases = Article.objects.published().filter(FACET["tag"].releases(tag))
+    releases = readers_releases().filter(FACET["tag"].releases(tag))
     page = paginate(request, releases.with_list_relations())
     meta = PageMeta(
         title=_("Releases tagged “%(tag)s”") % {"tag": tag.name},
@@ -67,7 +66,7 @@ def person_detail(request, slug):
         .prefetch_related("roles", "portrait__renditions"),
         slug=slug,
     )
-    published = Article.objects.published()
+    published = readers_releases()
     quotes = (
         Quote.objects.filter(speaker=person, parent__in=published)
         .select_related("parent")
@@ -151,7 +150,7 @@ def organization_detail(request, slug):
         (org for org in by_pk.values() if org.parent_id == organization.pk),
         key=lambda org: org.name,
     )
-    releases = Article.objects.published().filter(FACET["organization"].releases(organization))
+    releases = readers_releases().filter(FACET["organization"].releases(organization))
     page = paginate(request, releases.with_list_relations())
     initiatives = (
         Initiative.objects.public()
@@ -212,7 +211,7 @@ def initiative_detail(request, slug):
         .prefetch_related(Prefetch("partners", Organization.objects.order_by("name"))),
         slug=slug,
     )
-    published = Article.objects.published()
+    published = readers_releases()
     releases = published.filter(FACET["initiative"].releases(initiative))
     page = paginate(request, releases.with_list_relations())
     rows = (

@@ -1,7 +1,7 @@
 """Release pages: the home page, lists by kind and period, a release, an embargoed preview.
 
-Every read of releases starts from Article.objects.published(), so nothing made for a draft
-leaks out early.
+Every read of releases starts from Article.objects.published() (readers_releases()), so nothing
+made for a draft leaks out early.
 """
 
 import datetime
@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from articles.models import (
@@ -21,19 +22,17 @@ from articles.models import (
     WorkflowAction,
 )
 from articles.workflow.embargo import embargoed_release
-from public import feeds, kinds, versions
+from public import feeds, kinds, language_versions, versions
 from public.filters import FACETS, apply_filters
 from public.rendering import Preview, private, render_release
 from public.seo import PageMeta, paged
 
-from .common import agency, paginate
+from .common import agency, paginate, readers_releases
 
 
 def home(request):
     releases = (
-        Article.objects.published()
-        .with_list_relations()
-        .order_by("-is_featured", "-release_at", "-pk")
+        readers_releases().with_list_relations().order_by("-is_featured", "-release_at", "-pk")
     )
     page = paginate(request, releases)
     meta = PageMeta(
@@ -83,7 +82,7 @@ def release_list(request, kind=None):
         query.pop("page", None)
         url = reverse("public:kind", kwargs={"kind": chosen})
         return redirect(f"{url}?{query.urlencode()}" if query else url)
-    releases = Article.objects.published()
+    releases = readers_releases()
     if kind is None:
         heading = _("All releases")
         description = _("Every release from the %(agency)s, newest first.") % agency()
@@ -110,7 +109,7 @@ def release_list(request, kind=None):
 
 def archive_index(request):
     months = (
-        Article.objects.published()
+        readers_releases()
         .annotate(month=TruncMonth("release_at"))
         .values("month")
         .annotate(count=Count("pk"))
@@ -129,7 +128,7 @@ def archive_index(request):
 def archive_period(request, year, month=None):
     if not 1900 <= year <= 9999 or (month is not None and not 1 <= month <= 12):
         raise Http404("No such month")
-    releases = Article.objects.published().filter(release_at__year=year)
+    releases = readers_releases().filter(release_at__year=year)
     if month is None:
         period = str(year)
     else:
@@ -164,7 +163,9 @@ def archive_period(request, year, month=None):
 def article_detail(request, slug):
     article = get_object_or_404(
         versions.with_release_version(
-            Article.objects.with_public_page().select_related("hero_image")
+            language_versions.with_versions(
+                Article.objects.with_public_page().select_related("hero_image")
+            )
         ),
         slug=slug,
     )
@@ -181,7 +182,12 @@ def article_detail(request, slug):
             "public/article_withdrawn.html",
             {"article": article, "withdrawal": withdrawal, "meta": meta},
         )
-    return render_release(request, article)
+    published = language_versions.published_versions(article)
+    language = get_language()
+    if article.language != language and language in published:
+        # The other language's slug: this reader's language has its own version.
+        return redirect(published[language])
+    return render_release(request, article, versions=published)
 
 
 def embargoed(request, token):

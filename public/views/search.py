@@ -5,14 +5,13 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from articles.models import (
-    Article,
     ArticleKind,
 )
 from public import search as site_search
 from public.forms import SearchForm
 from public.seo import PageMeta, paged
 
-from .common import agency, paginate
+from .common import agency, paginate, readers_releases
 
 
 def search(request):
@@ -24,7 +23,7 @@ def search(request):
     }
     page = query = None
     if form.is_bound and form.is_valid():
-        releases = Article.objects.published()
+        releases = readers_releases()
         data = form.cleaned_data
         if data["kind"]:
             releases = releases.filter(kind=data["kind"])

@@ -25,6 +25,7 @@ WARNINGS = {
     "missing-space",
     "typed-bullet",
     "people-in-prose",
+    "translation-out-of-step",
 }
 
 

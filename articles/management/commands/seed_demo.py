@@ -5,7 +5,7 @@ from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -28,6 +28,7 @@ from articles.models import (
     RichText,
 )
 from articles.services import body_saved, replace_table_rows
+from articles.translations import source_lines
 
 # AP style abbreviates these months before a day number and spells out the others.
 _AP_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}
@@ -51,6 +52,12 @@ def demo_image(*, title, alt, caption, picture, taken, sequence):
     # An invented VIRIN (the VISION ID ZZ999 is not a real photographer's).
     image.virin = f"{taken:%y%m%d}-A-ZZ999-{sequence:04d}"
     return save_image(image=image)
+
+
+def spanish_date(day):
+    """“lunes 5 de enero”, as Spanish-language releases write an event day."""
+    with translation.override("es"):
+        return formats.date_format(day, r"l j \d\e F").lower()
 
 
 def anchor_day():
@@ -191,6 +198,7 @@ class Command(BaseCommand):
                 name=data["name"],
                 defaults={
                     "slug": data["slug"],
+                    "name_es": data.get("name_es"),
                     "summary": data["summary"],
                     "status": data["status"],
                     "start_date": day(data["start"]),
@@ -203,11 +211,27 @@ class Command(BaseCommand):
 
     def seed_releases(self, organizations, people, anchor):
         dates = {
-            name: ap_date(anchor + datetime.timedelta(days=offset))
-            for name, offset in demo.DATE_PLACEHOLDERS.items()
+            language: {
+                name: write(anchor + datetime.timedelta(days=offset))
+                for name, offset in demo.DATE_PLACEHOLDERS.items()
+            }
+            for language, write in (("en", ap_date), ("es", spanish_date))
         }
         block_count = 0
+        seeded = {}
         for data in demo.RELEASES:
+            language = data.get("language", "en")
+            source = seeded.get(data.get("translation_of"))
+            versions = (
+                {
+                    "translation_group": source.translation_group,
+                    "translation_source": source,
+                    "source_text": source_lines(source),
+                    "source_synced_at": timezone.now(),
+                }
+                if source
+                else {}
+            )
             day = anchor - datetime.timedelta(days=data["days_ago"])
             hour, minute = data["time"]
             article, _created = Article.objects.update_or_create(
@@ -224,9 +248,15 @@ class Command(BaseCommand):
                         datetime.datetime.combine(day, datetime.time(hour, minute))
                     ),
                     "is_featured": data["is_featured"],
+                    "language": language,
+                    **versions,
                 },
             )
-            photos = demo.PHOTOS.get(data["slug"], {"hero": None, "body": []})
+            seeded[data["slug"]] = article
+            # A translation shows the same photos as its source.
+            photos = demo.PHOTOS.get(
+                data.get("translation_of") or data["slug"], {"hero": None, "body": []}
+            )
             if photos["hero"]:
                 article.hero_image = self.release_photo(photos["hero"], day, 1001)
                 article.save(update_fields=["hero_image"])
@@ -237,7 +267,7 @@ class Command(BaseCommand):
             # Mentions are recomputed from the fresh body below.
             article.people.set([people[slug] for slug in data["people"]])
             article.initiatives.clear()
-            self.replace_body(article, data["body"], people, dates)
+            self.replace_body(article, data["body"], people, dates[language])
             for sequence, photo in enumerate(photos["body"], start=1002):
                 ImageBlock.objects.create(
                     parent=article,

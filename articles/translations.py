@@ -1,0 +1,254 @@
+"""Language versions of a release: making a translation, keeping it in step with its source.
+
+Each version is its own Article (its own body, checks, revisions, workflow and clearance); the
+versions of one release share a translation group. A translation remembers the source's text as
+it was translated (`source_text`), so a later change of the source shows as a diff in the
+translation's release checks until a translator brings it in step.
+"""
+
+import datetime
+
+import reversion
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from articles.models import (
+    Article,
+    ArticleStatus,
+    Correction,
+    ImageBlock,
+    InitiativeTable,
+    InitiativeTableRow,
+    Quote,
+    RichText,
+)
+from articles.revisions import snapshot_of_article, text_lines
+
+# Fields a translation starts from (the translator replaces the words, the rest stays).
+COPIED_FIELDS = (
+    "kind",
+    "headline",
+    "subheadline",
+    "summary",
+    "dateline",
+    "byline_text",
+    "release_at",
+    "is_featured",
+    "hero_image",
+)
+COPIED_RELATIONS = (
+    "byline_people",
+    "organizations",
+    "people",
+    "initiatives",
+    "media_contacts",
+)
+BLOCK_FIELDS = {
+    RichText: ("text",),
+    Quote: ("speaker", "text", "context"),
+    InitiativeTable: ("caption", "headings"),
+    ImageBlock: ("image", "caption"),
+}
+
+
+def language_name(code):
+    return translation.get_language_info(code)["name_translated"]
+
+
+def other_languages(article):
+    """The languages `article` has no version in yet."""
+    taken = set(Article.objects.versions_of(article).values_list("language", flat=True))
+    return [
+        code for code, _name in settings.LANGUAGES if code != article.language and code not in taken
+    ]
+
+
+def source_lines(source):
+    """The source's headline, summary and body as comparable lines, labelled in its language."""
+    with translation.override(source.language):
+        return list(snapshot_of_article(source).text)
+
+
+def body_blocks(article):
+    """The body blocks of `article` in reading order (one query per block type)."""
+    blocks = [
+        block
+        for model in BLOCK_FIELDS
+        for block in model.get_queryset().filter(parent=article, region="body")
+    ]
+    return sorted(blocks, key=lambda block: block.ordering)
+
+
+def _unique_slug(base):
+    slug, number = base[:240], 2
+    while Article.objects.filter(slug=slug).exists():
+        slug = f"{base[:235]}-{number}"
+        number += 1
+    return slug
+
+
+@transaction.atomic
+def translate(*, article, user, language):
+    """A new draft of `article` in `language`, with the same structure: quotes keep their
+    speakers, tables their initiatives and rows, images their photos; its text starts as the
+    source's, which the translator replaces block by block."""
+    if language not in other_languages(article):
+        raise ValidationError(
+            _("This release already has a version in %(language)s.")
+            % {"language": language_name(language)}
+        )
+    draft = Article(
+        **{field: getattr(article, field) for field in COPIED_FIELDS},
+        language=language,
+        translation_group=article.translation_group,
+        translation_source=article,
+        source_text=source_lines(article),
+        source_synced_at=timezone.now(),
+        slug=_unique_slug(f"{article.slug}-{language}"),
+        status=ArticleStatus.DRAFT,
+        created_by=user,
+    )
+    draft.full_clean(exclude=["slug"])
+    draft.save()
+    for relation in COPIED_RELATIONS:
+        getattr(draft, relation).set(getattr(article, relation).all())
+    draft.tags.set(list(article.tags.all()))
+    for block in body_blocks(article):
+        model = type(block)
+        copy = model.objects.create(
+            parent=draft,
+            region=block.region,
+            ordering=block.ordering,
+            **{field: getattr(block, field) for field in BLOCK_FIELDS[model]},
+        )
+        if model is InitiativeTable:
+            InitiativeTableRow.objects.bulk_create(
+                InitiativeTableRow(
+                    table=copy, initiative=row.initiative, cells=row.cells, position=row.position
+                )
+                for row in block.rows.all()
+            )
+    with reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment(
+            _("Translation of “%(headline)s” started.") % {"headline": article.headline}
+        )
+        reversion.add_to_revision(draft)
+    return draft
+
+
+# How far apart two versions of one release may be dated to be offered as a pair.
+LINK_WINDOW = datetime.timedelta(days=3)
+
+
+def link_candidates(article, *, limit=3):
+    """Releases in another language that may be this one's other version (an imported Spanish
+    text of an English release): no version in this language yet and dated near it; those
+    naming the same people or organizations first, then the newest."""
+    if Article.objects.versions_of(article).exists():
+        return Article.objects.none()
+    day = article.release_at or article.created_at or timezone.now()
+    shared = Count("people", filter=Q(people__in=article.people.all()), distinct=True) + Count(
+        "organizations", filter=Q(organizations__in=article.organizations.all()), distinct=True
+    )
+    return (
+        Article.objects.exclude(language=article.language)
+        .exclude(
+            translation_group__in=Article.objects.filter(language=article.language).values(
+                "translation_group"
+            )
+        )
+        .filter(release_at__range=(day - LINK_WINDOW, day + LINK_WINDOW))
+        .annotate(shared=shared)
+        .order_by("-shared", "-release_at")[:limit]
+    )
+
+
+@transaction.atomic
+def link_versions(*, article, source):
+    """Make `article` the version of `source`'s release in its language (both exist already,
+    e.g. each imported on its own), translated from `source` as it is now."""
+    if article.language == source.language:
+        raise ValidationError(_("Both releases are in the same language."))
+    if (
+        source.translation_group != article.translation_group
+        and Article.objects.filter(
+            translation_group=source.translation_group, language=article.language
+        ).exists()
+    ):
+        raise ValidationError(
+            _("That release already has a version in %(language)s.")
+            % {"language": language_name(article.language)}
+        )
+    article.translation_group = source.translation_group
+    article.translation_source = source
+    article.source_text = source_lines(source)
+    article.source_synced_at = timezone.now()
+    article.save(
+        update_fields=["translation_group", "translation_source", "source_text", "source_synced_at"]
+    )
+    return article
+
+
+def bring_in_step(*, article):
+    """Record that the translation now reflects the source as it is: the out-of-step warning
+    and the pending-correction notice go away until the source changes again."""
+    source = article.translation_source
+    if source is None:
+        raise ValidationError(_("This release is not a translation."))
+    article.source_text = source_lines(source)
+    article.source_synced_at = timezone.now()
+    article.save(update_fields=["source_text", "source_synced_at"])
+    return article
+
+
+def pending_corrections(article):
+    """Corrections of the source published after the translation was last brought in step."""
+    if article.translation_source_id is None or article.source_synced_at is None:
+        return Correction.objects.none()
+    return Correction.objects.filter(
+        article_id=article.translation_source_id, created_at__gt=article.source_synced_at
+    ).select_related("article")
+
+
+def side_by_side(source, translated):
+    """Rows of (label, source lines, translation lines): the release's fields, then each block
+    paired with the block at the same place in the other version."""
+    rows = []
+    for field in ("headline", "subheadline", "summary", "dateline"):
+        label = Article._meta.get_field(field).verbose_name
+        rows.append(
+            (label, *(text_lines(getattr(version, field)) for version in (source, translated)))
+        )
+    source_blocks, translated_blocks = body_blocks(source), body_blocks(translated)
+    for number in range(max(len(source_blocks), len(translated_blocks))):
+        pair = [
+            blocks[number] if number < len(blocks) else None
+            for blocks in (source_blocks, translated_blocks)
+        ]
+        kind = next(block for block in pair if block is not None)._meta.verbose_name
+        label = _("Block %(number)d (%(kind)s)") % {"number": number + 1, "kind": kind}
+        rows.append((label, *(block_text(block) for block in pair)))
+    return rows
+
+
+def block_text(block):
+    """A block's translatable text as lines (empty for a missing block)."""
+    if block is None:
+        return []
+    if isinstance(block, RichText):
+        return text_lines(block.text)
+    if isinstance(block, Quote):
+        context = [block.context] if block.context else []
+        return [f"“{block.text}”", f"— {block.speaker}", *context]
+    if isinstance(block, InitiativeTable):
+        return [
+            block.caption,
+            " | ".join(block.headings),
+            *(" | ".join([row.initiative.name, *row.cells]) for row in block.rows.all()),
+        ]
+    return [block.caption or block.image.caption]

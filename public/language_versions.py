@@ -1,0 +1,96 @@
+"""Which language version of a release a reader gets, and the links between the versions.
+
+Each version of a release is its own Article in its own language, at its own address (/es/…
+for Spanish). A reader of one language is shown that language's version where it is published;
+where it is not, the version there is, marked as being in its own language, with a notice, and
+kept out of search engines (it duplicates the real page) with no hreflang pair.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import JSONObject
+from django.urls import reverse
+from django.utils import translation
+
+from articles.models import Article
+
+# Shown above a release read in another language than its own (the reader's language).
+FALLBACK_NOTICES = {
+    "en": translation.gettext_lazy("Available only in English"),
+    "es": translation.gettext_lazy("Available only in Spanish"),
+}
+
+
+@dataclass(frozen=True)
+class Version:
+    """One published language version of a release, as a page links to it."""
+
+    pk: int
+    slug: str
+    language: str
+
+    def get_absolute_url(self):
+        with translation.override(self.language):
+            return reverse("public:article", kwargs={"slug": self.slug})
+
+
+def with_versions(releases):
+    """`releases` with each one's published version per language read in the same query (a
+    release page has a fixed query budget): see published_versions()."""
+    return releases.annotate(
+        **{
+            f"version_{code}": Subquery(
+                Article.objects.published()
+                .filter(translation_group=OuterRef("translation_group"), language=code)
+                .values(version=JSONObject(pk="pk", slug="slug", language="language"))[:1]
+            )
+            for code, _name in settings.LANGUAGES
+        }
+    )
+
+
+def published_versions(article):
+    """{language: Version} of the published versions of `article`'s release (itself always
+    included), from the annotations of with_versions()."""
+    versions = {
+        code: Version(**found)
+        for code, _name in settings.LANGUAGES
+        if (found := getattr(article, f"version_{code}", None))
+    }
+    versions[article.language] = Version(article.pk, article.slug, article.language)
+    return versions
+
+
+def alternates(request, versions):
+    """hreflang alternates: (code, local name, absolute URL) of each real version; none for a
+    release in one language only (a lone page has no pair)."""
+    if len(versions) < 2:
+        return []
+    return [
+        (
+            code,
+            translation.get_language_info(code)["name_local"],
+            request.build_absolute_uri(versions[code].get_absolute_url()),
+        )
+        for code, _name in settings.LANGUAGES
+        if code in versions
+    ]
+
+
+def switcher(request, article, versions):
+    """The language switcher's links: the other version of this release where there is one,
+    else this release in the other interface (where it is shown with its notice)."""
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code == translation.get_language():
+            continue
+        if code in versions:
+            url = versions[code].get_absolute_url()
+        else:
+            with translation.override(code):
+                url = reverse("public:article", kwargs={"slug": article.slug})
+        name = translation.get_language_info(code)["name_local"]
+        links.append((code, name, request.build_absolute_uri(url)))
+    return links
