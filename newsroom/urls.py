@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/mfa/", include("newsroom.security.urls")),
     path("admin/", admin.site.urls),
     path("feeds/", include("public.feed_urls")),
+    path("api/v1/", include("api.urls")),
     path(
         "sitemap.xml",
         sitemap_views.index,
@@ -31,7 +32,11 @@ urlpatterns = [
 ]
 # Public pages in every interface language: English at /, Spanish at /es/. The language comes
 # from the address alone, so choosing one sets no cookie (issue 3: no cookies for readers).
-urlpatterns += i18n_patterns(path("", include("public.urls")), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("", include("public.urls")),
+    path("", include("distribution.urls")),
+    prefix_default_language=False,
+)
 
 handler404 = "public.views.pages.page_not_found"
 
