@@ -16,6 +16,10 @@ RUN groupadd --system newsroom && useradd --system --gid newsroom --home /app ne
 COPY pyproject.toml README.md ./
 COPY newsroom ./newsroom
 COPY articles ./articles
+COPY importers ./importers
+COPY public ./public
+COPY distribution ./distribution
+COPY api ./api
 RUN pip install ".[s3]"
 
 COPY manage.py gunicorn.conf.py ./

@@ -57,8 +57,10 @@ RELEASE_FILTERS = [
     ),
     *(
         OpenApiParameter(
-            facet.param, OpenApiTypes.STR, description=f"Only releases naming this {facet.param} "
-            "(its slug); an unknown slug is a 404."
+            facet.param,
+            OpenApiTypes.STR,
+            description=f"Only releases naming this {facet.param} "
+            "(its slug); an unknown slug is a 404.",
         )
         for facet in FACETS
     ),
@@ -169,5 +171,3 @@ class TagViewSet(ReadOnlyViewSet):
 
     def get_queryset(self):
         return FACET["tag"].choices()
-
-

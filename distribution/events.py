@@ -89,9 +89,7 @@ def on_correction(sender, instance, created, raw=False, **kwargs):
 
 
 def connect():
-    post_save.connect(
-        on_state_change, sender=StateChange, dispatch_uid="distribution.events.state"
-    )
+    post_save.connect(on_state_change, sender=StateChange, dispatch_uid="distribution.events.state")
     post_save.connect(
         on_correction, sender=Correction, dispatch_uid="distribution.events.correction"
     )

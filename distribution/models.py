@@ -140,6 +140,34 @@ class EventKind(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+    SKIPPED = "skipped", _("Not sent")
+
+
+class PublicationEventQuerySet(models.QuerySet):
+    def with_counts(self):
+        """Messages sent, waiting and failed, and webhook deliveries made and failed."""
+
+        def count(relation, *statuses):
+            return models.Count(
+                relation, filter=Q(**{f"{relation}__status__in": statuses}), distinct=True
+            )
+
+        return self.annotate(
+            sent=count("deliveries", DeliveryStatus.SENT),
+            waiting=count("deliveries", DeliveryStatus.PENDING, DeliveryStatus.SENDING),
+            failed=count("deliveries", DeliveryStatus.FAILED),
+            skipped=count("deliveries", DeliveryStatus.SKIPPED),
+            webhooks_sent=count("webhook_deliveries", DeliveryStatus.SENT),
+            webhooks_waiting=count("webhook_deliveries", DeliveryStatus.PENDING),
+            webhooks_failed=count("webhook_deliveries", DeliveryStatus.FAILED),
+        )
+
+
 class PublicationEvent(models.Model):
     """A moment a release changed for the public: it went live, a correction, its withdrawal.
 
@@ -168,6 +196,8 @@ class PublicationEvent(models.Model):
     # delivery; the scheduler re-runs events left without it (a broker that was down).
     fanned_out_at = models.DateTimeField(_("queued"), null=True, blank=True)
 
+    objects = PublicationEventQuerySet.as_manager()
+
     class Meta:
         ordering = ["-occurred_at", "-pk"]
         verbose_name = _("publication event")
@@ -183,14 +213,6 @@ class PublicationEvent(models.Model):
         return f"{kind}:{article.pk}"
 
 
-class DeliveryStatus(models.TextChoices):
-    PENDING = "pending", _("Waiting")
-    SENDING = "sending", _("Sending")
-    SENT = "sent", _("Sent")
-    FAILED = "failed", _("Failed")
-    SKIPPED = "skipped", _("Not sent")
-
-
 class Delivery(models.Model):
     """One message for one event to one subscriber: the idempotency key of sending.
 
@@ -198,9 +220,7 @@ class Delivery(models.Model):
     under a conditional update, so two workers never send the same message.
     """
 
-    event = models.ForeignKey(
-        PublicationEvent, on_delete=models.CASCADE, related_name="deliveries"
-    )
+    event = models.ForeignKey(PublicationEvent, on_delete=models.CASCADE, related_name="deliveries")
     # Kept (empty) when the subscriber leaves, so the counts on the release stay true.
     subscriber = models.ForeignKey(
         Subscriber, null=True, on_delete=models.SET_NULL, related_name="deliveries"
@@ -306,3 +326,6 @@ class ReleaseScan(models.Model):
 
     class Meta:
         verbose_name = _("release scan")
+
+    def __str__(self):
+        return f"{self.checked_until:%Y-%m-%d %H:%M:%S}"

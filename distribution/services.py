@@ -37,11 +37,11 @@ def request_subscription(*, email, language, facet=None):
     """Add a subscription waiting for confirmation and mail the confirmation link (at most
     DISTRIBUTION_CONFIRMATIONS_PER_DAY a day to one address). `facet` is None for every
     release, or one of {"kind": …}, {"organization": …}, {"initiative": …}, {"tag": …}."""
-    subscriber, created = Subscriber.objects.select_for_update().get_or_create(
+    subscriber, _created = Subscriber.objects.select_for_update().get_or_create(
         email=normalize_email(email), defaults={"language": language}
     )
     lookup = {"kind": "", "organization": None, "initiative": None, "tag": None, **(facet or {})}
-    subscription, new = Subscription.objects.get_or_create(subscriber=subscriber, **lookup)
+    subscription, _new = Subscription.objects.get_or_create(subscriber=subscriber, **lookup)
     if not subscriber.confirmed_at:
         subscriber.language = language
     already_subscribed = subscription.confirmed_at is not None and subscriber.confirmed_at

@@ -86,9 +86,7 @@ def fan_out(event_id):
 def send_alerts(self, event_id, delivery_ids):
     """Send one batch of alerts over one SMTP connection."""
     event = (
-        PublicationEvent.objects.select_related("article", "correction")
-        .filter(pk=event_id)
-        .first()
+        PublicationEvent.objects.select_related("article", "correction").filter(pk=event_id).first()
     )
     if event is None:
         return

@@ -30,9 +30,7 @@ def link_token(subscriber, purpose):
 
 def subscriber_for(token, purpose):
     """The subscriber a link token names, or None (forged, voided or expired)."""
-    max_age = (
-        timedelta(days=settings.DISTRIBUTION_UNCONFIRMED_DAYS) if purpose == CONFIRM else None
-    )
+    max_age = timedelta(days=settings.DISTRIBUTION_UNCONFIRMED_DAYS) if purpose == CONFIRM else None
     try:
         data = signing.loads(token, salt=f"distribution.{purpose}", max_age=max_age)
     except signing.BadSignature:

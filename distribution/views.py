@@ -48,7 +48,9 @@ def subscribe(request):
         "Get every release of the %(agency)s, or the ones about a topic, by e-mail."
     ) % {"agency": settings.NEWSROOM_AGENCY_NAME}
     if request.method != "POST":
-        return _page(request, "subscribe", title, {"form": SubscribeForm()}, description=description)
+        return _page(
+            request, "subscribe", title, {"form": SubscribeForm()}, description=description
+        )
     if not ratelimit.within_limit(
         "client",
         ratelimit.client_address(request),
@@ -84,7 +86,10 @@ def confirm(request, token):
     if request.method != "POST":
         pending = subscriber.subscriptions.filter(confirmed_at__isnull=True)
         return _page(
-            request, "confirm", _("Confirm your alerts"), {"subscriber": subscriber, "pending": pending}
+            request,
+            "confirm",
+            _("Confirm your alerts"),
+            {"subscriber": subscriber, "pending": pending},
         )
     services.confirm(subscriber=subscriber)
     return _page(
@@ -110,7 +115,9 @@ def manage(request, token):
         return _page(request, "manage", _("Your e-mail alerts"), {**context, "form": form})
     form = ManageForm(request.POST, subscriber=subscriber)
     if not form.is_valid():
-        return _page(request, "manage", _("Your e-mail alerts"), {**context, "form": form}, status=400)
+        return _page(
+            request, "manage", _("Your e-mail alerts"), {**context, "form": form}, status=400
+        )
     kept = services.update_subscriptions(
         subscriber=subscriber,
         keep=form.cleaned_data["keep"],

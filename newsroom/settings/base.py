@@ -396,9 +396,7 @@ DISTRIBUTION_UNCONFIRMED_DAYS = int(os.environ.get("DISTRIBUTION_UNCONFIRMED_DAY
 # Abuse limits of the subscription form: per client address and per e-mail address (per hour),
 # and confirmation mails to one address (per day).
 DISTRIBUTION_CLIENT_LIMIT_PER_HOUR = int(os.environ.get("DISTRIBUTION_CLIENT_LIMIT_PER_HOUR", 20))
-DISTRIBUTION_ADDRESS_LIMIT_PER_HOUR = int(
-    os.environ.get("DISTRIBUTION_ADDRESS_LIMIT_PER_HOUR", 5)
-)
+DISTRIBUTION_ADDRESS_LIMIT_PER_HOUR = int(os.environ.get("DISTRIBUTION_ADDRESS_LIMIT_PER_HOUR", 5))
 DISTRIBUTION_CONFIRMATIONS_PER_DAY = int(os.environ.get("DISTRIBUTION_CONFIRMATIONS_PER_DAY", 3))
 # Webhooks go only to public HTTPS addresses. Tests switch this on for a receiver on loopback.
 DISTRIBUTION_WEBHOOKS_ALLOW_LOOPBACK = False
