@@ -4,7 +4,7 @@
   scheduled release is found by the scheduler (announce_due_releases, run by celery beat)
   once its time has passed, with no save at all.
 - Corrected: each correction note on a live release.
-- Withdrawn: the withdrawal of a release that had gone live.
+- Withdrawn: the withdrawal of a release (only a live one can be withdrawn).
 
 The event row is written in the transaction that made the change (or by the scan), and its
 fan-out is queued when that transaction commits. The event's unique key makes every path
@@ -74,12 +74,8 @@ def on_state_change(sender, instance, created, raw=False, **kwargs):
     article = instance.article
     if instance.action == WorkflowAction.PUBLISHED and article.is_live:
         record_event(article=article, kind=EventKind.PUBLISHED)
-    elif (
-        instance.action == WorkflowAction.WITHDRAWN
-        and article.release_at is not None
-        and article.release_at <= instance.at
-    ):
-        # Only a release that went public needs a withdrawal notice.
+    elif instance.action == WorkflowAction.WITHDRAWN:
+        # The workflow withdraws only releases that went public.
         record_event(article=article, kind=EventKind.WITHDRAWN)
 
 

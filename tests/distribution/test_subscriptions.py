@@ -37,9 +37,7 @@ def page_text(response, name):
 
 
 def confirmed_subscriber(email="desk@example.org", **facet):
-    subscriber = Subscriber.objects.create(
-        email=email, language="en", confirmed_at=timezone.now()
-    )
+    subscriber = Subscriber.objects.create(email=email, language="en", confirmed_at=timezone.now())
     Subscription.objects.create(subscriber=subscriber, confirmed_at=timezone.now(), **facet)
     return subscriber
 
@@ -92,9 +90,7 @@ def test_a_known_address_gets_the_same_answer_as_a_new_one(post, mailoutbox):
     ["", "forged:token", "fresh"],
     ids=["missing", "forged", "sent-too-quickly"],
 )
-def test_a_form_without_a_valid_token_is_refused_and_keeps_what_was_typed(
-    post, mailoutbox, token
-):
+def test_a_form_without_a_valid_token_is_refused_and_keeps_what_was_typed(post, mailoutbox, token):
     data = subscribe_data(form_token=tokens.form_token() if token == "fresh" else token)
     response = post(data=data)
     assert response.status_code == 400
@@ -171,7 +167,11 @@ def test_managing_alerts_from_the_signed_link(client):
     assert b"Every release" in page.content and b"Statement" in page.content
     response = client.post(
         path,
-        {"keep": [str(statements.pk)], "language": "es", "form_token": subscribe_data()["form_token"]},
+        {
+            "keep": [str(statements.pk)],
+            "language": "es",
+            "form_token": subscribe_data()["form_token"],
+        },
     )
     assert response.status_code == 200 and b"Your changes are saved" in response.content
     assert list(subscriber.subscriptions.all()) == [statements]
