@@ -103,6 +103,16 @@ def news_article(request, article, *, body, authors, topics):
                 }
                 for topic in topics[kind]
             ]
+    corrections = list(article.corrections.all())
+    if corrections:
+        data["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": correction.note,
+                "datePublished": correction.created_at.isoformat(),
+            }
+            for correction in corrections
+        ]
     quotes = [block for block in body.body if isinstance(block, Quote)]
     if quotes:
         data["hasPart"] = [

@@ -378,3 +378,19 @@ def test_stored_files_that_would_be_refused_today_are_reported(media_root):
         call_command("strip_image_metadata", stdout=io.StringIO(), stderr=err)
     assert "Old logo" in err.getvalue() and "SVG drawings cannot be uploaded" in err.getvalue()
     assert default_storage.exists(raw_name)
+
+
+def test_large_photos_get_their_renditions_from_the_task_queue(
+    media_root, settings, django_capture_on_commit_callbacks
+):
+    from articles.images.services import save_image
+
+    settings.IMAGE_BACKGROUND_RENDITION_PIXELS = 100
+    image = Image(title="Convoy", alt_text="A convoy on a dirt road")
+    image.file = ContentFile(image_files.camera_jpeg(), name="convoy.jpg")
+    with django_capture_on_commit_callbacks() as queued:
+        save_image(image=image)
+    assert not ImageRendition.objects.filter(image=image).exists()  # not in the request
+    assert len(queued) == 1
+    queued[0]()  # the commit hands the task over; here it runs in this process
+    assert ImageRendition.objects.filter(image=image).count() == len(image.planned_renditions())

@@ -3,12 +3,14 @@
 import logging
 from pathlib import PurePosixPath
 
+from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import prefetch_related_objects
 
 from articles.models import Image, ImageBlock, ImageRendition
+from newsroom.tasks import run_after_commit
 
 from .renditions import EXTENSIONS, Source
 from .uploads import clean_upload
@@ -44,7 +46,14 @@ def _store(image, previous):
         if previous and previous != image.file.name:
             _drop_renditions(image)
             _delete_files_on_commit(image.file.storage, [previous])
-    renditions_for(image)
+    if (image.width or 0) * (image.height or 0) > settings.IMAGE_BACKGROUND_RENDITION_PIXELS:
+        # Seconds of resizing: the worker makes them, so the upload answers at once (a page
+        # shown before it finishes makes what it needs itself, see renditions_for).
+        from articles.tasks import make_renditions
+
+        run_after_commit(make_renditions, image_id=image.pk)
+    else:
+        renditions_for(image)
     return image
 
 

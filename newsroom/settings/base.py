@@ -193,6 +193,11 @@ IMAGE_MAX_BYTES = int(os.environ.get("IMAGE_MAX_BYTES", 25 * 1024 * 1024))
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 40_000_000))
 # Widths of the responsive copies made of every photo (never wider than the original).
 IMAGE_RENDITION_WIDTHS = [480, 960, 1600]
+# Photos larger than this (width x height) get their renditions from the task queue, not
+# during the upload request.
+IMAGE_BACKGROUND_RENDITION_PIXELS = int(
+    os.environ.get("IMAGE_BACKGROUND_RENDITION_PIXELS", 4_000_000)
+)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Security headers that hold in every environment; production adds HTTPS-only ones.
