@@ -228,3 +228,10 @@ def test_normalized_addresses_share_one_row():
     services.request_subscription(email="Desk@Example.ORG ", language="en")
     services.request_subscription(email="desk@example.org", language="en")
     assert Subscriber.objects.get().email == "desk@example.org"
+
+
+def test_the_privacy_page_states_what_is_kept_and_the_retention_rule(client, settings):
+    settings.DISTRIBUTION_UNCONFIRMED_DAYS = 5
+    content = client.get(reverse("public:privacy")).content.decode()
+    assert "E-mail alerts" in content
+    assert "An address that is not confirmed within 5 days is deleted." in content
