@@ -235,3 +235,12 @@ def test_the_privacy_page_states_what_is_kept_and_the_retention_rule(client, set
     content = client.get(reverse("public:privacy")).content.decode()
     assert "E-mail alerts" in content
     assert "An address that is not confirmed within 5 days is deleted." in content
+
+
+def test_the_spanish_page_and_messages(client, post, mailoutbox):
+    page = client.get("/es/alerts/")
+    assert '<html lang="es">' in page.content.decode()
+    assert "Alertas por correo electrónico" in page.content.decode()
+    post(path="/es/alerts/", data=subscribe_data(language="es"))
+    assert mailoutbox[0].subject == "Confirme sus alertas de Newsroom"
+    assert "Para empezar a recibirlas" in mailoutbox[0].body
