@@ -1,0 +1,148 @@
+"""Load figure for alerts: N confirmed subscribers, one release published through the admin,
+a real Celery worker on the Redis broker, a real SMTP server on loopback as the sink.
+
+Prints how long the publishing web request took, how fast deliveries were queued and how
+fast messages reached the SMTP sink. See bench/README.md ("Alerts at 10,000 subscribers").
+
+    .venv/bin/python bench/distribution.py --subscribers 10000 \
+        --database-url postgres://postgres@127.0.0.1:5432/newsroom_bench \
+        --broker-url redis://127.0.0.1:6379/10
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--subscribers", type=int, default=10_000)
+    parser.add_argument("--database-url", default="")
+    parser.add_argument("--broker-url", default="redis://127.0.0.1:6379/10")
+    parser.add_argument("--concurrency", type=int, default=2)
+    parser.add_argument("--timeout", type=int, default=600)
+    args = parser.parse_args()
+
+    scratch = tempfile.mkdtemp(prefix="newsroom-bench-alerts-")
+    database_url = args.database_url or f"sqlite:///{scratch}/bench.sqlite3"
+
+    from tests.smtp_server import SMTPServer
+
+    with SMTPServer() as sink:
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "newsroom.settings.dev",
+            "DEBUG": "false",
+            "SECRET_KEY": "bench-only-" + "x" * 50,
+            "DATABASE_URL": database_url,
+            "CELERY_BROKER_URL": args.broker_url,
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(sink.port),
+            "EMAIL_USE_TLS": "false",
+            "MEDIA_ROOT": f"{scratch}/media",
+            # Measure what the machine can do: no spreading over minutes.
+            "DISTRIBUTION_SEND_RATE_PER_MINUTE": "100000000",
+            "DISTRIBUTION_BATCH_SIZE": "100",
+            "LOG_LEVEL": "WARNING",
+            "ALLOWED_HOSTS": "127.0.0.1",
+        }
+        os.environ.update(env)
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+        run(args, env, sink)
+
+
+def run(args, env, sink):
+    import redis
+    from django.test import Client
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from articles import roles
+    from distribution.models import Delivery, DeliveryStatus, Subscriber, Subscription
+    from tests.factories import UserFactory, release_in_state
+
+    redis.Redis.from_url(args.broker_url).flushdb()
+    now = timezone.now()
+    Subscriber.objects.all().delete()
+    Subscriber.objects.bulk_create(
+        [
+            Subscriber(email=f"reader{n}@example.org", language="en", confirmed_at=now)
+            for n in range(args.subscribers)
+        ],
+        batch_size=2000,
+    )
+    Subscription.objects.bulk_create(
+        [Subscription(subscriber=s, confirmed_at=now) for s in Subscriber.objects.all()],
+        batch_size=2000,
+    )
+    authority = UserFactory(roles=[roles.RELEASE_AUTHORITY])
+    release = release_in_state("cleared", headline="Bench: engineers finish a bridge")
+
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "newsroom",
+            "worker",
+            f"--concurrency={args.concurrency}",
+            "--loglevel=WARNING",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        time.sleep(5)  # the worker connects
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.force_login(authority)
+        url = reverse("admin:articles_article_transition", args=[release.pk, "publish"])
+        started = time.perf_counter()
+        response = client.post(url, {"when": "now"})
+        request_ms = (time.perf_counter() - started) * 1000
+        assert response.status_code == 302, response.status_code
+        published = time.perf_counter()
+        queued_at = sent_at = None
+        deadline = published + args.timeout
+        while time.perf_counter() < deadline:
+            if queued_at is None and Delivery.objects.count() >= args.subscribers:
+                queued_at = time.perf_counter()
+            if len(sink.inbox.messages) >= args.subscribers:
+                sent_at = time.perf_counter()
+                break
+            time.sleep(0.2)
+        sent = Delivery.objects.filter(status=DeliveryStatus.SENT).count()
+    finally:
+        worker.terminate()
+        worker.wait(30)
+
+    print(f"subscribers:                 {args.subscribers}")
+    print(f"publish request (admin POST): {request_ms:.0f} ms")
+    if queued_at:
+        print(
+            f"deliveries queued:           {queued_at - published:.1f} s "
+            f"({args.subscribers / (queued_at - published):,.0f}/s)"
+        )
+    if sent_at:
+        print(
+            f"messages at the SMTP sink:   {sent_at - published:.1f} s "
+            f"({args.subscribers / (sent_at - published):,.0f}/s, "
+            f"{args.concurrency} worker processes)"
+        )
+    print(f"sent (database):             {sent}; messages received: {len(sink.inbox.messages)}")
+
+
+if __name__ == "__main__":
+    main()
