@@ -25,7 +25,14 @@ class FreshTokenInput(forms.HiddenInput):
 
 
 class TokenForm(forms.Form):
+    """Both forms: the signed token, and the language of the messages."""
+
     form_token = forms.CharField(widget=FreshTokenInput, required=False)
+    language = forms.ChoiceField(
+        label=_("Language of the messages"),
+        choices=settings.LANGUAGES,
+        widget=forms.Select(attrs={"class": "usa-select"}),
+    )
 
     def clean_form_token(self):
         token = self.cleaned_data["form_token"]
@@ -64,11 +71,6 @@ class SubscribeForm(TokenForm):
         initial=EVERY_RELEASE,
         widget=forms.Select(attrs={"class": "usa-select"}),
     )
-    language = forms.ChoiceField(
-        label=_("Language of the messages"),
-        choices=settings.LANGUAGES,
-        widget=forms.Select(attrs={"class": "usa-select"}),
-    )
     # The honeypot: hidden from people (and from screen readers); bots fill every field.
     website = forms.CharField(
         label=_("Leave this field empty"),
@@ -101,11 +103,6 @@ class ManageForm(TokenForm):
         label=_("Keep these alerts"),
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "usa-checkbox__input"}),
-    )
-    language = forms.ChoiceField(
-        label=_("Language of the messages"),
-        choices=settings.LANGUAGES,
-        widget=forms.Select(attrs={"class": "usa-select"}),
     )
 
     def __init__(self, *args, subscriber, **kwargs):

@@ -213,7 +213,24 @@ class PublicationEvent(models.Model):
         return f"{kind}:{article.pk}"
 
 
-class Delivery(models.Model):
+class DeliveryRecord(models.Model):
+    """Where one delivery stands, how often it was tried and why it last failed."""
+
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=DeliveryStatus.choices,
+        default=DeliveryStatus.PENDING,
+        db_index=True,
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Delivery(DeliveryRecord):
     """One message for one event to one subscriber: the idempotency key of sending.
 
     The unique constraint makes a second row impossible; a row moves pending → sending → sent
@@ -225,15 +242,6 @@ class Delivery(models.Model):
     subscriber = models.ForeignKey(
         Subscriber, null=True, on_delete=models.SET_NULL, related_name="deliveries"
     )
-    status = models.CharField(
-        _("status"),
-        max_length=10,
-        choices=DeliveryStatus.choices,
-        default=DeliveryStatus.PENDING,
-        db_index=True,
-    )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     class Meta:
@@ -277,7 +285,7 @@ class WebhookEndpoint(models.Model):
         return self.name
 
 
-class WebhookDelivery(models.Model):
+class WebhookDelivery(DeliveryRecord):
     """One event posted to one endpoint: the delivery log, and the idempotency key."""
 
     endpoint = models.ForeignKey(
@@ -292,16 +300,7 @@ class WebhookDelivery(models.Model):
         on_delete=models.CASCADE,
         related_name="webhook_deliveries",
     )
-    status = models.CharField(
-        _("status"),
-        max_length=10,
-        choices=DeliveryStatus.choices,
-        default=DeliveryStatus.PENDING,
-        db_index=True,
-    )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     response_status = models.PositiveSmallIntegerField(_("response"), null=True, blank=True)
-    last_error = models.TextField(_("last error"), blank=True)
     delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
 
     class Meta:

@@ -148,21 +148,30 @@ def batch_schedule(count):
     ]
 
 
-def claim(delivery):
-    """Take a pending delivery for sending; False if another worker took it first."""
-    return bool(
-        Delivery.objects.filter(pk=delivery.pk, status=DeliveryStatus.PENDING).update(
-            status=DeliveryStatus.SENDING, attempts=F("attempts") + 1
+@transaction.atomic
+def claim(delivery_ids):
+    """Take the still-pending deliveries among `delivery_ids` for sending, in one statement
+    (rows another worker holds are skipped): the deliveries taken, with their subscribers."""
+    taken = list(
+        Delivery.objects.select_for_update(skip_locked=True, of=("self",))
+        .filter(pk__in=delivery_ids, status=DeliveryStatus.PENDING, subscriber__isnull=False)
+        .select_related("subscriber")
+    )
+    Delivery.objects.filter(pk__in=[delivery.pk for delivery in taken]).update(
+        status=DeliveryStatus.SENDING, attempts=F("attempts") + 1
+    )
+    return taken
+
+
+def finish(delivery_ids, status, *, error=None):
+    """Record the outcome of deliveries in one statement (one commit per batch, not per
+    message: each commit waits for the disk)."""
+    if delivery_ids:
+        Delivery.objects.filter(pk__in=delivery_ids).update(
+            status=status,
+            last_error=str(error or "")[:2000],
+            sent_at=timezone.now() if status == DeliveryStatus.SENT else None,
         )
-    )
-
-
-def finish(delivery, status, *, error=None):
-    Delivery.objects.filter(pk=delivery.pk).update(
-        status=status,
-        last_error=str(error or "")[:2000],
-        sent_at=timezone.now() if status == DeliveryStatus.SENT else None,
-    )
 
 
 def finish_webhook(delivery, status, *, response_status=None, error=None):

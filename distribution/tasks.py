@@ -32,6 +32,9 @@ from .webhooks import post
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
+# Sent messages are recorded in groups: a worker killed mid-batch leaves at most this many
+# messages marked "sending" although they left (they are never sent again either way).
+SENT_RECORDED_EVERY = 20
 
 
 def _backoff(retries):
@@ -98,18 +101,21 @@ def send_alerts(self, event_id, delivery_ids):
     to_retry = []
     try:
         with get_connection() as connection:
-            for delivery in batch.filter(subscriber__isnull=False).select_related("subscriber"):
-                if not services.claim(delivery):
-                    continue  # another worker has it
+            sent = []
+            for delivery in services.claim(delivery_ids):
                 try:
                     composer.message(delivery.subscriber, connection=connection).send()
                 except smtplib.SMTPRecipientsRefused as error:
-                    services.finish(delivery, DeliveryStatus.FAILED, error=error)
+                    services.finish([delivery.pk], DeliveryStatus.FAILED, error=error)
                 except (smtplib.SMTPException, OSError) as error:
-                    services.finish(delivery, DeliveryStatus.PENDING, error=error)
+                    services.finish([delivery.pk], DeliveryStatus.PENDING, error=error)
                     to_retry.append(delivery.pk)
                 else:
-                    services.finish(delivery, DeliveryStatus.SENT)
+                    sent.append(delivery.pk)
+                    if len(sent) >= SENT_RECORDED_EVERY:
+                        services.finish(sent, DeliveryStatus.SENT)
+                        sent = []
+            services.finish(sent, DeliveryStatus.SENT)
     except OSError as error:  # the SMTP server could not be reached at all
         logger.warning("SMTP connection failed: %s", error)
         to_retry = list(batch.values_list("pk", flat=True))

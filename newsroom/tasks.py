@@ -9,7 +9,6 @@ Tasks must be idempotent: a worker may run one twice (a redelivery after a crash
 a timeout). Each task here says what makes a second run harmless.
 """
 
-from django.conf import settings
 from django.db import transaction
 
 # Retry policy shared by every task that talks to the outside (SMTP, webhooks): exponential
@@ -21,11 +20,6 @@ RETRYING = {
     "retry_jitter": True,
     "max_retries": 8,
 }
-
-
-def queue_is_remote():
-    """Whether a worker runs the tasks (False: they run in the web process)."""
-    return not settings.CELERY_TASK_ALWAYS_EAGER
 
 
 def run_after_commit(task, **kwargs):

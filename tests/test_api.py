@@ -59,7 +59,10 @@ def test_a_release_has_its_structured_body(client):
         slug="medics-train", release_at=timezone.now() - datetime.timedelta(days=400)
     )
     RichText.objects.create(
-        parent=release, region="body", ordering=10, text="<p>Forty <strong>medics</strong></p><script>x</script>"
+        parent=release,
+        region="body",
+        ordering=10,
+        text="<p>Forty <strong>medics</strong></p><script>x</script>",
     )
     speaker = PersonFactory(rank="Sgt. 1st Class", given_name="Jo", family_name="Park", title="")
     PersonRole.objects.create(
@@ -119,7 +122,9 @@ def test_the_public_lists_filters_apply(client):
 
 
 def test_cursor_pagination_walks_every_release_once(client):
-    made = [ArticleFactory(release_at=timezone.now() - datetime.timedelta(hours=n)) for n in range(5)]
+    made = [
+        ArticleFactory(release_at=timezone.now() - datetime.timedelta(hours=n)) for n in range(5)
+    ]
     seen, url = [], f"{API}/releases/?page_size=2"
     while url:
         data = json.loads(client.get(url).content)

@@ -15,10 +15,15 @@ Usage::
         assert_no_axe_violations(page)
 """
 
+import io
 import os
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+
+from articles.models import Article
+from public import search_index
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
@@ -179,3 +184,32 @@ def assert_no_axe_violations():
             pytest.fail(_format_axe_violations(violations), pytrace=False)
 
     return check
+
+
+@pytest.fixture
+def site(transactional_db, live_server):
+    call_command("seed_demo", allow_production=True, stdout=io.StringIO())
+    search_index.refresh(Article.objects.values_list("pk", flat=True))
+    return live_server.url
+
+
+@pytest.fixture
+def open_page(browser):
+    """open_page(url, viewport) -> a page that records console errors (CSP violations)."""
+    contexts = []
+
+    def open_(url, viewport):
+        context = browser.new_context(viewport=viewport)
+        contexts.append(context)
+        page = context.new_page()
+        page.console_errors = []
+        page.on(
+            "console",
+            lambda message: message.type == "error" and page.console_errors.append(message.text),
+        )
+        page.goto(url)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()

@@ -9,7 +9,7 @@ from django.utils import timezone
 from distribution import tokens
 from distribution.models import Subscriber, Subscription
 
-from .test_public_site import DESKTOP, PHONE, open_page, site  # noqa: F401 (fixtures)
+from .test_public_site import DESKTOP, PHONE
 
 SCREENSHOTS = os.environ.get("NEWSROOM_SCREENSHOTS")
 

@@ -1,13 +1,7 @@
 """The public site in Chromium: WCAG 2.1 A/AA with axe-core in English and Spanish, at phone
 and desktop widths; the USWDS scripts work under the site's strict CSP; no cookies."""
 
-import io
-
 import pytest
-from django.core.management import call_command
-
-from articles.models import Article
-from public import search_index
 
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
 
@@ -20,35 +14,6 @@ PAGES = {
     "search results": "/search/?q=training",
     "not found": "/no-such-page/",
 }
-
-
-@pytest.fixture
-def site(transactional_db, live_server):
-    call_command("seed_demo", allow_production=True, stdout=io.StringIO())
-    search_index.refresh(Article.objects.values_list("pk", flat=True))
-    return live_server.url
-
-
-@pytest.fixture
-def open_page(browser):
-    """open_page(url, viewport) -> a page that records console errors (CSP violations)."""
-    contexts = []
-
-    def open_(url, viewport):
-        context = browser.new_context(viewport=viewport)
-        contexts.append(context)
-        page = context.new_page()
-        page.console_errors = []
-        page.on(
-            "console",
-            lambda message: message.type == "error" and page.console_errors.append(message.text),
-        )
-        page.goto(url)
-        return page
-
-    yield open_
-    for context in contexts:
-        context.close()
 
 
 @pytest.mark.parametrize("language", ["en", "es"])

@@ -56,7 +56,7 @@ def test_an_editor_registers_a_public_https_endpoint_and_sees_its_secret(client,
 def test_delivery_refuses_an_address_that_now_resolves_privately(monkeypatch):
     """A host that passed at registration and resolves to a private address later (DNS
     rebinding) is refused at delivery, with no request made."""
-    endpoint = WebhookEndpoint.objects.create(name="Partner", url="https://partner.example/hook")
+    WebhookEndpoint.objects.create(name="Partner", url="https://partner.example/hook")
     monkeypatch.setattr(
         webhooks.socket,
         "getaddrinfo",
