@@ -8,6 +8,6 @@ class DistributionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import events
+        from . import checks, events  # noqa: F401 - checks registers itself
 
         events.connect()

@@ -206,3 +206,20 @@ def test_editors_see_the_delivery_counts_on_the_release(
     row = content.split('id="release-deliveries"')[1].split("</tr>")[1]
     assert "<td>Published</td>" in row
     assert "<td>1</td><td>0</td><td>1</td>" in row
+
+
+def test_the_deploy_check_warns_about_a_local_site_address_and_no_broker(settings):
+    from distribution.checks import distribution_settings
+
+    settings.NEWSROOM_SITE_URL = "http://127.0.0.1:8000"
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    assert {problem.id for problem in distribution_settings(None)} >= {
+        "distribution.W001",
+        "distribution.W002",
+    }
+    settings.NEWSROOM_SITE_URL = "https://news.example.mil"
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    assert not {problem.id for problem in distribution_settings(None)} & {
+        "distribution.W001",
+        "distribution.W002",
+    }
