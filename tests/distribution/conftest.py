@@ -48,6 +48,7 @@ def worker(broker, settings):
     previous = {key: celery_app.conf[key] for key in ("broker_url", "task_always_eager")}
     settings.CELERY_TASK_ALWAYS_EAGER = False
     celery_app.conf.update(broker_url=broker, task_always_eager=False)
+    _forget_connections()
     try:
         with start_worker(
             celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=30
@@ -55,7 +56,15 @@ def worker(broker, settings):
             yield started
     finally:
         celery_app.conf.update(previous)
-        celery_app.pool.force_close_all()
+        _forget_connections()
+
+
+def _forget_connections():
+    """Connections and producers made by earlier tests point at the in-memory broker: the
+    test's tasks would vanish there. Celery keeps the producer pool apart from the
+    connection pool, so both are dropped."""
+    celery_app.close()
+    celery_app.amqp._producer_pool = None
 
 
 @pytest.fixture
