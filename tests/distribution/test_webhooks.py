@@ -122,3 +122,32 @@ def test_loopback_is_refused_unless_the_test_setting_allows_it(settings):
     assert webhooks.checked_address("http://127.0.0.1:9/hook")[3] == "127.0.0.1"
     with pytest.raises(ValidationError):
         webhooks.checked_address("http://10.0.0.1/hook")
+
+
+def test_the_delivery_logs_list_failures_with_their_errors(
+    client, site_admin, monkeypatch, django_capture_on_commit_callbacks
+):
+    WebhookEndpoint.objects.create(name="Partner", url="https://partner.example/hook")
+    monkeypatch.setattr("distribution.tasks.post", lambda *args: 410)
+    event = PublicationEvent.objects.create(
+        key="published:5", article=ArticleFactory(headline="Sappers clear a road"), kind="published"
+    )
+    fan_out(event_id=event.pk)
+    admin = sign_in(client, site_admin)
+    log = admin.get("/admin/distribution/webhookdelivery/?status__exact=failed").content.decode()
+    assert "Sappers clear a road" in log and "HTTP 410" in log
+    events = admin.get("/admin/distribution/publicationevent/").content.decode()
+    assert "Sappers clear a road" in events
+    for page in ("subscriber", "delivery", "webhookendpoint"):
+        assert admin.get(f"/admin/distribution/{page}/").status_code == 200
+
+    # Delivering again puts the failed delivery back in the queue (run here at once).
+    monkeypatch.setattr("distribution.tasks.post", lambda *args: 200)
+    delivery = event.webhook_deliveries.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        admin.post(
+            "/admin/distribution/webhookdelivery/",
+            {"action": "deliver_again", "_selected_action": [delivery.pk]},
+        )
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.SENT
