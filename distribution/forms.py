@@ -54,7 +54,7 @@ def alert_choices():
         ("initiative", _("Initiatives")),
         ("tag", _("Tags")),
     ):
-        options = [(f"{param}:{obj.pk}", str(obj)) for obj in FACET[param].choices()]
+        options = [(f"{param}:{obj.slug}", str(obj)) for obj in FACET[param].choices()]
         if options:
             groups.append((heading, options))
     return groups
@@ -95,7 +95,7 @@ class SubscribeForm(TokenForm):
         param, _sep, key = value.partition(":")
         if param == "kind":
             return {"kind": key}
-        return {param: FACET_MODELS[param].objects.get(pk=key)}
+        return {param: FACET_MODELS[param].objects.get(slug=key)}
 
 
 class ManageForm(TokenForm):

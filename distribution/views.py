@@ -48,9 +48,9 @@ def subscribe(request):
         "Get every release of the %(agency)s, or the ones about a topic, by e-mail."
     ) % {"agency": settings.NEWSROOM_AGENCY_NAME}
     if request.method != "POST":
-        return _page(
-            request, "subscribe", title, {"form": SubscribeForm()}, description=description
-        )
+        # Links from a feed's page preselect its alerts (?alerts=tag:aviation).
+        form = SubscribeForm(initial={"alerts": request.GET.get("alerts", "")})
+        return _page(request, "subscribe", title, {"form": form}, description=description)
     if not ratelimit.within_limit(
         "client",
         ratelimit.client_address(request),

@@ -135,12 +135,16 @@ def test_one_client_is_limited_per_hour(post, settings):
     assert not Subscriber.objects.filter(email="c@example.org").exists()
 
 
-def test_a_subscription_to_one_tag(post):
-    tag = Tag.objects.create(name="Humanitarian aid", slug="humanitarian-aid")
+def test_a_tag_page_links_to_alerts_for_that_tag(client, post):
     from tests.factories import ArticleFactory
 
-    ArticleFactory().tags.add(tag)
-    post(data=subscribe_data(alerts=f"tag:{tag.pk}"))
+    ArticleFactory().tags.add("Humanitarian aid")
+    tag = Tag.objects.get()
+    page = client.get(reverse("public:tag", kwargs={"slug": tag.slug})).content.decode()
+    assert f'href="/alerts/?alerts=tag%3A{tag.slug}"' in page
+    form = client.get(f"/alerts/?alerts=tag:{tag.slug}").content.decode()
+    assert f'<option value="tag:{tag.slug}" selected>Humanitarian aid</option>' in form
+    post(data=subscribe_data(alerts=f"tag:{tag.slug}"))
     assert Subscription.objects.get().tag == tag
 
 
