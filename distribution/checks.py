@@ -28,10 +28,13 @@ def distribution_settings(app_configs, **kwargs):
                 id="distribution.W002",
             )
         )
-    if not settings.EMAIL_HOST and "smtp" in settings.EMAIL_BACKEND:
+    if not settings.EMAIL_HOST and settings.EMAIL_BACKEND.endswith(
+        ("smtp.EmailBackend", "console.EmailBackend")
+    ):
         problems.append(
             Warning(
-                "EMAIL_HOST is not set: subscriber alerts cannot be sent.",
+                "EMAIL_HOST is not set: subscriber alerts are printed to the console, not sent.",
+                hint="Set EMAIL_HOST (and its port and credentials), or a provider's backend.",
                 id="distribution.W003",
             )
         )

@@ -208,18 +208,19 @@ def test_editors_see_the_delivery_counts_on_the_release(
     assert "<td>1</td><td>0</td><td>1</td>" in row
 
 
-def test_the_deploy_check_warns_about_a_local_site_address_and_no_broker(settings):
+def test_the_deploy_check_warns_about_a_local_address_no_broker_and_no_smtp(settings):
     from distribution.checks import distribution_settings
 
     settings.NEWSROOM_SITE_URL = "http://127.0.0.1:8000"
     settings.CELERY_TASK_ALWAYS_EAGER = True
-    assert {problem.id for problem in distribution_settings(None)} >= {
+    settings.EMAIL_HOST = ""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    assert {problem.id for problem in distribution_settings(None)} == {
         "distribution.W001",
         "distribution.W002",
+        "distribution.W003",
     }
     settings.NEWSROOM_SITE_URL = "https://news.example.mil"
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    assert not {problem.id for problem in distribution_settings(None)} & {
-        "distribution.W001",
-        "distribution.W002",
-    }
+    settings.EMAIL_HOST = "smtp.example.mil"
+    assert distribution_settings(None) == []
