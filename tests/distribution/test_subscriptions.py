@@ -7,6 +7,7 @@ import re
 
 import pytest
 import time_machine
+from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
@@ -187,14 +188,20 @@ def test_managing_alerts_from_the_signed_link(client):
     assert not Subscriber.objects.exists()
 
 
-def test_a_tampered_manage_link_shows_nothing(client):
+def test_a_tampered_or_forged_manage_link_shows_nothing(client):
     subscriber = confirmed_subscriber()
-    token = tokens.link_token(subscriber, tokens.MANAGE)
     other = confirmed_subscriber(email="other@example.org")
-    forged = token.replace(str(subscriber.pk), str(other.pk), 1)
-    response = client.get(reverse("distribution:manage", kwargs={"token": forged}))
-    assert response.status_code == 404
-    assert b"other@example.org" not in response.content
+    token = tokens.link_token(subscriber, tokens.MANAGE)
+    tampered = token[:-1] + ("A" if token[-1] != "A" else "B")
+    # Signed properly, but with another subscriber's id: the key in it does not match.
+    forged = signing.dumps(
+        {"s": other.pk, "k": subscriber.key}, salt="distribution.manage", compress=True
+    )
+    unsubscribe_token = tokens.link_token(other, tokens.UNSUBSCRIBE)  # another purpose
+    for bad in (tampered, forged, unsubscribe_token):
+        response = client.get(reverse("distribution:manage", kwargs={"token": bad}))
+        assert response.status_code == 404
+        assert b"@example.org" not in response.content
 
 
 def test_one_click_unsubscribe_by_post_and_only_a_button_on_get(client):
