@@ -6,6 +6,7 @@ bookmarked and shared, and combine with a kind or an archive month in the path.
 
 from dataclasses import dataclass
 
+from django.core.validators import slug_unicode_re
 from django.db.models import Q
 from django.http import Http404, QueryDict
 from django.utils.translation import gettext_lazy as _
@@ -78,6 +79,9 @@ def apply_filters(request, releases):
         slug = request.GET.get(facet.param, "").strip()
         if not slug:
             continue
+        if not slug_unicode_re.fullmatch(slug):
+            # Never a slug (PostgreSQL refuses some characters, e.g. NUL, in a query at all).
+            raise Http404(f"No {facet.param} {slug!r}")
         try:
             value = facet.model.objects.get(slug=slug)
         except facet.model.DoesNotExist:

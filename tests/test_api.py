@@ -196,3 +196,9 @@ def test_the_openapi_document_is_served_and_valid(client):
     validate_schema(schema)
     assert "/api/v1/releases/{slug}/" in schema["paths"]
     assert "BodyBlock" in schema["components"]["schemas"]
+
+
+def test_a_filter_value_that_cannot_be_a_slug_is_unknown(client):
+    # Found by schemathesis on PostgreSQL, which refuses NUL in a query (a 500 before).
+    assert get(client, "/releases/?initiative=%00%1F")[0].status_code == 404
+    assert client.get("/releases/?tag=%00").status_code == 404
