@@ -49,6 +49,10 @@ def worker(broker, settings):
     settings.CELERY_TASK_ALWAYS_EAGER = False
     celery_app.conf.update(broker_url=broker, task_always_eager=False)
     _forget_connections()
+    # The project's app, with every task module imported, is the one shared tasks resolve to
+    # (a test run may have made another app current).
+    celery_app.set_current()
+    celery_app.loader.import_default_modules()
     try:
         with start_worker(
             celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=30
