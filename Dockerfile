@@ -18,6 +18,8 @@ COPY newsroom ./newsroom
 COPY articles ./articles
 COPY importers ./importers
 COPY public ./public
+COPY distribution ./distribution
+COPY api ./api
 RUN pip install ".[s3]"
 
 COPY manage.py gunicorn.conf.py ./

@@ -20,7 +20,7 @@ run: $(STAMP)
 	$(BIN)/python manage.py rebuild_search_index --missing
 	$(BIN)/python manage.py seed_demo --if-empty
 	$(BIN)/python manage.py create_demo_admin
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python scripts/run_dev.py
 
 test: $(STAMP)
 	$(BIN)/python manage.py check

@@ -19,6 +19,7 @@ urlpatterns = [
         admin.site.admin_view(view_on_site),
     ),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("api.urls")),
     path(
         "sitemap.xml",
         sitemap_views.index,
@@ -41,6 +42,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("feeds/", include("public.feed_urls")),
     path("", include("public.urls")),
+    path("", include("distribution.urls")),
     prefix_default_language=False,
 )
 

@@ -116,11 +116,14 @@ def scope_for(*, kind=None, tag=None, organization=None, initiative=None):
 
 
 def links(scope):
-    """{"title", "rss", "atom"} for a page's feed links and <link rel="alternate">."""
+    """{"title", "rss", "atom", "alerts"} for a page's feed links and <link rel="alternate">;
+    "alerts" names the same releases on the e-mail alerts form ("all", "tag:aviation")."""
+    value = next(iter(scope.url_kwargs.values()), "")
     return {
         "title": scope.title,
         "rss": reverse(f"feeds:{scope.url_name}_rss", kwargs=scope.url_kwargs),
         "atom": reverse(f"feeds:{scope.url_name}_atom", kwargs=scope.url_kwargs),
+        "alerts": f"{scope.url_name}:{value}" if value else scope.url_name,
     }
 
 

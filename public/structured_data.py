@@ -115,6 +115,16 @@ def news_article(request, article, *, body, authors, topics, versions=None):
                 }
                 for topic in topics[kind]
             ]
+    corrections = list(article.corrections.all())
+    if corrections:
+        data["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": correction.note,
+                "datePublished": correction.created_at.isoformat(),
+            }
+            for correction in corrections
+        ]
     others = [version for version in (versions or {}).values() if version.pk != article.pk]
     translations = [
         _version_ref(request, version)

@@ -18,6 +18,13 @@ from taggit.models import Tag
 
 from articles import models, roles
 from articles.workflow.embargo import create_embargo_link
+from distribution.models import (
+    Delivery,
+    PublicationEvent,
+    Subscriber,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
 from newsroom.security.models import SignInEvent, SignInEventKind
 from tests.admin_forms import article_post_data
 from tests.factories import (
@@ -70,6 +77,11 @@ def one_of_everything():
     TOTPDevice.objects.create(user=owner, name="Phone")
     StaticDevice.objects.create(user=owner, name="Backup codes")
     SignInEvent.objects.create(kind=SignInEventKind.SIGNED_IN, username="owner", user=owner)
+    subscriber = Subscriber.objects.create(email="reader@example.org", language="en")
+    endpoint = WebhookEndpoint.objects.create(name="Partner", url="https://partner.example/h")
+    event = PublicationEvent.objects.first()  # recorded with the lines above
+    Delivery.objects.create(event=event, subscriber=subscriber)
+    WebhookDelivery.objects.create(event=event, endpoint=endpoint)
     missing = [m._meta.label for m in admin.site._registry if not m._default_manager.exists()]
     assert not missing, f"no instance to attack for {missing}"
 

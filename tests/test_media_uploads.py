@@ -420,3 +420,21 @@ def test_a_made_up_kept_photo_token_brings_nothing(admin_client, media_root):
     )
     assert "file" in errors_of(response)
     assert not Image.objects.exists()
+
+
+def test_large_photos_get_their_renditions_from_the_task_queue(
+    media_root, settings, django_capture_on_commit_callbacks
+):
+    from articles.images.services import save_image
+
+    settings.IMAGE_BACKGROUND_RENDITION_PIXELS = 100
+    image = Image(title="Convoy", alt_text="A convoy on a dirt road")
+    image.file = ContentFile(image_files.camera_jpeg(), name="convoy.jpg")
+    with django_capture_on_commit_callbacks() as queued:
+        save_image(image=image)
+    assert not ImageRendition.objects.filter(image=image).exists()  # not in the request
+    # At commit the task is handed over (here it runs in this process) and the photo's
+    # release archives are refreshed.
+    for callback in queued:
+        callback()
+    assert ImageRendition.objects.filter(image=image).count() == len(image.planned_renditions())

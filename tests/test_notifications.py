@@ -14,7 +14,7 @@ from articles.models import NotificationPreference, WorkflowAction
 from articles.workflow import transitions
 from articles.workflow.gates import clearance_checklist
 from tests.factories import UserFactory, release_in_state
-from tests.mail_server import Inbox, running_smtp_server
+from tests.smtp_server import Inbox, running_smtp_server
 
 pytestmark = pytest.mark.django_db
 

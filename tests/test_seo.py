@@ -181,3 +181,21 @@ def test_canonical_and_hreflang_links(client):
     ArticleFactory.create_batch(13)
     listing = client.get("/releases/?page=2&tag=&utm=x").content.decode()
     assert '<link rel="canonical" href="http://testserver/releases/?page=2">' in listing
+
+
+def test_json_ld_carries_each_correction(client):
+    from articles.models import Correction
+    from tests.factories import UserFactory
+
+    article = ArticleFactory()
+    Correction.objects.create(
+        article=article, note="The exercise ends on 4 May, not 14 May.", created_by=UserFactory()
+    )
+    data = json_ld(client.get(article.get_absolute_url()).content.decode())
+    assert data["correction"] == [
+        {
+            "@type": "CorrectionComment",
+            "text": "The exercise ends on 4 May, not 14 May.",
+            "datePublished": article.corrections.get().created_at.isoformat(),
+        }
+    ]

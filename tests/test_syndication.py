@@ -192,3 +192,19 @@ def test_feed_answers_a_conditional_request_with_304(client):
     assert first["ETag"] and first["Last-Modified"]
     again = client.get(url, headers={"If-None-Match": first["ETag"]})
     assert again.status_code == 304 and again.content == b""
+
+
+def test_a_correction_updates_the_feed_entry_and_a_withdrawal_removes_it(client):
+    from articles.models import Correction
+    from tests.factories import UserFactory
+
+    corrected = ArticleFactory(release_at=timezone.now() - datetime.timedelta(days=2))
+    withdrawn = ArticleFactory(status="withdrawn")
+    correction = Correction.objects.create(
+        article=corrected, note="Names corrected.", created_by=UserFactory()
+    )
+    entries = feed(client, "all_atom").entries
+    assert [entry.link.rsplit("/", 2)[-2] for entry in entries] == [corrected.slug]
+    assert entries[0].updated_parsed[:6] == correction.created_at.utctimetuple()[:6]
+    assert entries[0].published_parsed != entries[0].updated_parsed
+    assert withdrawn.headline not in client.get(reverse("feeds:all_rss")).content.decode()

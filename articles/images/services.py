@@ -5,6 +5,7 @@ import logging
 from pathlib import PurePosixPath
 
 import reversion
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.core.files.base import ContentFile
@@ -20,6 +21,7 @@ from articles.models import (
     ImageRendition,
     WorkflowAction,
 )
+from newsroom.tasks import run_after_commit
 
 from . import credits
 from .renditions import EXTENSIONS, Source
@@ -60,7 +62,14 @@ def _store(image, previous, *, keep_previous):
             _drop_renditions(image)
             if not keep_previous:
                 _delete_files_on_commit(image.file.storage, [previous])
-    renditions_for(image)
+    if (image.width or 0) * (image.height or 0) > settings.IMAGE_BACKGROUND_RENDITION_PIXELS:
+        # Seconds of resizing: the worker makes them, so the upload answers at once (a page
+        # shown before it finishes makes what it needs itself, see renditions_for).
+        from articles.tasks import make_renditions
+
+        run_after_commit(make_renditions, image_id=image.pk)
+    else:
+        renditions_for(image)
     high_resolution(image)
     transaction.on_commit(lambda: _refresh_archives_showing(image))
     return image

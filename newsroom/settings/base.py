@@ -62,12 +62,19 @@ INSTALLED_APPS = [
     "articles",
     "importers",
     "public",
+    "distribution",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
+    "api",
 ]
 
 MIDDLEWARE = [
     "newsroom.health.HealthCheckMiddleware",
     "newsroom.request_logging.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before the page cache, so API answers served from it carry the CORS headers too.
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and auth, so a cached page for an anonymous reader costs no query.
     "public.page_cache.PageCacheMiddleware",
@@ -211,6 +218,11 @@ IMAGE_MAX_BYTES = int(os.environ.get("IMAGE_MAX_BYTES", 25 * 1024 * 1024))
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 40_000_000))
 # Widths of the responsive copies made of every photo (never wider than the original).
 IMAGE_RENDITION_WIDTHS = [480, 960, 1600]
+# Photos larger than this (width x height) get their renditions from the task queue, not
+# during the upload request.
+IMAGE_BACKGROUND_RENDITION_PIXELS = int(
+    os.environ.get("IMAGE_BACKGROUND_RENDITION_PIXELS", 4_000_000)
+)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Security headers that hold in every environment; production adds HTTPS-only ones.
@@ -403,3 +415,87 @@ NEWSROOM_CLEARANCE_CHECKLIST = None
 # A second factor is mandatory for everyone who can clear or publish (newsroom/security/mfa.py).
 # Production always enforces it; only the local development site may switch it off.
 NEWSROOM_REQUIRE_MFA = True
+
+# Background work (newsroom/celery.py, docs/distribution.md). The broker is the Redis the site
+# already runs; with none, tasks run in the web process after each commit.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or os.environ.get("REDIS_URL") or ""
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True  # a worker killed mid-task leaves it to another: tasks are idempotent
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Sends are spread over time with countdowns (DISTRIBUTION_SEND_RATE_PER_MINUTE); Redis hands
+# an unacknowledged task to another worker after this long, so it must outlast the longest wait.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 6 * 60 * 60}
+CELERY_TASK_DEFAULT_QUEUE = "newsroom"
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# The scheduler (celery beat): how often it looks for scheduled releases whose time has come.
+DISTRIBUTION_SCAN_SECONDS = float(os.environ.get("DISTRIBUTION_SCAN_SECONDS", 30))
+CELERY_BEAT_SCHEDULE = {
+    "announce-due-releases": {
+        "task": "distribution.tasks.announce_due_releases",
+        "schedule": DISTRIBUTION_SCAN_SECONDS,
+    },
+    "purge-unconfirmed-subscribers": {
+        "task": "distribution.tasks.purge_unconfirmed_subscribers",
+        "schedule": 60 * 60,
+    },
+}
+
+# Mail (docs/distribution.md). Without EMAIL_HOST, messages are printed to the console.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 587))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=EMAIL_PORT == 465)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", 20))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Newsroom <newsroom@localhost>")
+
+# Subscriber alerts and webhooks (docs/distribution.md).
+# The site's public address, for links in messages and webhook payloads (no request there).
+NEWSROOM_SITE_URL = os.environ.get("NEWSROOM_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Messages sent per minute across all workers, and how many one task sends on one connection.
+DISTRIBUTION_SEND_RATE_PER_MINUTE = int(os.environ.get("DISTRIBUTION_SEND_RATE_PER_MINUTE", 600))
+DISTRIBUTION_BATCH_SIZE = int(os.environ.get("DISTRIBUTION_BATCH_SIZE", 50))
+# Addresses never confirmed are deleted after this many days.
+DISTRIBUTION_UNCONFIRMED_DAYS = int(os.environ.get("DISTRIBUTION_UNCONFIRMED_DAYS", 7))
+# Abuse limits of the subscription form: per client address and per e-mail address (per hour),
+# and confirmation mails to one address (per day).
+DISTRIBUTION_CLIENT_LIMIT_PER_HOUR = int(os.environ.get("DISTRIBUTION_CLIENT_LIMIT_PER_HOUR", 20))
+DISTRIBUTION_ADDRESS_LIMIT_PER_HOUR = int(os.environ.get("DISTRIBUTION_ADDRESS_LIMIT_PER_HOUR", 5))
+DISTRIBUTION_CONFIRMATIONS_PER_DAY = int(os.environ.get("DISTRIBUTION_CONFIRMATIONS_PER_DAY", 3))
+# Webhooks go only to public HTTPS addresses. Tests switch this on for a receiver on loopback.
+DISTRIBUTION_WEBHOOKS_ALLOW_LOOPBACK = False
+
+# The read-only JSON API (docs/api.md): no authentication, no cookies, JSON only.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientAddressThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_RATE_LIMIT", "300/minute")},
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Newsroom API",
+    "DESCRIPTION": "Published releases, with the people, organizations, initiatives and tags "
+    "they name. Read-only; cursor pagination; ETag and If-None-Match supported.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+# Anyone's page may read the API; nothing else on the site is shared across origins.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]

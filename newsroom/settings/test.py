@@ -23,3 +23,7 @@ STORAGES = STORAGES | {
 }
 MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="newsroom-test-static-")
+# Tasks run in the test's own process unless a test starts a real worker (tests/distribution).
+CELERY_BROKER_URL = "memory://"
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True

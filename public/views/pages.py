@@ -56,11 +56,16 @@ def accessibility(request):
 
 
 def privacy(request):
-    return _static_page(
+    meta = PageMeta(
+        title=_("Privacy policy"),
+        description=_(
+            "What this website collects about visitors: no cookies, no tracking, no accounts."
+        ),
+    )
+    return render(
         request,
         "public/privacy.html",
-        _("Privacy policy"),
-        _("What this website collects about visitors: no cookies, no tracking, no accounts."),
+        {"meta": meta, "unconfirmed_days": settings.DISTRIBUTION_UNCONFIRMED_DAYS},
     )
 
 

@@ -22,7 +22,10 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.core.management import call_command
 
+from articles.models import Article
+from public import search_index
 from tests.signing_in import browser_sign_in
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -231,13 +234,31 @@ def save_screenshot():
     return save
 
 
+@pytest.fixture
 def site(transactional_db, live_server):
     """The demo content of `manage.py seed_demo` (with its photos) on a live server."""
-    from django.core.management import call_command
-
-    from articles.models import Article
-    from public import search_index
-
     call_command("seed_demo", allow_production=True, stdout=io.StringIO())
     search_index.refresh(Article.objects.values_list("pk", flat=True))
     return live_server.url
+
+
+@pytest.fixture
+def open_page(browser):
+    """open_page(url, viewport) -> a page that records console errors (CSP violations)."""
+    contexts = []
+
+    def open_(url, viewport):
+        context = browser.new_context(viewport=viewport)
+        contexts.append(context)
+        page = context.new_page()
+        page.console_errors = []
+        page.on(
+            "console",
+            lambda message: message.type == "error" and page.console_errors.append(message.text),
+        )
+        page.goto(url)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()

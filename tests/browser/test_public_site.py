@@ -16,28 +16,6 @@ PAGES = {
 }
 
 
-@pytest.fixture
-def open_page(browser):
-    """open_page(url, viewport) -> a page that records console errors (CSP violations)."""
-    contexts = []
-
-    def open_(url, viewport):
-        context = browser.new_context(viewport=viewport)
-        contexts.append(context)
-        page = context.new_page()
-        page.console_errors = []
-        page.on(
-            "console",
-            lambda message: message.type == "error" and page.console_errors.append(message.text),
-        )
-        page.goto(url)
-        return page
-
-    yield open_
-    for context in contexts:
-        context.close()
-
-
 @pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_public_pages_have_no_wcag_violations(

@@ -1,0 +1,115 @@
+"""The subscription and manage forms. Both carry a signed, expiring form token (instead of a
+CSRF cookie) and the subscription form a honeypot field people never see."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+
+from articles.models import ArticleKind, Initiative, Organization
+from public.filters import FACET
+
+from . import tokens
+
+EVERY_RELEASE = "all"
+FACET_MODELS = {"organization": Organization, "initiative": Initiative, "tag": Tag}
+
+
+class FreshTokenInput(forms.HiddenInput):
+    """Renders a new token each time the form is shown, also after an error (the one sent
+    back may have expired)."""
+
+    def format_value(self, value):
+        return tokens.form_token()
+
+
+class TokenForm(forms.Form):
+    """Both forms: the signed token, and the language of the messages."""
+
+    form_token = forms.CharField(widget=FreshTokenInput, required=False)
+    language = forms.ChoiceField(
+        label=_("Language of the messages"),
+        choices=settings.LANGUAGES,
+        widget=forms.Select(attrs={"class": "usa-select"}),
+    )
+
+    def clean_form_token(self):
+        token = self.cleaned_data["form_token"]
+        if not tokens.form_token_is_valid(token):
+            raise forms.ValidationError(
+                _("This form has expired or was sent too quickly. Check it and send it again."),
+                code="token",
+            )
+        return token
+
+
+def alert_choices():
+    """Every release, each kind, and each organization, initiative and tag that has published
+    releases (the same choices as the list filters), grouped for the select box."""
+    groups = [(EVERY_RELEASE, _("Every release"))]
+    groups.append((_("Kinds"), [(f"kind:{value}", label) for value, label in ArticleKind.choices]))
+    for param, heading in (
+        ("organization", _("Organizations")),
+        ("initiative", _("Initiatives")),
+        ("tag", _("Tags")),
+    ):
+        options = [(f"{param}:{obj.slug}", str(obj)) for obj in FACET[param].choices()]
+        if options:
+            groups.append((heading, options))
+    return groups
+
+
+class SubscribeForm(TokenForm):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "class": "usa-input"}),
+    )
+    alerts = forms.ChoiceField(
+        label=_("Send me"),
+        initial=EVERY_RELEASE,
+        widget=forms.Select(attrs={"class": "usa-select"}),
+    )
+    # The honeypot: hidden from people (and from screen readers); bots fill every field.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["alerts"].choices = alert_choices()
+        self.initial.setdefault("language", get_language())
+
+    @property
+    def is_bot(self):
+        return bool(self.data.get("website"))
+
+    def facet(self):
+        """None (every release) or {"kind"|"organization"|"initiative"|"tag": value}."""
+        value = self.cleaned_data["alerts"]
+        if value == EVERY_RELEASE:
+            return None
+        param, _sep, key = value.partition(":")
+        if param == "kind":
+            return {"kind": key}
+        return {param: FACET_MODELS[param].objects.get(slug=key)}
+
+
+class ManageForm(TokenForm):
+    keep = forms.MultipleChoiceField(
+        label=_("Keep these alerts"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "usa-checkbox__input"}),
+    )
+
+    def __init__(self, *args, subscriber, **kwargs):
+        super().__init__(*args, **kwargs)
+        subscriptions = subscriber.subscriptions.confirmed().select_related(
+            "organization", "initiative", "tag"
+        )
+        self.fields["keep"].choices = [(str(s.pk), s.label) for s in subscriptions]
+        self.initial.setdefault("keep", [str(s.pk) for s in subscriptions])
+        self.initial.setdefault("language", subscriber.language)

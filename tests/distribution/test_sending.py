@@ -1,0 +1,226 @@
+"""Alerts: one message per publication event and subscriber, never twice, never before the
+release is public, spread at the configured rate; corrections and withdrawals as notices;
+counts on the release's admin page."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.db import IntegrityError
+from django.utils import timezone
+
+from articles.models import InitiativeTable, InitiativeTableRow, Quote, RichText
+from articles.workflow import transitions
+from distribution import events, services
+from distribution.models import (
+    Delivery,
+    DeliveryStatus,
+    EventKind,
+    PublicationEvent,
+    ReleaseScan,
+    Subscriber,
+    Subscription,
+)
+from distribution.tasks import announce_due_releases, fan_out, send_alerts
+from tests.factories import (
+    ArticleFactory,
+    InitiativeFactory,
+    OrganizationFactory,
+    PersonFactory,
+    release_in_state,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def subscriber(email, **facet):
+    row = Subscriber.objects.create(email=email, language="en", confirmed_at=timezone.now())
+    Subscription.objects.create(subscriber=row, confirmed_at=timezone.now(), **facet)
+    return row
+
+
+@pytest.fixture
+def on_commit(django_capture_on_commit_callbacks):
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def recipients(mailoutbox, subject):
+    return sorted(message.to[0] for message in mailoutbox if message.subject == subject)
+
+
+def test_publishing_now_alerts_each_matching_subscriber_once(authority, mailoutbox, on_commit):
+    unit = OrganizationFactory(name="Joint Task Force Bravo")
+    subscriber("all@example.org")
+    subscriber("unit@example.org", organization=unit)
+    subscriber("statements@example.org", kind="statement")
+    Subscriber.objects.create(email="unconfirmed@example.org", language="en")
+    release = release_in_state("cleared", kind="press-release")
+    release.organizations.add(unit)
+
+    with on_commit():
+        transitions.publish(article=release, user=authority)
+
+    assert recipients(mailoutbox, release.headline) == ["all@example.org", "unit@example.org"]
+    event = PublicationEvent.objects.get()
+    assert event.kind == EventKind.PUBLISHED and event.fanned_out_at is not None
+    # A second run of the same event (a redelivered task) sends nothing more.
+    fan_out(event_id=event.pk)
+    assert len(mailoutbox) == 2
+    with pytest.raises(IntegrityError):
+        Delivery.objects.create(
+            event=event, subscriber=Subscriber.objects.get(email="all@example.org")
+        )
+
+
+def test_a_scheduled_release_is_announced_once_after_its_time_with_no_save(mailoutbox, on_commit):
+    subscriber("desk@example.org")
+    ReleaseScan.objects.update(checked_until=timezone.now())
+    release = release_in_state("scheduled")  # tomorrow
+    with on_commit():
+        announce_due_releases()
+    assert not mailoutbox  # embargoed: not before its time
+    with time_machine.travel(release.release_at + datetime.timedelta(seconds=5)):
+        with on_commit():
+            announce_due_releases()
+        with on_commit():
+            announce_due_releases()
+    assert recipients(mailoutbox, release.headline) == ["desk@example.org"]
+    assert PublicationEvent.objects.filter(kind=EventKind.PUBLISHED).count() == 1
+
+
+def test_releases_public_before_alerts_existed_are_never_announced(mailoutbox, on_commit):
+    subscriber("desk@example.org")
+    ReleaseScan.objects.all().delete()
+    ArticleFactory()  # published yesterday
+    with on_commit():
+        announce_due_releases()  # the first scan only marks where it starts
+        announce_due_releases()
+    assert not mailoutbox and not PublicationEvent.objects.exists()
+
+
+def test_alerts_are_not_sent_once_the_release_is_no_longer_public(mailoutbox):
+    subscriber("desk@example.org")
+    release = ArticleFactory()
+    event = PublicationEvent.objects.create(
+        key="published:x", article=release, kind=EventKind.PUBLISHED
+    )
+    services.create_deliveries(event)
+    release.release_at = timezone.now() + datetime.timedelta(days=1)  # back under embargo
+    release.save()
+    send_alerts(event_id=event.pk, delivery_ids=list(event.deliveries.values_list("pk", flat=True)))
+    assert not mailoutbox
+    assert event.deliveries.get().status == DeliveryStatus.SKIPPED
+
+
+def test_the_alert_carries_the_release_text_with_quotes_and_tables(
+    authority, mailoutbox, on_commit
+):
+    subscriber("desk@example.org")
+    release = release_in_state("cleared", headline="Medics train with partners in Colón")
+    RichText.objects.create(
+        parent=release, region="body", ordering=10, text="<p>Forty medics <b>trained</b>.</p>"
+    )
+    Quote.objects.create(
+        parent=release,
+        region="body",
+        ordering=20,
+        speaker=PersonFactory(given_name="Ines", family_name="Marrow"),
+        text="Every medic here can now run a triage line",
+    )
+    table = InitiativeTable.objects.create(
+        parent=release, region="body", ordering=30, caption="Courses", headings=["Course", "Days"]
+    )
+    InitiativeTableRow.objects.create(
+        table=table, initiative=InitiativeFactory(name="Field Care Course"), cells=["Five"]
+    )
+    with on_commit():
+        transitions.publish(article=release, user=authority)
+    message = mailoutbox[0]
+    html = message.alternatives[0][0]
+    assert "<blockquote><p>“Every medic here can now run a triage line”</p></blockquote>" in html
+    assert "<table" in html and "Field Care Course" in html
+    assert '<html lang="en">' in html
+    assert "Every medic here can now run a triage line" in message.body
+    assert "Field Care Course" in message.body and "Marrow" in message.body
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert message.extra_headers["List-Unsubscribe"].startswith("<http")
+    assert "<img" not in html.split("</main>")[1]  # no tracking pixel
+
+
+def test_a_correction_and_a_withdrawal_are_sent_as_notices(
+    authority, editor, mailoutbox, on_commit
+):
+    reader = subscriber("desk@example.org")
+    release = release_in_state("cleared", headline="Bridge opens at Camp Alder")
+    with on_commit():
+        transitions.publish(article=release, user=authority)
+    subscriber("late@example.org")  # subscribed after the release went out
+    with on_commit():
+        transitions.correct(article=release, user=editor, note="The bridge is 40 m long, not 14 m.")
+    correction = [m for m in mailoutbox if m.subject == "Correction: Bridge opens at Camp Alder"]
+    assert sorted(m.to[0] for m in correction) == ["desk@example.org", "late@example.org"]
+    assert "The bridge is 40 m long, not 14 m." in correction[0].body
+
+    Subscriber.objects.filter(email="late@example.org").delete()
+    subscriber("later@example.org")
+    with on_commit():
+        transitions.withdraw(article=release, user=authority, reason="Issued in error.")
+    notices = [m for m in mailoutbox if m.subject == "Withdrawn: Bridge opens at Camp Alder"]
+    # Only those who were sent the release hear of its withdrawal.
+    assert [m.to[0] for m in notices] == [reader.email]
+    assert "Issued in error." in notices[0].body
+    assert PublicationEvent.objects.filter(article=release).count() == 3
+
+
+def test_sends_are_spread_to_the_configured_rate(settings):
+    settings.DISTRIBUTION_BATCH_SIZE = 50
+    settings.DISTRIBUTION_SEND_RATE_PER_MINUTE = 600
+    schedule = services.batch_schedule(160)
+    assert schedule == [(0, 0), (50, 5), (100, 10), (150, 15)]
+
+
+def test_events_are_recorded_once_whatever_the_path():
+    release = ArticleFactory()
+    first = events.record_event(article=release, kind=EventKind.PUBLISHED)
+    again = events.record_event(article=release, kind=EventKind.PUBLISHED)
+    assert first is not None and again is None
+    assert PublicationEvent.objects.count() == 1
+
+
+def test_editors_see_the_delivery_counts_on_the_release(
+    client, authority, editor, mailoutbox, on_commit
+):
+    from tests.signing_in import sign_in
+
+    subscriber("one@example.org")
+    subscriber("two@example.org")
+    release = release_in_state("cleared")
+    with on_commit():
+        transitions.publish(article=release, user=authority)
+    Delivery.objects.filter(subscriber__email="two@example.org").update(
+        status=DeliveryStatus.FAILED
+    )
+    page = sign_in(client, editor).get(f"/admin/articles/article/{release.pk}/change/")
+    content = page.content.decode()
+    assert "E-mail alerts and webhooks" in content
+    row = content.split('id="release-deliveries"')[1].split("</tr>")[1]
+    assert "<td>Published</td>" in row
+    assert "<td>1</td><td>0</td><td>1</td>" in row
+
+
+def test_the_deploy_check_warns_about_a_local_address_no_broker_and_no_smtp(settings):
+    from distribution.checks import distribution_settings
+
+    settings.NEWSROOM_SITE_URL = "http://127.0.0.1:8000"
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    settings.EMAIL_HOST = ""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    assert {problem.id for problem in distribution_settings(None)} == {
+        "distribution.W001",
+        "distribution.W002",
+        "distribution.W003",
+    }
+    settings.NEWSROOM_SITE_URL = "https://news.example.mil"
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    settings.EMAIL_HOST = "smtp.example.mil"
+    assert distribution_settings(None) == []
