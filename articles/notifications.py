@@ -1,7 +1,7 @@
 """Workflow e-mails to staff: a release submitted, returned (with the comment), cleared,
 published or scheduled, corrected. The services in articles.workflow call notify(); this module
-is the one place that decides who hears about what and sends it, so moving the sending onto the
-task queue later changes only _deliver.
+is the one place that decides who hears about what and sends it; the task queue's worker sends
+(articles.tasks.send_workflow_email), or this process after the commit when no broker is set.
 
 E-mails leave after the transaction commits, never for a change that was rolled back. A mail
 server that is down or refuses is logged; the officer's action has succeeded and they are not
@@ -9,13 +9,11 @@ shown an error for it.
 """
 
 import logging
-from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,6 +21,8 @@ from django.utils import translation
 
 from articles import roles
 from articles.models import Article, NotificationPreference, WorkflowAction
+from articles.tasks import send_workflow_email
+from newsroom.tasks import run_after_commit
 
 logger = logging.getLogger(__name__)
 
@@ -34,15 +34,12 @@ PUBLISHERS = ["publish_article"]
 def notify(*, event, article, actor, comment=""):
     """E-mail the people `event` (a WorkflowAction) on `article` concerns, once the current
     transaction commits. `actor` (who did it) is never told about their own action."""
-    transaction.on_commit(
-        partial(
-            _deliver,
-            event=WorkflowAction(event),
-            article_id=article.pk,
-            actor_id=actor.pk,
-            comment=comment,
-        ),
-        robust=True,
+    run_after_commit(
+        send_workflow_email,
+        event=WorkflowAction(event).value,
+        article_id=article.pk,
+        actor_id=actor.pk,
+        comment=comment,
     )
 
 
@@ -119,8 +116,10 @@ def _message(event, article, actor, comment, recipient):
     return EmailMessage(subject=" ".join(subject.split()), body=body, to=[recipient.email])
 
 
-def _deliver(*, event, article_id, actor_id, comment):
-    """Build and send the e-mails for one event; any failure is logged, never raised."""
+def deliver(*, event, article_id, actor_id, comment):
+    """Build and send the e-mails for one event; any failure is logged, never raised (nor
+    retried: a second attempt could mail the people the first one reached)."""
+    event = WorkflowAction(event)
     try:
         article = Article.objects.select_related("created_by").get(pk=article_id)
         actor = get_user_model().objects.get(pk=actor_id)

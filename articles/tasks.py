@@ -14,3 +14,12 @@ def make_renditions(image_id):
     image = Image.objects.filter(pk=image_id).first()
     if image is not None:
         renditions_for(image)
+
+
+@shared_task
+def send_workflow_email(*, event, article_id, actor_id, comment):
+    """The staff e-mails of one workflow step (articles.notifications). Run once per step; a
+    redelivery after a worker crash is the only way a message goes twice."""
+    from articles.notifications import deliver
+
+    deliver(event=event, article_id=article_id, actor_id=actor_id, comment=comment)
