@@ -59,6 +59,7 @@ from articles.models import (
     TranscriptTurn,
     WatchTerm,
 )
+from distribution.models import PublicationEvent, Subscription
 
 from . import search_index, versions
 from .models import PageGeneration, ReleaseVersion
@@ -210,6 +211,9 @@ NOT_SHOWN = {
     get_user_model(),
     Group,
     Permission,
+    # Alerts: a subscriber's choices and the record of each publication event sent out.
+    Subscription,
+    PublicationEvent,
 }
 
 

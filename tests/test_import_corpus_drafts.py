@@ -96,9 +96,7 @@ def test_transcript_renders_each_speaker_with_the_rank_held_on_the_release_date(
     assert "Eleven partner nations" not in html and "eleven partner nations" in html
     assert ">Reporter<" in html and ">Moderator<" in html
     data = json.loads(
-        re.search(
-            r'<script type="application/ld\+json" nonce="[^"]+">(.*?)</script>', html, re.S
-        ).group(1)
+        re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S).group(1)
     )
     parts = [part for part in data["hasPart"] if part["@type"] == "Quotation"]
     assert parts and all("Whitford" in part["creator"]["name"] for part in parts)

@@ -30,7 +30,8 @@ def test_scheduled_at_four_in_panama_goes_live_at_2100_utc_and_says_est(
         assert "Time zone: America/Panama (EST)." in page
         assert "Scheduling keeps it hidden until the chosen time" in page
         response = client_for(authority).post(
-            publish, {"when": "schedule", "at": "2030-06-15T16:00"}
+            publish,
+            {"when": "schedule", "at": "2030-06-15T16:00", "shown_version": article.edit_version},
         )
         assert response.status_code == 302
     article.refresh_from_db()
