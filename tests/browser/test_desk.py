@@ -8,6 +8,7 @@ README's pictures."""
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from articles import roles
 from articles.checks import refresh_release_checks
@@ -292,7 +293,8 @@ def test_an_embargo_link_is_copied_with_one_click(
     page.get_by_role("button", name="Create link").click()
     link = page.locator("#new-link").input_value()
     page.get_by_role("button", name="Copy link").click()
-    assert page.locator("#new-link-status").inner_text() == "Copied to the clipboard."
+    # The clipboard write resolves asynchronously: wait for the status it announces.
+    expect(page.locator("#new-link-status")).to_have_text("Copied to the clipboard.")
     assert page.evaluate("navigator.clipboard.readText()") == link
     assert_clean(page, assert_no_axe_violations)
     page.context.close()
