@@ -100,8 +100,23 @@ class PartOfRelease:
     release: object  # row -> release id
 
     def release_ids(self, row):
-        found = self.release(row)
-        return set(found if isinstance(found, list) else [found]) - {None}
+        return {self.release(row)} - {None}
+
+
+@dataclass(frozen=True)
+class PartOfReleases:
+    """A row that several releases show (`releases` gives their ids)."""
+
+    releases: object  # row -> iterable of release ids
+
+    def release_ids(self, row):
+        return set(self.releases(row)) - {None}
+
+
+def _corrected_and_translations(row):
+    """A correction shows on its release, and as pending on that release's translations."""
+    translations = Article.objects.filter(translation_source=row.article_id)
+    return [row.article_id, *translations.values_list("pk", flat=True)]
 
 
 @dataclass(frozen=True)
@@ -151,13 +166,7 @@ SHOWN = {
     **{model: PartOfRelease(lambda row: row.parent_id) for model in BODY_BLOCK_MODELS},
     InitiativeTableRow: PartOfRelease(_table_release),
     TranscriptTurn: PartOfRelease(_transcript_release),
-    # A correction also shows as pending on the translations of the corrected release.
-    Correction: PartOfRelease(
-        lambda row: [
-            row.article_id,
-            *Article.objects.filter(translation_source=row.article_id).values_list("pk", flat=True),
-        ]
-    ),
+    Correction: PartOfReleases(_corrected_and_translations),
     # The gallery offers the zip of a release's photos once it is built.
     PhotoArchive: PartOfRelease(lambda row: row.article_id),
     # Article's links: m2m_changed names the releases; a row saved directly has article_id.
