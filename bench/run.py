@@ -316,6 +316,9 @@ def measure_all(args, load, workdir):
 
     results = {mode: {} for mode in MODES}
     rss = {}
+    # The 1-minute load average before and after the measured loads: a run's figures only
+    # compare with another's when the machine was as quiet (the load generator counts too).
+    load_before = os.getloadavg()[0]
     bare = Server(env, workdir, "bare", app="bench.bare_floor:application")
     try:
         bare_floor = {
@@ -346,6 +349,7 @@ def measure_all(args, load, workdir):
         "load_generator": load.__name__.removeprefix("load_"),
         "cache": "redis" if "CACHE_URL" in env else "local memory (no cache server answered)",
         "cpus": os.cpu_count(),
+        "load_average": {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2)},
         "urls": urls,
         "queries": counts["queries"],
         "bare_floor": bare_floor,
@@ -389,7 +393,8 @@ def print_table(report):
         "(latency: 1), "
         f"{report['duration_s']:g} s per page, {report['load_generator']}, "
         f"{report['cpus']} CPUs, 2 gunicorn workers (shipped gunicorn.conf.py), "
-        f"cache: {report['cache']}\n"
+        f"cache: {report['cache']}; load average {report['load_average']['before']:.1f} "
+        f"before, {report['load_average']['after']:.1f} after\n"
         f"Bare floor (a minimal Django project on its own gunicorn): "
         f"{bare['connections']['req_per_s']:.0f} req/s, "
         f"p99 {bare['connections']['p99_ms']:.1f} ms; on one connection "
