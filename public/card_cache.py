@@ -54,19 +54,24 @@ def per_release(request, releases, *, name, build):
 
 def _build_cards(releases):
     """A card for each release, the featured variant for the home page's featured releases,
-    and a thumbnail (search results, a person's latest releases). Two queries for all of
-    them: the hero photos and their renditions."""
+    and the parts of a shorter list item (search results, a person's latest releases): the
+    address, the kind and date, a thumbnail. Two queries for all of them: the hero photos and
+    their renditions."""
     prefetch_related_objects(releases, "hero_image__renditions")
     return {
         release: {
             "card": _render_card(release, featured=False),
             "featured": _render_card(release, featured=True) if release.is_featured else None,
-            "thumbnail": loader.render_to_string(
-                "includes/release_thumbnail.html", {"release": release}
-            ),
+            "url": release.get_absolute_url(),
+            "kind_and_date": _render("includes/kind_and_date.html", release),
+            "thumbnail": _render("includes/release_thumbnail.html", release),
         }
         for release in releases
     }
+
+
+def _render(template, release):
+    return loader.render_to_string(template, {"release": release})
 
 
 def _render_card(release, *, featured):
@@ -77,13 +82,14 @@ def _render_card(release, *, featured):
 
 def cards(request, releases, *, featured_first=False):
     """[(release, card)] for a list's releases (with_list_relations()): card["card"] is its
-    <article> (the featured one when `featured_first` and the release is featured) and
-    card["thumbnail"] its hero photo as a thumbnail, both safe HTML."""
+    <article> (the featured one when `featured_first` and the release is featured);
+    card["url"], card["kind_and_date"] and card["thumbnail"] make a shorter list item."""
     releases = list(releases)
     built = per_release(request, releases, name="card", build=_build_cards)
     shown = []
     for release in releases:
-        entry = built[release]
-        card = entry["featured"] if featured_first and entry["featured"] else entry["card"]
-        shown.append((release, {"card": card, "thumbnail": entry["thumbnail"]}))
+        card = built[release]
+        if featured_first and card["featured"]:
+            card = card | {"card": card["featured"]}
+        shown.append((release, card))
     return shown
