@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from articles.models import Article, Correction
+from articles.models import Article, Correction, Image
 from articles.workflow import transitions
 from tests.factories import (
     ArticleFactory,
@@ -72,6 +72,10 @@ def test_a_card_and_a_thumbnail_change_after_the_hero_photo_changes(
         in_language(language, "public:home"),
         in_language(language, "public:person", slug=author.slug),
     ]
+    for url in pages:
+        assert 'alt="Boats at the Lantern ford"' in html(client, url)
+
+    Image.objects.filter(pk=photo.pk).update(alt_text="Never announced")  # no signal
     for url in pages:
         assert 'alt="Boats at the Lantern ford"' in html(client, url)
 
