@@ -89,8 +89,6 @@ def test_every_page_costs_the_same_queries_with_4_or_24_of_everything(client, no
     assert cached["article"] == (2, 2)
     # The list's query and the pagination's count; the cards come with one cache read.
     assert cached["home"] == (2, 2)
-    # The matches, then the shown page with its snippets; thumbnails come with the cards.
-    assert cached["search"] == (2, 2)
     # The page's release ids with their versions; each item comes from the cache.
     assert cached["feed"] == (1, 1)
 
