@@ -80,7 +80,7 @@ def test_every_page_costs_the_same_queries_with_4_or_24_of_everything(client, no
     counts, cached = {}, {}
     for page in small:
         counts[page], cached[page] = zip(
-            *(from_scratch_then_cached(client, site[page]) for site in (small, large))
+            *(from_scratch_then_cached(client, site[page]) for site in (small, large)), strict=True
         )
     differing = {page: pair for page, pair in (counts | cached).items() if pair[0] != pair[1]}
     assert not differing, (counts, cached)
