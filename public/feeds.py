@@ -4,6 +4,7 @@ Each entry carries the summary and the full release (body blocks with quotes and
 attributions, tables and photos) with absolute links, and the hero photo as an enclosure.
 """
 
+import io
 import mimetypes
 import re
 from dataclasses import dataclass
@@ -49,7 +50,17 @@ def absolutize(html, base):
     )
 
 
-class ContentRss(feedgenerator.Rss201rev2Feed):
+class WrittenAtOnce:
+    """The XML writer's thousand small writes go to memory, the response gets one: each write
+    to an HttpResponse is encoded and stored as a chunk of its own."""
+
+    def write(self, outfile, encoding):
+        buffer = io.StringIO()
+        super().write(buffer, encoding)
+        outfile.write(buffer.getvalue())
+
+
+class ContentRss(WrittenAtOnce, feedgenerator.Rss201rev2Feed):
     """RSS 2.0 with the full release in <content:encoded>, as most feed readers expect."""
 
     def rss_attributes(self):
@@ -63,7 +74,7 @@ class ContentRss(feedgenerator.Rss201rev2Feed):
         handler.addQuickElement("content:encoded", item["content"])
 
 
-class ContentAtom(feedgenerator.Atom1Feed):
+class ContentAtom(WrittenAtOnce, feedgenerator.Atom1Feed):
     """Atom with the summary in <summary> and the full release in <content type="html">."""
 
     def add_item_elements(self, handler, item):
