@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from articles.models import Article, Correction, Image
+from articles.models import Article, Correction, Image, Quote
 from articles.workflow import transitions
 from tests.factories import (
     ArticleFactory,
@@ -94,16 +94,21 @@ def feed_entries(client, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_feed_item_follows_its_author_a_correction_and_a_withdrawal(
+def test_a_feed_item_follows_its_author_a_quoted_person_a_correction_and_a_withdrawal(
     client, no_page_cache, authority, language
 ):
     author = PersonFactory(rank="Maj.", given_name="Ines", family_name="Quintero")
     corrected = ArticleFactory(language=language, headline="Lantern ford reopens")
     corrected.byline_people.add(author)
+    speaker = PersonFactory(rank="Capt.", given_name="Tomas", family_name="Ferreyra", title="")
+    Quote.objects.create(
+        parent=corrected, region="body", ordering=10, speaker=speaker, text="The ford is open."
+    )
     withdrawn = release_in_state("published", language=language, headline="Lantern ford closes")
     entries = feed_entries(client, language)
     assert set(entries) == {"Lantern ford reopens", "Lantern ford closes"}
     assert "Ines Quintero" in entries["Lantern ford reopens"].author
+    assert "Tomas Ferreyra<" in entries["Lantern ford reopens"].content[0].value
     first_updated = entries["Lantern ford reopens"].updated_parsed
 
     unannounced_edit(corrected, summary="Never announced.")
@@ -114,6 +119,8 @@ def test_a_feed_item_follows_its_author_a_correction_and_a_withdrawal(
 
     author.family_name = "Quintero-Vidal"
     author.save()
+    speaker.family_name = "Ferreyra-Paz"
+    speaker.save()
     correction = Correction.objects.create(
         article=corrected, note="The ford's name corrected.", created_by=UserFactory()
     )
@@ -123,6 +130,7 @@ def test_a_feed_item_follows_its_author_a_correction_and_a_withdrawal(
     assert set(entries) == {"Lantern ford reopens"}
     item = entries["Lantern ford reopens"]
     assert "Ines Quintero-Vidal" in item.author
+    assert "Tomas Ferreyra-Paz" in item.content[0].value
     assert item.updated_parsed != first_updated
     assert item.updated_parsed[:6] == correction.created_at.utctimetuple()[:6]
     assert item.summary == "Never announced."  # built anew at the new version
