@@ -61,6 +61,7 @@ from articles.models import (
     WatchTerm,
 )
 from distribution.models import PublicationEvent, Subscription
+from importers.models import ImportJob
 from newsroom.tasks import run_after_commit
 
 from . import versions
@@ -226,6 +227,8 @@ NOT_SHOWN = {
     # Alerts: a subscriber's choices and the record of each publication event sent out.
     Subscription,
     PublicationEvent,
+    # A queued import's record (its draft changes readers' pages only once published).
+    ImportJob,
 }
 
 
