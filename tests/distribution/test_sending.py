@@ -3,6 +3,8 @@ release is public, spread at the configured rate; corrections and withdrawals as
 counts on the release's admin page."""
 
 import datetime
+import logging
+import smtplib
 
 import pytest
 import time_machine
@@ -18,7 +20,7 @@ from articles.models import (
 )
 from articles.workflow import transitions
 from articles.workflow.gates import clearance_checklist
-from distribution import events, services
+from distribution import events, services, tasks
 from distribution.models import (
     Delivery,
     DeliveryStatus,
@@ -29,6 +31,7 @@ from distribution.models import (
     Subscription,
 )
 from distribution.tasks import announce_due_releases, fan_out, send_alerts, tell_staff_went_live
+from newsroom.celery import app as celery_app
 from tests.factories import (
     ArticleFactory,
     InitiativeFactory,
@@ -123,6 +126,38 @@ def test_the_staff_of_a_scheduled_release_are_told_once_when_it_goes_live(
     tell_staff_went_live(event_id=event.pk)
     fan_out(event_id=event.pk)
     assert len(recipients(mailoutbox, subject)) == 2
+
+
+def test_a_now_live_e_mail_the_mail_server_refuses_is_retried_then_failed_and_logged(
+    writer, monkeypatch, caplog
+):
+    release = release_in_state("published", created_by=writer)
+    event = PublicationEvent.objects.create(
+        key=f"published:{release.pk}",
+        article=release,
+        kind=EventKind.PUBLISHED,
+        staff_notice=DeliveryStatus.PENDING,
+    )
+    attempts = []
+
+    class DownServer:
+        def send_messages(self, messages):
+            attempts.append(messages)
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+    monkeypatch.setattr(tasks, "get_connection", lambda **kwargs: DownServer())
+    # Retries run at once, as a worker runs them later (the test settings would raise them).
+    previous = celery_app.conf["task_eager_propagates"]
+    celery_app.conf.update(task_eager_propagates=False)
+    try:
+        with caplog.at_level(logging.ERROR):
+            tell_staff_went_live.apply(kwargs={"event_id": event.pk})
+    finally:
+        celery_app.conf.update(task_eager_propagates=previous)
+    event.refresh_from_db()
+    assert event.staff_notice == DeliveryStatus.FAILED
+    assert len(attempts) == tasks.MAX_ATTEMPTS + 1
+    assert any("now-live e-mail" in record.getMessage() for record in caplog.records)
 
 
 def test_publishing_now_sends_no_now_live_e_mail(writer, authority, mailoutbox, on_commit):
