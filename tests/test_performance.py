@@ -5,13 +5,17 @@ import gzip
 
 import pytest
 import time_machine
+from celery.app.task import Task
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from articles import roles
 from articles.workflow import transitions
+from distribution.models import Subscriber, Subscription
 from tests.counting import queries_for
 from tests.factories import (
     ArticleFactory,
@@ -23,6 +27,7 @@ from tests.factories import (
     add_blocks,
     release_in_state,
 )
+from tests.signing_in import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -167,3 +172,60 @@ def test_a_correction_answers_if_modified_since_with_the_corrected_page(client, 
             article.get_absolute_url(), headers={"If-Modified-Since": first["Last-Modified"]}
         )
     assert since.status_code == 200 and "Date fixed." in since.content.decode()
+
+
+# The publish request: session and permissions, the release locked and checked once, one
+# save with its revision and audit-log line, the publication event, the versions and the page
+# generation. Everything else (search documents, photo archive, alerts, webhooks) is queued.
+PUBLISH_BUDGET = 65
+
+
+def test_the_publish_request_costs_the_same_queries_with_4_or_16_blocks_and_0_or_30_subscribers(
+    client, authority, monkeypatch, django_capture_on_commit_callbacks
+):
+    queued = []
+    # A broker that accepts every task: what the request does in production, where the worker
+    # does the rest (under the test settings tasks would run inside the request).
+    monkeypatch.setattr(Task, "apply_async", lambda task, *a, **kw: queued.append(task.name))
+    sign_in(client, authority)
+
+    def publish_queries(release):
+        url = reverse("admin:articles_article_transition", args=[release.pk, "publish"])
+        # The work done once the transaction commits, still in the request, is counted too.
+        with (
+            CaptureQueriesContext(connection) as queries,
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            response = client.post(url, {"when": "now", "shown_version": release.edit_version})
+        assert response.status_code == 302
+        release.refresh_from_db()
+        assert release.is_live
+        return len(queries)
+
+    def release(headline, blocks, tags):
+        article = release_in_state("cleared", headline=headline)
+        add_blocks(article, blocks)
+        article.tags.add(*tags)
+        return article
+
+    # A first request reads what the process keeps afterwards (content types, permissions).
+    publish_queries(release("Range closes for the season", 4, ["range"]))
+    few = publish_queries(release("Well dug at Los Santos", 4, ["water"]))
+
+    now = timezone.now()
+    for n in range(30):
+        reader = Subscriber.objects.create(
+            email=f"r{n}@example.org", language="en", confirmed_at=now
+        )
+        Subscription.objects.create(subscriber=reader, confirmed_at=now)
+    large = release("Clinic opens at Chiriquí", 16, ["health", "clinic", "chiriqui"])
+    large.organizations.add(*OrganizationFactory.create_batch(3))
+    many = publish_queries(large)
+
+    assert many == few
+    assert few <= PUBLISH_BUDGET
+    assert {
+        "distribution.tasks.fan_out",
+        "public.tasks.refresh_search_documents",
+        "articles.tasks.build_photo_archive",
+    } <= set(queued)
