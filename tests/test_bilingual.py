@@ -7,9 +7,11 @@ import re
 
 import pytest
 from django.db import connection
+from django.forms import modelform_factory
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.admin.blocks import BlockForm as TranslatableBlockForm
 from articles.checks import refresh_release_checks, release_check_warnings
 from articles.models import (
     ArticleStatus,
@@ -20,7 +22,7 @@ from articles.models import (
     Quote,
     RichText,
 )
-from articles.translations import bring_in_step, translate
+from articles.translations import bring_in_step, side_by_side, translate
 from articles.workflow import transitions
 from articles.workflow.gates import clearance_checklist
 from public import search_index
@@ -95,6 +97,34 @@ def test_translate_makes_a_draft_in_the_other_language_with_the_same_structure()
     assert RichText.objects.filter(parent=source).count() == 1
     with pytest.raises(Exception, match="already has a version in"):
         translate(article=source, user=UserFactory(), language="es")
+
+
+def test_each_block_keeps_its_own_source_when_the_translator_reorders_adds_and_removes():
+    source = ArticleFactory()
+    for ordering, text in ((10, "First."), (20, "Second."), (30, "Third.")):
+        RichText.objects.create(parent=source, region="body", ordering=ordering, text=text)
+    draft = translate(article=source, user=UserFactory(), language="es")
+    first, second, third = RichText.objects.filter(parent=draft).order_by("ordering")
+    first.text, second.text, second.ordering = "<p>Primero.</p>", "<p>Segundo.</p>", 5
+    first.save()
+    second.save()
+    third.delete()
+    added = RichText.objects.create(parent=draft, region="body", ordering=40, text="Nuevo.")
+
+    blocks = side_by_side(source, draft)[4:]
+
+    assert [(source_lines, lines) for _label, source_lines, lines in blocks] == [
+        (["Second."], ["Segundo."]),
+        (["First."], ["Primero."]),
+        ([], ["Nuevo."]),
+        (["Third."], []),
+    ]
+    assert "not in the translation" in str(blocks[3][0])
+    # The form of each block shows its own source beside it, and none beside the new one.
+    BlockForm = modelform_factory(RichText, form=TranslatableBlockForm, fields=["text"])
+    assert BlockForm(instance=second).fields["source_text"].initial == "Second."
+    assert BlockForm(instance=first).fields["source_text"].initial == "First."
+    assert BlockForm(instance=added).fields["source_text"].initial is None
 
 
 def test_each_version_is_published_after_its_own_clearance(writer, authority):
