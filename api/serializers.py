@@ -3,6 +3,7 @@ typed blocks: rich text (sanitized HTML), quotes (speaker and attribution as of 
 date), initiative tables, images with their renditions."""
 
 from django.urls import reverse
+from django.utils import translation
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
@@ -169,10 +170,12 @@ class BodyField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, article):
-        return [
-            BLOCK_SERIALIZERS[type(block)](block, context=self.context).data
-            for block in article.body_blocks
-        ]
+        # Attributions (ranks, titles) as the release prints them, in its own language.
+        with translation.override(article.language):
+            return [
+                BLOCK_SERIALIZERS[type(block)](block, context=self.context).data
+                for block in article.body_blocks
+            ]
 
 
 class CorrectionSerializer(serializers.Serializer):
@@ -208,6 +211,7 @@ class ReleaseSerializer(ReleaseSummarySerializer):
     initiatives = InitiativeRefSerializer(many=True, source="initiatives.all")
 
     def get_byline(self, article) -> str:
-        return ", ".join(str(person) for person in article.byline_people.all()) or (
-            article.byline_text
-        )
+        with translation.override(article.language):
+            return ", ".join(str(person) for person in article.byline_people.all()) or (
+                article.byline_text
+            )

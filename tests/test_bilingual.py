@@ -19,8 +19,11 @@ from articles.models import (
     ImageBlock,
     InitiativeTable,
     InitiativeTableRow,
+    PersonRole,
     Quote,
     RichText,
+    Transcript,
+    TranscriptTurn,
 )
 from articles.translations import bring_in_step, side_by_side, translate
 from articles.workflow import transitions
@@ -280,6 +283,58 @@ def test_quotes_print_ranks_in_the_release_language(client):
 
 
 # --- Staying in step --------------------------------------------------------------------------
+
+
+def test_an_earlier_rank_and_title_print_in_the_release_language(client):
+    spanish = ArticleFactory(
+        language="es", release_at=timezone.now() - datetime.timedelta(days=400)
+    )
+    speaker = PersonFactory(
+        service="U.S. Army",
+        rank="Maj.",
+        given_name="Inés",
+        family_name="Calderón",
+        title="a battalion commander",
+        title_es="comandante de batallón",
+    )
+    PersonRole.objects.create(
+        person=speaker,
+        service="U.S. Army",
+        rank="Capt.",
+        title_en="a company commander",
+        title_es="comandante de compañía",
+        held_until=timezone.localdate() - datetime.timedelta(days=100),
+    )
+    spanish.byline_people.add(speaker)
+    Quote.objects.create(
+        parent=spanish, region="body", ordering=10, speaker=speaker, text="Seguimos juntos."
+    )
+    then = "Capitán del Ejército de EE. UU. Inés Calderón, comandante de compañía"
+    api = client.get(reverse("api:release-detail", kwargs={"slug": spanish.slug})).json()
+    assert [block["attribution"] for block in api["body"]] == [then]
+    transcript = Transcript.objects.create(parent=spanish, region="body", ordering=20)
+    TranscriptTurn.objects.create(transcript=transcript, speaker=speaker, text="<p>Gracias.</p>")
+
+    html = client.get(spanish.get_absolute_url()).content.decode()
+
+    assert html.count(then) == 2  # the quote and the transcript turn
+    assert "By" not in html and "Por <a" in html and ">Capitán Inés Calderón</a>" in html
+    assert "company commander" not in html and "batallón" not in html
+    author = json_ld(html)["author"][0]
+    assert (author["honorificPrefix"], author["jobTitle"]) == ("Capitán", "comandante de compañía")
+
+
+def test_earlier_titles_are_edited_in_both_languages_with_the_person(admin_client):
+    person = PersonFactory()
+    PersonRole.objects.create(
+        person=person,
+        rank="Capt.",
+        title_es="jefa de pelotón",
+        held_until=datetime.date(2025, 1, 1),
+    )
+    html = admin_client.get(reverse("admin:articles_person_change", args=[person.pk])).content
+    assert b'name="roles-0-title_en"' in html
+    assert re.search(rb'name="roles-0-title_es"[^>]*value="jefa de pelot\xc3\xb3n"', html)
 
 
 def test_a_source_edit_after_translation_is_a_warning_with_the_diff():
