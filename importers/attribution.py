@@ -212,11 +212,11 @@ def _us_rank_in_english(phrase: str) -> str:
     m = _US_RANK_IN_SPANISH_RE.match(phrase)
     if not m:
         return phrase
-    service = _US_SERVICES_FROM_SPANISH[_spanish_key(m.group("service"))]
+    service = _US_SERVICES_FROM_SPANISH.get(_spanish_key(m.group("service")))
     spanish = _spanish_key(m.group("rank"))
     naval = _NAVAL_RANKS_FROM_SPANISH.get(spanish) if service in NAVAL_SERVICES else None
     rank = naval or _US_RANKS_FROM_SPANISH.get(spanish)
-    if rank is None:
+    if service is None or rank is None:
         return phrase
     return f"{service} {rank} {phrase[m.end() :]}"
 
