@@ -25,7 +25,7 @@ from articles.models import (
     Transcript,
     TranscriptTurn,
 )
-from articles.translations import bring_in_step, side_by_side, translate
+from articles.translations import bring_in_step, link_versions, side_by_side, translate
 from articles.workflow import transitions
 from articles.workflow.gates import clearance_checklist
 from public import search_index
@@ -128,6 +128,22 @@ def test_each_block_keeps_its_own_source_when_the_translator_reorders_adds_and_r
     assert BlockForm(instance=second).fields["source_text"].initial == "Second."
     assert BlockForm(instance=first).fields["source_text"].initial == "First."
     assert BlockForm(instance=added).fields["source_text"].initial is None
+
+
+def test_linked_versions_are_paired_by_place_once_then_keep_their_pairs():
+    english, spanish = ArticleFactory(), ArticleFactory(language="es")
+    for ordering, text in ((10, "Monday."), (20, "Tuesday.")):
+        RichText.objects.create(parent=english, region="body", ordering=ordering, text=text)
+    for ordering, text in ((10, "Lunes."), (20, "Martes.")):
+        RichText.objects.create(parent=spanish, region="body", ordering=ordering, text=text)
+
+    link_versions(article=spanish, source=english)
+    RichText.objects.filter(parent=spanish, text="Martes.").update(ordering=5)
+
+    assert [(then, now) for _label, then, now in side_by_side(english, spanish)[4:]] == [
+        (["Tuesday."], ["Martes."]),
+        (["Monday."], ["Lunes."]),
+    ]
 
 
 def test_each_version_is_published_after_its_own_clearance(writer, authority):
