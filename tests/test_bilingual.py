@@ -325,11 +325,9 @@ def test_an_earlier_rank_and_title_print_in_the_release_language(client):
     Quote.objects.create(
         parent=spanish, region="body", ordering=10, speaker=speaker, text="Seguimos juntos."
     )
-    then = "Capitán del Ejército de EE. UU. Inés Calderón, comandante de compañía"
-    api = client.get(reverse("api:release-detail", kwargs={"slug": spanish.slug})).json()
-    assert [block["attribution"] for block in api["body"]] == [then]
     transcript = Transcript.objects.create(parent=spanish, region="body", ordering=20)
     TranscriptTurn.objects.create(transcript=transcript, speaker=speaker, text="<p>Gracias.</p>")
+    then = "Capitán del Ejército de EE. UU. Inés Calderón, comandante de compañía"
 
     html = client.get(spanish.get_absolute_url()).content.decode()
 
@@ -338,6 +336,10 @@ def test_an_earlier_rank_and_title_print_in_the_release_language(client):
     assert "company commander" not in html and "batallón" not in html
     author = json_ld(html)["author"][0]
     assert (author["honorificPrefix"], author["jobTitle"]) == ("Capitán", "comandante de compañía")
+    quote, transcript = client.get(
+        reverse("api:release-detail", kwargs={"slug": spanish.slug})
+    ).json()["body"]
+    assert quote["attribution"] == then and transcript["turns"][0]["heading"] == then
 
 
 def test_earlier_titles_are_edited_in_both_languages_with_the_person(admin_client):
