@@ -15,6 +15,7 @@ from articles.models import (
     InitiativeTable,
     InitiativeTableRow,
     NotificationPreference,
+    PersonRole,
     Quote,
     RichText,
 )
@@ -227,6 +228,38 @@ def test_the_alert_carries_the_release_text_with_quotes_and_tables(
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert message.extra_headers["List-Unsubscribe"].startswith("<http")
     assert "<img" not in html.split("</main>")[1]  # no tracking pixel
+
+
+def test_an_alert_prints_a_spanish_release_as_it_was_written(authority, mailoutbox, on_commit):
+    subscriber("desk@example.org")  # messages in English
+    release = release_in_state(
+        "cleared",
+        headline="Médicos atienden a pacientes en Metetí",
+        language="es",
+    )
+    speaker = PersonFactory(service="U.S. Air Force", rank="Maj.", given_name="Elliot")
+    PersonRole.objects.create(
+        person=speaker,
+        service="U.S. Air Force",
+        rank="Capt.",
+        title_en="a family physician",
+        title_es="médico de familia",
+        # Promoted tomorrow: a release published today prints the earlier rank and title.
+        held_until=timezone.localdate() + datetime.timedelta(days=1),
+    )
+    Quote.objects.create(
+        parent=release, region="body", ordering=10, speaker=speaker, text="Volveremos en marzo"
+    )
+    with on_commit():
+        transitions.publish(article=release, user=authority)
+    html = mailoutbox[0].alternatives[0][0]
+    assert '<html lang="en">' in html
+    assert '<h1 lang="es">Médicos atienden a pacientes en Metetí</h1>' in html
+    assert '<div lang="es">' in html
+    assert (
+        f"Capitán de la Fuerza Aérea de EE. UU. Elliot {speaker.family_name}, médico de familia"
+        in html
+    )
 
 
 def test_a_correction_and_a_withdrawal_are_sent_as_notices(
