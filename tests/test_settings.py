@@ -9,8 +9,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process for the rest of the session; a
+# production process never has it (and `check --deploy` rightly refuses it).
+NOT_INHERITED = ("SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE")
+
+
 def manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    environment = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
     environment |= {"DJANGO_SETTINGS_MODULE": "newsroom.settings.production", **env}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
