@@ -37,6 +37,7 @@ def parse_args():
     parser.add_argument("--mode", choices=MODES, default="uncached")
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--profile", action="store_true", help="print cProfile's top functions")
+    parser.add_argument("--stats", type=Path, help="also write cProfile's statistics here")
     parser.add_argument(
         "--database-url",
         default=os.environ.get(
@@ -120,6 +121,8 @@ def main():
         for _ in range(args.requests):
             request()
         profiler.disable()
+        if args.stats:
+            profiler.dump_stats(args.stats)
         for order in ("cumulative", "tottime"):
             pstats.Stats(profiler).sort_stats(order).print_stats(40)
 
