@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import run  # bench/run.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
 STATIC_ROOT = Path(tempfile.gettempdir()) / "newsroom-profile-static"
 MODES = {
@@ -38,15 +40,7 @@ def parse_args():
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--profile", action="store_true", help="print cProfile's top functions")
     parser.add_argument("--stats", type=Path, help="also write cProfile's statistics here")
-    parser.add_argument(
-        "--database-url",
-        default=os.environ.get(
-            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/newsroom_bench"
-        ),
-    )
-    parser.add_argument(
-        "--cache-url", default=os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/12")
-    )
+    run.add_service_arguments(parser)
     return parser.parse_args()
 
 
