@@ -1,12 +1,14 @@
 """What the API says about each public thing. Links are absolute; a release's body comes as
 typed blocks: rich text (sanitized HTML), quotes (speaker and attribution as of the release
-date), initiative tables, images with their renditions."""
+date), initiative tables, images with their renditions, transcripts (each turn's speaker as of
+the release date)."""
 
 from django.urls import reverse
+from django.utils import translation
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
-from articles.models import ImageBlock, InitiativeTable, Quote, RichText
+from articles.models import ImageBlock, InitiativeTable, Quote, RichText, Transcript
 
 
 def absolute(context, url):
@@ -148,11 +150,31 @@ class ImageBlockSerializer(serializers.Serializer):
         return block.caption or block.image.caption
 
 
+class TranscriptTurnSerializer(serializers.Serializer):
+    role = serializers.CharField(help_text="speaker, reporter or moderator.")
+    speaker = PersonRefSerializer(allow_null=True)
+    heading = serializers.CharField(
+        help_text="Who speaks, as the release prints it: the speaker's rank, name and title as "
+        "they were on the release date, or the reporter's or moderator's label."
+    )
+    interpreted = serializers.BooleanField()
+    html = serializers.CharField(source="text", help_text="Sanitized HTML.")
+
+
+class TranscriptBlockSerializer(serializers.Serializer):
+    type = serializers.SerializerMethodField()
+    turns = TranscriptTurnSerializer(many=True, source="turns.all")
+
+    def get_type(self, block) -> str:
+        return "transcript"
+
+
 BLOCK_SERIALIZERS = {
     RichText: RichTextBlockSerializer,
     Quote: QuoteBlockSerializer,
     InitiativeTable: TableBlockSerializer,
     ImageBlock: ImageBlockSerializer,
+    Transcript: TranscriptBlockSerializer,
 }
 
 
@@ -169,10 +191,12 @@ class BodyField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, article):
-        return [
-            BLOCK_SERIALIZERS[type(block)](block, context=self.context).data
-            for block in article.body_blocks
-        ]
+        # Attributions (ranks, titles) as the release prints them, in its own language.
+        with translation.override(article.language):
+            return [
+                BLOCK_SERIALIZERS[type(block)](block, context=self.context).data
+                for block in article.body_blocks
+            ]
 
 
 class CorrectionSerializer(serializers.Serializer):
@@ -208,6 +232,7 @@ class ReleaseSerializer(ReleaseSummarySerializer):
     initiatives = InitiativeRefSerializer(many=True, source="initiatives.all")
 
     def get_byline(self, article) -> str:
-        return ", ".join(str(person) for person in article.byline_people.all()) or (
-            article.byline_text
-        )
+        with translation.override(article.language):
+            return ", ".join(str(person) for person in article.byline_people.all()) or (
+                article.byline_text
+            )

@@ -186,6 +186,7 @@ PEOPLE = [
                 "service": "U.S. Army",
                 "rank": "Staff Sgt.",
                 "title": "an assistant instructor at the Jungle Operations Training Course",
+                "title_es": "instructor asistente del Curso de Operaciones en la Selva",
                 "held_until_days_ago": 28,
             }
         ],

@@ -1,6 +1,8 @@
 """Workflow e-mails to staff: a release submitted, returned (with the comment), cleared,
-published or scheduled, corrected. The services in articles.workflow call notify(); this module
-is the one place that decides who hears about what and sends it; the task queue's worker sends
+published or scheduled, corrected; and "now live" when a scheduled release went public by
+itself (went_live_messages, sent by the distribution fan-out once per publication). The
+services in articles.workflow call notify(); this module is the one place that decides who
+hears about what and sends it; the task queue's worker sends
 (articles.tasks.send_workflow_email), or this process after the commit when no broker is set.
 
 E-mails leave after the transaction commits, never for a change that was rolled back. A mail
@@ -18,6 +20,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from articles import roles
 from articles.models import Article, NotificationPreference, WorkflowAction
@@ -25,6 +28,9 @@ from articles.tasks import send_workflow_email
 from newsroom.tasks import run_after_commit
 
 logger = logging.getLogger(__name__)
+
+# Not a workflow step (nobody acts): a scheduled release whose time came.
+WENT_LIVE = "went-live"
 
 # Who acts next on a release in each state, by permission.
 REVIEWERS = ["edit_submitted_article", "clear_article"]
@@ -73,8 +79,9 @@ def _submitter(article):
     )
 
 
-def recipients(event, article, actor):
-    """The people to e-mail about `event`, as a list of users with an address."""
+def recipients(event, article, actor=None):
+    """The people to e-mail about `event` (a WorkflowAction or WENT_LIVE), as a list of users
+    with an address."""
     if event == WorkflowAction.SUBMITTED:
         people = _holding(REVIEWERS)
     elif event == WorkflowAction.RETURNED:
@@ -85,27 +92,38 @@ def recipients(event, article, actor):
         WorkflowAction.PUBLISHED,
         WorkflowAction.SCHEDULED,
         WorkflowAction.CORRECTED,
+        WENT_LIVE,
     ):
         people = _involved(article)
     else:
         return []
     opted_out = NotificationPreference.objects.opted_out().values("user")
+    if actor is not None:
+        people = people.exclude(pk=actor.pk)
     return list(
         people.filter(is_active=True, is_staff=True)
         .exclude(email="")
-        .exclude(pk=actor.pk)
         .exclude(pk__in=opted_out)
         .distinct()
         .order_by("pk")
     )
 
 
+def _label(event):
+    return _("Now live") if event == WENT_LIVE else WorkflowAction(event).label
+
+
+def _name(user):
+    return user.get_full_name() or user.get_username()
+
+
 def _message(event, article, actor, comment, recipient):
     context = {
         "event": event,
+        "label": _label(event),
         "article": article,
-        "actor": actor.get_full_name() or actor.get_username(),
-        "recipient": recipient.get_full_name() or recipient.get_username(),
+        "actor": _name(actor) if actor else "",
+        "recipient": _name(recipient),
         "comment": comment,
         "site_name": settings.NEWSROOM_SITE_NAME,
         "url": settings.NEWSROOM_SITE_URL.rstrip("/")
@@ -114,6 +132,15 @@ def _message(event, article, actor, comment, recipient):
     subject = render_to_string("emails/workflow_subject.txt", context).strip()
     body = render_to_string("emails/workflow_notification.txt", context)
     return EmailMessage(subject=" ".join(subject.split()), body=body, to=[recipient.email])
+
+
+def went_live_messages(article):
+    """The "now live" e-mails about `article`, a scheduled release that went public."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return [
+            _message(WENT_LIVE, article, None, "", person)
+            for person in recipients(WENT_LIVE, article)
+        ]
 
 
 def deliver(*, event, article_id, actor_id, comment):

@@ -98,6 +98,7 @@ PARTNER_RANKS_EN = {
     "Ministra": "Minister",
     "Embajador": "Ambassador",
     "Embajadora": "Ambassador",
+    "Dra.": "Dr.",
 }
 
 # A U.S. service as it follows the rank in Spanish (“Sargento del Ejército de EE. UU.”).

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import reversion
-from django.db.models import ManyToManyField
+from django.db.models import ManyToManyField, Prefetch
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from reversion.models import Version
@@ -44,6 +44,25 @@ def body_relations():
         model._meta.get_field("parent").remote_field.get_accessor_name()
         for model in BODY_BLOCK_MODELS
     ]
+
+
+def revision_prefetches():
+    """Lookups for prefetch_related_objects() that let a revision of a release be saved in a
+    fixed number of queries: django-reversion otherwise reads each table's rows, each tag and
+    each photo and each tag (for their labels) one by one, and every many-to-many field with a
+    cursor of its own."""
+    blocks = [
+        Prefetch(accessor, queryset=model.get_queryset())
+        for accessor, model in zip(body_relations(), BODY_BLOCK_MODELS, strict=True)
+    ]
+    linked = [
+        field.name
+        for field in Article._meta.many_to_many
+        if field.remote_field.through._meta.auto_created
+    ]
+    # A tag's label names the release it is on (TaggedItem.__str__).
+    tagged = TaggedItem.objects.select_related("tag").prefetch_related("content_object")
+    return [*blocks, Prefetch("tagged_items", tagged), *linked]
 
 
 def register_models():

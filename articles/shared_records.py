@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from .models import (
@@ -84,11 +84,17 @@ def releases_showing(record):
 
 
 def printed_words(record, release, *, roles=None):
-    """What `release` prints about `record`, as comparable text.
+    """What `release` prints about `record`, as comparable text, in the release's language (a
+    Spanish title or name changes only what Spanish releases print).
 
     For a person that is the attribution with the rank and title held on the release date
     (`roles`: their earlier ranks, the stored ones unless given), and their organization then.
     """
+    with translation.override(release.language):
+        return _printed_words(record, release, roles=roles)
+
+
+def _printed_words(record, release, *, roles):
     if isinstance(record, Person):
         roles = list(record.roles.all()) if roles is None else roles
         role = held_on(roles, release.release_date)

@@ -17,6 +17,15 @@ def make_renditions(image_id):
 
 
 @shared_task
+def build_photo_archive(article_id):
+    """The zip of a release's photos, after it is published or corrected or a photo it shows
+    changes. Idempotent: an archive that already holds the photos as they are is kept."""
+    from articles.images.archives import build_logged
+
+    build_logged(article_id)
+
+
+@shared_task
 def send_workflow_email(*, event, article_id, actor_id, comment):
     """The staff e-mails of one workflow step (articles.notifications). Run once per step; a
     redelivery after a worker crash is the only way a message goes twice."""

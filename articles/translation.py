@@ -12,13 +12,20 @@ from django.db.models import Q
 from modeltranslation.translator import TranslationOptions, register
 from modeltranslation.utils import build_localized_fieldname
 
-from articles.models import Initiative, Organization, Person
+from articles.models import Initiative, Organization, Person, PersonRole
 
 
 @register(Person)
 class PersonTranslation(TranslationOptions):
     fields = ("title", "bio")
     required_languages = (settings.LANGUAGE_CODE,)
+
+
+@register(PersonRole)
+class PersonRoleTranslation(TranslationOptions):
+    # An earlier title, as a release of its day prints it in each language; the rank and
+    # service are translated by articles/ranks.py, like the current ones.
+    fields = ("title",)
 
 
 @register(Organization)

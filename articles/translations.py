@@ -7,6 +7,7 @@ translation's release checks until a translator brings it in step.
 """
 
 import datetime
+from itertools import zip_longest
 
 import reversion
 from django.conf import settings
@@ -123,6 +124,7 @@ def translate(*, article, user, language):
             parent=draft,
             region=block.region,
             ordering=block.ordering,
+            source_block=block,
             **{field: getattr(block, field) for field in BLOCK_FIELDS[model]},
         )
         if model is InitiativeTable:
@@ -191,6 +193,12 @@ def link_versions(*, article, source):
     article.save(
         update_fields=["translation_group", "translation_source", "source_text", "source_synced_at"]
     )
+    # Written apart, the two versions' blocks can only be paired by place, once: from now on
+    # each block keeps its source wherever the translator moves it.
+    for source_block, block in paired_by_place(body_blocks(source), body_blocks(article)):
+        if block is not None and type(block) is type(source_block):
+            block.source_block = source_block
+            block.save(update_fields=["source_block"])
     return article
 
 
@@ -215,24 +223,51 @@ def pending_corrections(article):
     ).select_related("article")
 
 
+def paired_by_place(source_blocks, translated_blocks):
+    """(source block, translated block) at the same place in two lists; None where one is
+    shorter."""
+    return list(zip_longest(source_blocks, translated_blocks))
+
+
+def paired_by_source(source_blocks, translated_blocks):
+    """(source block, translated block) in the translation's order, each with the source block
+    it was copied from (None for a block added in the translation), then the source blocks no
+    longer in the translation, paired with None."""
+    by_identity = {(type(block), block.pk): block for block in source_blocks}
+    pairs = [
+        (by_identity.pop((type(block), block.source_block_id), None), block)
+        for block in translated_blocks
+    ]
+    left_out = [block for block in source_blocks if (type(block), block.pk) in by_identity]
+    return pairs + [(block, None) for block in left_out]
+
+
 def side_by_side(source, translated):
     """Rows of (label, source lines, translation lines): the release's fields, then each block
-    paired with the block at the same place in the other version."""
+    of the translation beside the source block it translates, then the source's blocks it
+    lacks. Two releases not yet linked (an import) are paired by place."""
     rows = []
     for field in ("headline", "subheadline", "summary", "dateline"):
         label = Article._meta.get_field(field).verbose_name
         rows.append(
             (label, *(text_lines(getattr(version, field)) for version in (source, translated)))
         )
-    source_blocks, translated_blocks = body_blocks(source), body_blocks(translated)
-    for number in range(max(len(source_blocks), len(translated_blocks))):
-        pair = [
-            blocks[number] if number < len(blocks) else None
-            for blocks in (source_blocks, translated_blocks)
-        ]
-        kind = next(block for block in pair if block is not None)._meta.verbose_name
-        label = _("Block %(number)d (%(kind)s)") % {"number": number + 1, "kind": kind}
-        rows.append((label, *(block_text(block) for block in pair)))
+    pair = paired_by_source if translated.translation_source_id == source.pk else paired_by_place
+    source_blocks = body_blocks(source)
+    for number, (source_block, block) in enumerate(
+        pair(source_blocks, body_blocks(translated)), start=1
+    ):
+        if block is None:
+            label = _("Block %(number)d of the source (%(kind)s), not in the translation") % {
+                "number": source_blocks.index(source_block) + 1,
+                "kind": source_block._meta.verbose_name,
+            }
+        else:
+            label = _("Block %(number)d (%(kind)s)") % {
+                "number": number,
+                "kind": block._meta.verbose_name,
+            }
+        rows.append((label, block_text(source_block), block_text(block)))
     return rows
 
 

@@ -117,6 +117,7 @@ class PublicationEventAdmin(CountsMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
         "failed",
         "webhooks_sent",
         "webhooks_failed",
+        "staff_notice",
     ]
     list_filter = ["kind"]
     search_fields = ["article__headline"]

@@ -2,7 +2,7 @@
 
 - Published: a release goes live. "Publish now" records it with the audit-log line; a
   scheduled release is found by the scheduler (announce_due_releases, run by celery beat)
-  once its time has passed, with no save at all.
+  once its time has passed, with no save at all, and its staff get a "now live" e-mail.
 - Corrected: each correction note on a live release.
 - Withdrawn: the withdrawal of a release (only a live one can be withdrawn).
 
@@ -20,22 +20,23 @@ from django.utils import timezone
 from articles.models import Article, Correction, StateChange, WorkflowAction
 from newsroom.tasks import run_after_commit
 
-from .models import EventKind, PublicationEvent, ReleaseScan
+from .models import DeliveryStatus, EventKind, PublicationEvent, ReleaseScan
 
 # Each scan looks this far behind where the previous one stopped: a release published by a
 # transaction that committed just after a scan read the table is still found.
 SCAN_OVERLAP = timedelta(minutes=5)
 
 
-def record_event(*, article, kind, correction=None):
+def record_event(*, article, kind, correction=None, tell_staff=False):
     """Store the event (once) and queue its fan-out at commit; the event, or None if it was
-    recorded before."""
+    recorded before. `tell_staff`: the fan-out also sends the staff their "now live" e-mail."""
     key = PublicationEvent.key_for(article=article, kind=kind, correction=correction)
+    defaults = {"article": article, "kind": kind, "correction": correction}
+    if tell_staff:
+        defaults["staff_notice"] = DeliveryStatus.PENDING
     try:
         with transaction.atomic():
-            event, created = PublicationEvent.objects.get_or_create(
-                key=key, defaults={"article": article, "kind": kind, "correction": correction}
-            )
+            event, created = PublicationEvent.objects.get_or_create(key=key, defaults=defaults)
     except IntegrityError:  # recorded by a concurrent scan in between
         return None
     if not created:
@@ -61,7 +62,11 @@ def announce_due_releases(now=None):
             .filter(release_at__gt=scan.checked_until - SCAN_OVERLAP, release_at__lte=now)
             .exclude(publication_events__kind=EventKind.PUBLISHED)
         )
-        events = [record_event(article=article, kind=EventKind.PUBLISHED) for article in due]
+        # Nobody acted, so no workflow e-mail told the staff: the fan-out does.
+        events = [
+            record_event(article=article, kind=EventKind.PUBLISHED, tell_staff=True)
+            for article in due
+        ]
         scan.checked_until = now
         scan.save(update_fields=["checked_until"])
     return [event for event in events if event is not None]

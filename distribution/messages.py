@@ -35,11 +35,12 @@ def _plain(html):
 
 
 def release_html(article):
-    """The release's own text as it appears in feeds, with absolute links (per language: the
-    date format and any translated words come from the active language)."""
+    """The release's own text as it appears in feeds, with absolute links, in the release's
+    language as its page prints it (dates, ranks, titles), whatever the message's language."""
     body = contents_for_item(article, BODY_BLOCK_MODELS)
     prefetch_photos([article], {article: body})
-    html = render_to_string("feeds/release.html", {"article": article, "body": body})
+    with translation.override(article.language):
+        html = render_to_string("feeds/release.html", {"article": article, "body": body})
     return absolutize(html, settings.NEWSROOM_SITE_URL)
 
 

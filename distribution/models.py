@@ -195,6 +195,12 @@ class PublicationEvent(models.Model):
     # Set once every matching subscriber has a delivery row and every endpoint a webhook
     # delivery; the scheduler re-runs events left without it (a broker that was down).
     fanned_out_at = models.DateTimeField(_("queued"), null=True, blank=True)
+    # The staff's "now live" e-mail, for a scheduled release that went public by itself (a
+    # release published now was announced to them by the workflow e-mail: blank). It moves
+    # waiting → sending → sent like a delivery, so it goes once.
+    staff_notice = models.CharField(
+        _("staff e-mail"), max_length=10, choices=DeliveryStatus.choices, blank=True
+    )
 
     objects = PublicationEventQuerySet.as_manager()
 

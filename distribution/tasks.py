@@ -15,6 +15,7 @@ from django.core.mail import get_connection
 from django.db.models import F
 from django.utils import timezone
 
+from articles.notifications import went_live_messages
 from newsroom.tasks import RETRYING
 
 from . import events, services
@@ -80,6 +81,8 @@ def fan_out(event_id):
             status=DeliveryStatus.PENDING
         ).values_list("pk", flat=True):
             deliver_webhook.delay(delivery_id=delivery_id)
+        if event.staff_notice == DeliveryStatus.PENDING:
+            tell_staff_went_live.delay(event_id=event.pk)
     PublicationEvent.objects.filter(pk=event.pk, fanned_out_at__isnull=True).update(
         fanned_out_at=timezone.now()
     )
@@ -131,6 +134,35 @@ def send_alerts(self, event_id, delivery_ids):
         kwargs={"event_id": event_id, "delivery_ids": to_retry},
         countdown=_backoff(self.request.retries),
     )
+
+
+@shared_task(bind=True, max_retries=MAX_ATTEMPTS)
+def tell_staff_went_live(self, event_id):
+    """The staff's "now live" e-mail about a scheduled release that went public by itself.
+
+    Once per publication: the event's notice is claimed (waiting → sending) by a conditional
+    update, so a second task, a redelivery or an overlapping scan finds nothing to do; a worker
+    killed while sending leaves it "sending", never sent again. A mail server that cannot be
+    reached puts it back to waiting for the retry."""
+    claimed = PublicationEvent.objects.filter(
+        pk=event_id, staff_notice=DeliveryStatus.PENDING
+    ).update(staff_notice=DeliveryStatus.SENDING)
+    if not claimed:
+        return
+    event = PublicationEvent.objects.select_related("article__created_by").get(pk=event_id)
+    notice = PublicationEvent.objects.filter(pk=event_id)
+    try:
+        messages = went_live_messages(event.article)
+        if messages:
+            get_connection(fail_silently=False).send_messages(messages)
+    except OSError as error:  # smtplib's errors included
+        if self.request.retries >= self.max_retries:
+            notice.update(staff_notice=DeliveryStatus.FAILED)
+            logger.error("Gave up on the now-live e-mail of %s: %s", event.article_id, error)
+            return
+        notice.update(staff_notice=DeliveryStatus.PENDING)
+        raise self.retry(countdown=_backoff(self.request.retries)) from error
+    notice.update(staff_notice=DeliveryStatus.SENT)
 
 
 @shared_task(bind=True, max_retries=MAX_ATTEMPTS)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from articles.ranks import NAVAL_RANKS_ES, NAVAL_SERVICES, US_RANKS_ES, US_SERVICES_ES
+
 from .ranks import (
     CIVILIAN_TITLES,
     MILITARY_RANKS,
@@ -72,7 +74,29 @@ SPANISH_RANK_PATTERN = "|".join(
     for form in sorted(set(SPANISH_LOWER_CASE_RANKS), key=len, reverse=True)
 )
 _SPANISH_RANK_RE = re.compile(
-    rf"^(?:(?:el|la|los|las|del)\s+)?(?P<rank>{SPANISH_RANK_PATTERN})(?=\s)", re.IGNORECASE
+    rf"^(?P<article>(?:el|la|los|las|del)\s+)?(?P<rank>{SPANISH_RANK_PATTERN})(?=\s)",
+    re.IGNORECASE,
+)
+
+
+def _spanish_pattern(forms) -> str:
+    """Regex for Spanish phrases, longest first: any run of spaces, “EE.UU.” or “EE. UU.”."""
+    return "|".join(
+        re.escape(form).replace(r"\ ", r"\s+").replace(r"EE\.\s+UU", r"EE\.\s*UU")
+        for form in sorted(forms, key=len, reverse=True)
+    )
+
+
+# A U.S. rank as Spanish-language U.S. releases write it, the service after it (“Sargento de
+# Primera Clase del Ejército de EE. UU. Ana Ruiz”): read back into the stored English form
+# with the tables the site prints it with (articles/ranks.py).
+_US_RANKS_FROM_SPANISH = {spanish: english for english, spanish in US_RANKS_ES.items()}
+_NAVAL_RANKS_FROM_SPANISH = {spanish: english for english, spanish in NAVAL_RANKS_ES.items()}
+_US_SERVICES_FROM_SPANISH = {spanish: english for english, spanish in US_SERVICES_ES.items()}
+_US_RANK_IN_SPANISH_RE = re.compile(
+    rf"^(?P<rank>{_spanish_pattern({**_US_RANKS_FROM_SPANISH, **_NAVAL_RANKS_FROM_SPANISH})})"
+    rf"\s+(?P<service>{_spanish_pattern(_US_SERVICES_FROM_SPANISH)})\s+(?=\S)",
+    re.IGNORECASE,
 )
 # Capitalized words that are never a person's name on their own.
 NOT_NAMES = (
@@ -169,9 +193,10 @@ def _person_from_name(name: list[str]) -> ParsedPerson | None:
 
 
 def _capitalize_spanish_rank(phrase: str) -> str:
-    """ "la embajadora Ana Ruiz" → "Embajadora Ana Ruiz"; other phrases unchanged."""
+    """ "la embajadora Ana Ruiz" → "Embajadora Ana Ruiz", "El Tte. Cnel. Luis Mora" → "Tte.
+    Cnel. Luis Mora"; other phrases unchanged."""
     m = _SPANISH_RANK_RE.match(phrase)
-    if not m or (m.group("rank")[0].isupper() and not m.group(0)[0].islower()):
+    if not m or (m.group("rank")[0].isupper() and not m.group("article")):
         return phrase
     rank = _RANK_LOOKUP.get(_key(m.group("rank").title())) or _RANK_LOOKUP.get(
         _key(m.group("rank").capitalize())
@@ -179,6 +204,28 @@ def _capitalize_spanish_rank(phrase: str) -> str:
     if rank is None:
         return phrase
     return rank + phrase[m.end() :]
+
+
+def _us_rank_in_english(phrase: str) -> str:
+    """ "Capitán de Navío de la Armada de EE. UU. Ana Ruiz" → "U.S. Navy Capt. Ana Ruiz";
+    other phrases unchanged."""
+    m = _US_RANK_IN_SPANISH_RE.match(phrase)
+    if not m:
+        return phrase
+    service = _US_SERVICES_FROM_SPANISH.get(_spanish_key(m.group("service")))
+    spanish = _spanish_key(m.group("rank"))
+    naval = _NAVAL_RANKS_FROM_SPANISH.get(spanish) if service in NAVAL_SERVICES else None
+    rank = naval or _US_RANKS_FROM_SPANISH.get(spanish)
+    if service is None or rank is None:
+        return phrase
+    return f"{service} {rank} {phrase[m.end() :]}"
+
+
+def _spanish_key(text: str) -> str:
+    """A matched Spanish phrase as the tables spell it."""
+    text = " ".join(text.split()).replace("EE.UU.", "EE. UU.")
+    tables = (_US_RANKS_FROM_SPANISH, _NAVAL_RANKS_FROM_SPANISH, _US_SERVICES_FROM_SPANISH)
+    return next((form for table in tables for form in table if form.lower() == text.lower()), text)
 
 
 def service_for_unit(unit: str) -> str:
@@ -204,7 +251,7 @@ def parse_reference(phrase: str) -> tuple[ParsedPerson, str] | None:
         phrase = phrase[:-1]
     if not phrase:
         return None
-    phrase = _capitalize_spanish_rank(phrase)
+    phrase = _us_rank_in_english(_capitalize_spanish_rank(phrase))
     parts = _split_top_commas(phrase)
     head, appositives = parts[0], [p for p in parts[1:] if p]
 

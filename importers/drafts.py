@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from html import escape
 
 from django.conf import settings
+from django.contrib.messages import INFO, WARNING
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from articles.models import (
@@ -36,6 +38,7 @@ from articles.models import (
 )
 from articles.services import body_saved, initiative_named, replace_table_rows, unique_slug
 from articles.translation import in_any_language
+from articles.translations import language_name, link_candidates
 
 from .metadata import organization_of_unit
 from .organizations import KNOWN_ORGANIZATIONS, country_of
@@ -87,6 +90,35 @@ class ImportResult:
     def check_first(self):
         """Guesses the import made, each with its alternative: the officer checks these first."""
         return [_("Check: %(guess)s") % {"guess": guess} for guess in self.guesses]
+
+    def messages(self):
+        """The whole report as (level, text or safe HTML) pairs, levels from
+        django.contrib.messages: shown after an import in the request, or on the status page
+        of a queued one."""
+        report = [(INFO, line) for line in [*self.report_lines(), *self.recognized]]
+        report += [(WARNING, line) for line in [*self.check_first(), *self.unrecognized]]
+        report += [(INFO, offer) for offer in self._link_offers()]
+        report += [
+            (WARNING, format_html('{} <a href="{}">{}</a>', text, url, _("Open the record")))
+            for text, url in self.suggestions
+        ]
+        return report
+
+    def _link_offers(self):
+        """The imported text may be the other language's version of a release already here."""
+        article = self.article
+        return [
+            format_html(
+                _(
+                    "Imported as a release in {language}. It may be the {language} version "
+                    'of “{headline}”: <a href="{url}">link them</a>.'
+                ),
+                language=language_name(article.language),
+                headline=candidate.headline,
+                url=reverse("admin:articles_article_link", args=[article.pk, candidate.pk]),
+            )
+            for candidate in link_candidates(article)
+        ]
 
 
 class _Matcher:

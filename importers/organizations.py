@@ -96,13 +96,17 @@ UNIT_PATTERNS = (
     re.compile(
         r"\b(?:Ministerio|Embajada|Autoridad|Sistema|Servicio|Ejército|Armada|Guardia Costera|"
         r"Comando|Fuerza Aérea|Fuerzas Armadas|Policía|Cruz Roja|Dirección|Instituto)"
-        rf"(?: +{_SPANISH_LINK}{_CAPITALIZED})+"
+        # not a U.S. service after a rank, “Sargento del Ejército de EE. UU.”: as “U.S. Army”
+        # before an English rank, it is the speaker's service
+        rf"(?: +{_SPANISH_LINK}{_CAPITALIZED}(?![\w’'-]|\.\s*UU\.))+"
     ),
 )
 _ABBR = r"[A-Z][A-Za-z0-9&]*[A-Z0-9](?:[-/][A-Z0-9][A-Za-z0-9]*)?"
 _PAREN = re.compile(rf"\((?P<abbr>(?:the\s+)?{_ABBR})\)")
 _USED_ABBR = re.compile(rf"(?<![\w-])(?P<ordinal>\d+(?:st|nd|rd|th)\s+)?(?P<abbr>{_ABBR})(?![\w-])")
-_NOT_ORGS = frozenset({"U.S", "US", "USA", "UN", "TV", "ID", "OK", "AM", "PM", "ET", "UTC"})
+_NOT_ORGS = frozenset(
+    {"U.S", "US", "USA", "EE", "UU", "UN", "TV", "ID", "OK", "AM", "PM", "ET", "UTC"}
+)
 _FUNCTION_WORDS = frozenset({"of", "de", "del", "la", "and", "y", "for", "the", "on", "in", "&"})
 
 

@@ -33,7 +33,7 @@ def _megabytes(n: int) -> str:
     return _("%(size)s MB") % {"size": number_format(n / (1024 * 1024), decimal_pos=1)}
 
 
-def _check_size(size: int, max_bytes: int) -> None:
+def check_file_size(size: int, max_bytes: int) -> None:
     if size > max_bytes:
         raise UnreadableRelease(
             _(
@@ -57,7 +57,7 @@ def _check_lines(text: str) -> None:
 
 
 def _check_text(text: str, max_bytes: int) -> None:
-    _check_size(len(text), max_bytes)
+    check_file_size(len(text), max_bytes)
     if not text.strip():
         raise UnreadableRelease(_("The release is empty: paste or upload its text."))
     sample = text[:20000]
@@ -104,7 +104,7 @@ def parse_docx(data: bytes, *, max_bytes: int = MAX_BYTES) -> ParsedRelease:
     """A Word .docx document."""
     if not data:
         raise UnreadableRelease(_("The file is empty: upload the release again."))
-    _check_size(len(data), max_bytes)
+    check_file_size(len(data), max_bytes)
     report = Report()
     segments = read_docx(data, report)
     check_text_size(text_size(segments))
@@ -115,7 +115,7 @@ def parse_pdf(data: bytes, *, max_bytes: int = MAX_BYTES) -> ParsedRelease:
     """A PDF with a text layer (not a scan)."""
     if not data:
         raise UnreadableRelease(_("The file is empty: upload the release again."))
-    _check_size(len(data), max_bytes)
+    check_file_size(len(data), max_bytes)
     if not data.startswith(b"%PDF"):
         raise UnreadableRelease(_("This file is not a PDF. Upload the release as it was sent."))
     return parse_text(read_pdf(data, max_chars=max_bytes), max_bytes=max_bytes)
@@ -174,7 +174,7 @@ def parse_file(name: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> ParsedR
         raise UnreadableRelease(
             _("“%(name)s” is empty: upload the release again.") % {"name": name}
         )
-    _check_size(len(data), max_bytes)
+    check_file_size(len(data), max_bytes)
     if lower.endswith(DOCX_EXTENSIONS):
         return parse_docx(data, max_bytes=max_bytes)
     if lower.endswith(PDF_EXTENSIONS):

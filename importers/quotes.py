@@ -14,20 +14,36 @@ from .attribution import PRONOUNS, parse_reference
 from .sentences import first_sentence_end, sentence_ends
 from .structure import ParsedPerson
 
-VERBS = (
-    "said|says|added|adds|explained|explains|stated|noted|notes|continued|remarked|"
-    "emphasized|emphasised|stressed|commented|recalled|replied|concluded|highlighted|"
-    "underscored|acknowledged|observed|told [a-z]+(?: [a-z]+)?|"
-    # Spanish: “…”, dijo la embajadora Ana Ruiz.
-    "dijo|afirmó|señaló|agregó|añadió|explicó|declaró|indicó|expresó|destacó|aseguró|"
-    "manifestó|comentó|subrayó|precisó"
-)
-# Spanish puts the comma after the closing mark: “…”, dijo …
-_VERB_FIRST = re.compile(rf"^\s*,?\s*(?:{VERBS})\s+(?P<who>\S.*)$", re.DOTALL)
+# How each language says who said it, after or before the name: “…,” said Jane Doe. / “…”,
+# dijo la Cnel. Ana Ruiz. / “…” — afirmó el Tte. … / Ana Ruiz explicó: “…” / “…”, según …
+ATTRIBUTION_VERBS = {
+    "en": (
+        "said", "says", "added", "adds", "explained", "explains", "stated", "noted", "notes",
+        "continued", "remarked", "emphasized", "emphasised", "stressed", "commented",
+        "recalled", "replied", "concluded", "highlighted", "underscored", "acknowledged",
+        "observed", "told [a-z]+(?: [a-z]+)?",
+    ),
+    "es": (
+        "dijo", "dice", "afirmó", "afirma", "señaló", "señala", "agregó", "agrega", "añadió",
+        "explicó", "explica", "declaró", "indicó", "expresó", "destacó", "aseguró",
+        "manifestó", "comentó", "subrayó", "precisó", "sostuvo", "enfatizó", "recalcó",
+        "resaltó", "reiteró", "puntualizó", "concluyó",
+    ),
+}  # fmt: skip
+# The phrase that puts the speaker after the quote with no verb: “…”, según el Tte. …
+ACCORDING_TO = {"en": "according to", "es": "según"}
+
+VERBS = "|".join(verb for verbs in ATTRIBUTION_VERBS.values() for verb in verbs)
+# Spanish puts the comma after the closing mark (“…”, dijo …), or a dash (“…” — afirmó …).
+_VERB_FIRST = re.compile(rf"^\s*[,—–]?\s*(?:{VERBS})\s+(?P<who>\S.*)$", re.DOTALL)
 _WHO_FIRST = re.compile(
-    rf"^\s*(?P<who>[^\s“”\"][^“”\"]*?)\s+(?P<verb>{VERBS})\b(?P<rest>[^“”\"]*)$", re.DOTALL
+    rf"^\s*[,—–]?\s*(?P<who>[^\s“”\"—–][^“”\"]*?)\s+(?P<verb>{VERBS})\b(?P<rest>[^“”\"]*)$",
+    re.DOTALL,
 )
-_ACCORDING = re.compile(r"^\s*according to\s+(?P<who>\S.*)$", re.DOTALL | re.IGNORECASE)
+_ACCORDING = re.compile(
+    rf"^\s*[,—–]?\s*(?:{'|'.join(ACCORDING_TO.values())})\s+(?P<who>\S.*)$",
+    re.DOTALL | re.IGNORECASE,
+)
 _LEADING = re.compile(rf"(?P<who>[^\s“”\"][^“”\"]*?)\s+(?:{VERBS})\s*[,:]\s*$", re.DOTALL)
 MIN_QUOTE_WORDS = 4
 _MAX_QUOTE = 3000

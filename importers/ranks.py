@@ -5,6 +5,8 @@ services' own abbreviations). Matching ignores missing periods ("Sgt" for "Sgt."
 need not list both. Extend these tables rather than the parsing code.
 """
 
+from articles.ranks import PARTNER_RANKS_EN
+
 # Service prefixes written before a rank: "U.S. Army Sgt. 1st Class Travis Squiers".
 SERVICES: dict[str, tuple[str, ...]] = {
     "U.S. Army": ("US Army", "United States Army"),
@@ -228,6 +230,9 @@ SPANISH_RANKS: dict[str, tuple[str, ...]] = {
     "Gobernadora": (),
     "Alcalde": (),
     "Alcaldesa": (),
+    # Partner forces' abbreviations ("el Cnel. Tomás Quirós"), from the one table the site
+    # prints them with; "My." is left out: without its period it is the English "My".
+    **{rank: () for rank in PARTNER_RANKS_EN if rank != "My."},
 }
 
 # What Spanish running text writes in lower case before a name ("dijo la mayor Ana Ruiz").
@@ -277,7 +282,7 @@ COMMON_ABBREVIATIONS: frozenset[str] = frozenset(
         "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ala", "Ariz", "Ark", "Calif",
         "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass",
         "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Va",
-        "Vt", "Wash", "Wis", "Wyo", "approx", "e.g", "i.e", "a.m", "p.m",
+        "Vt", "Wash", "Wis", "Wyo", "approx", "e.g", "i.e", "a.m", "p.m", "EE", "UU",
     }
 )  # fmt: skip
 

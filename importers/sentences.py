@@ -2,12 +2,12 @@
 
 import re
 
-from .ranks import CIVILIAN_TITLES, COMMON_ABBREVIATIONS, MILITARY_RANKS
+from .ranks import CIVILIAN_TITLES, COMMON_ABBREVIATIONS, MILITARY_RANKS, SPANISH_RANKS
 
 
 def _rank_abbreviations() -> frozenset[str]:
     words = set()
-    for table in (MILITARY_RANKS, CIVILIAN_TITLES):
+    for table in (MILITARY_RANKS, CIVILIAN_TITLES, SPANISH_RANKS):
         for canonical, variants in table.items():
             for form in (canonical, *variants):
                 words.update(w[:-1] for w in form.split() if w.endswith("."))

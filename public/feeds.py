@@ -4,14 +4,16 @@ Each entry carries the summary and the full release (body blocks with quotes and
 attributions, tables and photos) with absolute links, and the hero photo as an enclosure.
 """
 
+import io
 import mimetypes
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from content_editor.contents import contents_for_items
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import feedgenerator
@@ -21,8 +23,9 @@ from django.utils.translation import gettext as _
 from articles.images.services import prefetch_photos
 from articles.models import BODY_BLOCK_MODELS, Article
 
-from . import kinds
+from . import card_cache, kinds
 from .filters import FACET
+from .versions import with_release_version
 
 ITEMS = 20
 
@@ -47,7 +50,17 @@ def absolutize(html, base):
     )
 
 
-class ContentRss(feedgenerator.Rss201rev2Feed):
+class WrittenAtOnce:
+    """The XML writer's thousand small writes go to memory, the response gets one: each write
+    to an HttpResponse is encoded and stored as a chunk of its own."""
+
+    def write(self, outfile, encoding):
+        buffer = io.StringIO()
+        super().write(buffer, encoding)
+        outfile.write(buffer.getvalue())
+
+
+class ContentRss(WrittenAtOnce, feedgenerator.Rss201rev2Feed):
     """RSS 2.0 with the full release in <content:encoded>, as most feed readers expect."""
 
     def rss_attributes(self):
@@ -61,7 +74,7 @@ class ContentRss(feedgenerator.Rss201rev2Feed):
         handler.addQuickElement("content:encoded", item["content"])
 
 
-class ContentAtom(feedgenerator.Atom1Feed):
+class ContentAtom(WrittenAtOnce, feedgenerator.Atom1Feed):
     """Atom with the summary in <summary> and the full release in <content type="html">."""
 
     def add_item_elements(self, handler, item):
@@ -163,69 +176,94 @@ class ReleaseFeed(Feed):
     def items(self, scope):
         # Each language's feed (/feeds/…, /es/feeds/…, with its <language>) carries the
         # releases written in that language.
-        releases = (
-            Article.objects.published()
-            .filter(language=get_language())
-            .select_related("hero_image")
-            .prefetch_related("tags", "byline_people__roles", "corrections")
-        )
+        releases = with_release_version(Article.objects.published().filter(language=get_language()))
         if scope.condition is not None:
             releases = releases.filter(scope.condition)
-        items = list(releases.order_by("-release_at", "-pk")[:ITEMS])
-        # One query per block type for all the releases together, not per release.
-        bodies = contents_for_items(items, BODY_BLOCK_MODELS)
-        prefetch_photos(items, bodies)
-        base = scope.request.build_absolute_uri("/").rstrip("/")
-        for item in items:
-            html = render_to_string(
-                "feeds/release.html",
-                {"article": item, "body": bodies[item]},
-                request=scope.request,
-            )
-            item.feed_content = absolutize(html, base)
-            if item.hero_image:
-                item.feed_image_url = scope.request.build_absolute_uri(item.hero_image.file.url)
-        return items
+        releases = list(releases.order_by("-release_at", "-pk")[:ITEMS])
+        request = scope.request
+        items = card_cache.per_release(
+            request, releases, name="feed-item", build=partial(_build_items, request)
+        )
+        return [items[release] for release in releases]
 
     def item_title(self, item):
-        return item.headline
+        return item["title"]
 
     def item_description(self, item):
-        return item.summary or item.subheadline or item.headline
+        return item["description"]
 
     def item_link(self, item):
-        return item.get_absolute_url()
+        return item["link"]
 
     def item_pubdate(self, item):
-        return item.release_at
+        return item["published"]
 
     def item_updateddate(self, item):
-        return item.revised_at or item.release_at
+        return item["updated"]
 
     def item_author_name(self, item):
-        # With the rank each author held on the release date, as the release page prints it.
-        authors = ", ".join(
-            person.name_with_rank(person.role_on(item.release_date))
-            for person in item.byline_people.all()
-        )
-        return authors or item.byline_text or settings.NEWSROOM_AGENCY_NAME
+        return item["author"]
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return item["categories"]
 
     def item_enclosures(self, item):
-        image = item.hero_image
-        if image is None:
-            return []
-        try:
-            length = str(image.file.size)
-        except OSError:
-            length = "0"  # RSS requires the attribute; readers take 0 as "unknown"
-        mime_type = mimetypes.guess_type(image.file.name)[0] or "application/octet-stream"
-        return [feedgenerator.Enclosure(item.feed_image_url, length, mime_type)]
+        return [feedgenerator.Enclosure(*item["enclosure"])] if item["enclosure"] else []
 
     def item_extra_kwargs(self, item):
-        return {"content": item.feed_content}
+        return {"content": item["content"]}
+
+
+def _build_items(request, releases):
+    """{release: its feed item} (public.card_cache keeps them per release version). The same
+    queries for one release as for a page: one per relation and block type."""
+    prefetch_related_objects(releases, "hero_image", "tags", "byline_people__roles", "corrections")
+    # One query per block type for all the releases together, not per release.
+    bodies = contents_for_items(releases, BODY_BLOCK_MODELS)
+    prefetch_photos(releases, bodies)
+    base = request.build_absolute_uri("/").rstrip("/")
+    return {
+        release: {
+            "title": release.headline,
+            "description": release.summary or release.subheadline or release.headline,
+            "link": release.get_absolute_url(),
+            "published": release.release_at,
+            "updated": release.revised_at or release.release_at,
+            "author": _authors(release),
+            "categories": [tag.name for tag in release.tags.all()],
+            "enclosure": _enclosure(request, release.hero_image),
+            "content": absolutize(
+                render_to_string(
+                    "feeds/release.html",
+                    {"article": release, "body": bodies[release]},
+                    request=request,
+                ),
+                base,
+            ),
+        }
+        for release in releases
+    }
+
+
+def _authors(release):
+    # With the rank each author held on the release date, as the release page prints it.
+    authors = ", ".join(
+        person.name_with_rank(person.role_on(release.release_date))
+        for person in release.byline_people.all()
+    )
+    return authors or release.byline_text or settings.NEWSROOM_AGENCY_NAME
+
+
+def _enclosure(request, image):
+    """(url, length, MIME type) of the hero photo, or None."""
+    if image is None:
+        return None
+    try:
+        length = str(image.file.size)
+    except OSError:
+        length = "0"  # RSS requires the attribute; readers take 0 as "unknown"
+    mime_type = mimetypes.guess_type(image.file.name)[0] or "application/octet-stream"
+    return (request.build_absolute_uri(image.file.url), length, mime_type)
 
 
 class ReleaseAtomFeed(ReleaseFeed):

@@ -11,10 +11,11 @@ model in neither, so a new link is one edit here.
 
 Changes are collected per transaction. When it commits, in this order:
 
-1. the search documents of the releases concerned are rebuilt (a search page rendered after
-   step 3 finds the new text);
-2. their release versions are renewed (their cached content is not used again);
-3. the page generation moves on, if readers could see the change (every cached page is stale).
+1. the releases' versions are renewed (their cached content is not used again);
+2. the page generation moves on, if readers could see the change (every cached page is stale);
+3. the task queue rebuilds the releases' search documents (public.tasks, off the request that
+   made the change) and then, for a change readers can see, moves the page generation again, so
+   a search page cached before the rebuild is not served.
 
 The versions are database rows (public.versions), so a cache that cannot be reached while this
 runs loses nothing. Inside the transaction, the first change readers can see also renews the
@@ -60,10 +61,13 @@ from articles.models import (
     WatchTerm,
 )
 from distribution.models import PublicationEvent, Subscription
+from importers.models import ImportJob
+from newsroom.tasks import run_after_commit
 
-from . import search_index, versions
+from . import versions
 from .models import PageGeneration, ReleaseVersion
 from .tagging import tagged_releases
+from .tasks import refresh_search_documents
 
 # A release readers can reach: published (also scheduled: saving it moves the time at which
 # pages must change) or withdrawn (its page shows the notice).
@@ -223,6 +227,8 @@ NOT_SHOWN = {
     # Alerts: a subscriber's choices and the record of each publication event sent out.
     Subscription,
     PublicationEvent,
+    # A queued import's record (its draft changes readers' pages only once published).
+    ImportJob,
 }
 
 
@@ -312,16 +318,18 @@ def _mark(pending, release_ids):
 
 
 def _commit(pending):
-    """After the commit: search documents, release versions, page generation, in that order."""
+    """After the commit: release versions, page generation, then the search documents on the
+    task queue."""
     release_ids, pending.release_ids = pending.release_ids, set()
     shown, pending.shown = pending.shown, False
     # In autocommit mode the record serves the next statement too: statuses may change.
     pending.statuses.clear()
     if release_ids:
-        search_index.refresh(release_ids)
         versions.renew_releases(release_ids)
     if shown:
         versions.advance_page_generation()
+    if release_ids:
+        run_after_commit(refresh_search_documents, release_ids=sorted(release_ids), shown=shown)
 
 
 # Signal receivers ------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, F, Func, IntegerField, Q, Value, When
 from django.db.models.functions import Left
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -38,14 +38,28 @@ _WORD = re.compile(r"\w+")
 
 @dataclass
 class Search:
-    """A parsed query: what the reader typed and whether anything in it can be searched."""
+    """A parsed query: what the reader typed and the words in it."""
 
     text: str
     terms: list
 
     @property
     def is_searchable(self):
+        """Whether it has words to look for. On PostgreSQL, a query of stop words only ("the
+        and") finds nothing (Results) and ignores_every_word() says why."""
         return bool(self.terms)
+
+    def ignores_every_word(self):
+        """Whether PostgreSQL drops every word in the reader's language. One query, asked only
+        when a search found nothing, so a search with results costs none."""
+        if connection.vendor != "postgresql" or not self.terms:
+            return False
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT numnode(websearch_to_tsquery(%s::regconfig, %s))",
+                [search_config(get_language()), self.text],
+            )
+            return not cursor.fetchone()[0]
 
 
 def supports_operators():
@@ -56,20 +70,21 @@ def supports_operators():
 def parse(text):
     text = " ".join(text.split())
     words = list(dict.fromkeys(_WORD.findall(text)))
-    if connection.vendor == "postgresql" and words:
-        # Stop words ("the", "and") leave an empty tsquery: PostgreSQL knows which words count.
-        # Stop words of the reader's language ("the", "el"): the words a reader types are in
-        # the language of the page they search from.
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT numnode(websearch_to_tsquery(%s::regconfig, %s))",
-                [search_config(get_language()), text],
-            )
-            if not cursor.fetchone()[0]:
-                words = []
-    else:
+    if connection.vendor != "postgresql":
+        # PostgreSQL knows which words count (Search.ignores_every_word).
         words = [word for word in words if len(word) > 1]
     return Search(text=text, terms=words)
+
+
+def _counted_words(search):
+    """How many words of the query PostgreSQL keeps in the reader's language: stop words
+    ("the", "el") leave none. The words a reader types are in the language of the page they
+    search from, so a query of English stop words finds nothing on the English page even where
+    the Spanish rules would keep them."""
+    reader_query = SearchQuery(
+        search.text, search_type="websearch", config=search_config(get_language())
+    )
+    return Func(reader_query, function="numnode", output_field=IntegerField())
 
 
 class Results(Paginator):
@@ -99,7 +114,8 @@ def _newest_scores(search, releases):
     if connection.vendor == "postgresql":
         query = _tsquery(search)
         scores = (
-            newest.filter(search_document__vector=query)
+            newest.alias(counted_words=_counted_words(search))
+            .filter(counted_words__gt=0, search_document__vector=query)
             .annotate(rank=SearchRank(F("search_document__vector"), query))
             .values_list("pk", "rank")
         )

@@ -5,8 +5,10 @@ Built as plain dicts here and written into the page by the {% json_ld %} tag.
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from articles.models import TranscriptTurn, spoken_parts
+from articles.ranks import rank_in
 
 from .search_index import plain_text
 
@@ -48,7 +50,8 @@ def _person_ref(request, person, *, role=None):
         "url": _absolute(request, person.get_absolute_url()),
     }
     if role.rank:
-        data["honorificPrefix"] = role.rank
+        # As the release prints it: structured data is built in the release's language.
+        data["honorificPrefix"] = rank_in(get_language(), role.rank, service=role.service)
     if role.title:
         data["jobTitle"] = role.title
     if affiliation is not None:

@@ -22,8 +22,7 @@ import threading
 import time
 
 from django.db import DatabaseError
-from django.db.models import BigIntegerField, F, Value
-from django.db.models.expressions import RawSQL
+from django.db.models import F, OuterRef, Subquery, Value
 from django.db.models.functions import Greatest
 
 from .models import PageGeneration, ReleaseVersion
@@ -104,17 +103,9 @@ def renew_releases(release_ids):
 
 
 def with_release_version(releases):
-    """`releases` annotated with `release_version` (None until the release first changes). As
-    SQL: it is part of the query of every release page, and the ORM's subquery cost more to
-    build than to run."""
-    releases_table = releases.model._meta.db_table
-    version = RawSQL(
-        f"(SELECT version FROM {ReleaseVersion._meta.db_table} "
-        f"WHERE release_id = {releases_table}.id)",
-        [],
-        output_field=BigIntegerField(),
-    )
-    return releases.annotate(release_version=version)
+    """`releases` annotated with `release_version` (None until the release first changes)."""
+    versions = ReleaseVersion.objects.filter(release_id=OuterRef("pk")).values("version")
+    return releases.annotate(release_version=Subquery(versions[:1]))
 
 
 def release_version(article):

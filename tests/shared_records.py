@@ -117,9 +117,12 @@ def _roles_inline(stored, added):
         "roles-MIN_NUM_FORMS": "0",
         "roles-MAX_NUM_FORMS": "1000",
     }
-    rows = [{"id": role.pk, **model_to_dict(role)} for role in stored] + added
+    # An earlier title is edited per language too: "title" stands for the English one.
+    rows = [{"id": role.pk, **model_to_dict(role)} for role in stored] + [
+        {"title_en": row.get("title"), **row} for row in added
+    ]
     for index, row in enumerate(rows):
-        for name in ("id", "service", "rank", "title", "organization", "held_until"):
+        for name in ("id", "service", "rank", "title_en", "title_es", "organization", "held_until"):
             value = _posted(row.get(name))
             if value is not None:
                 data[f"roles-{index}-{name}"] = value

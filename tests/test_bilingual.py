@@ -7,9 +7,11 @@ import re
 
 import pytest
 from django.db import connection
+from django.forms import modelform_factory
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.admin.blocks import BlockForm as TranslatableBlockForm
 from articles.checks import refresh_release_checks, release_check_warnings
 from articles.models import (
     ArticleStatus,
@@ -17,10 +19,13 @@ from articles.models import (
     ImageBlock,
     InitiativeTable,
     InitiativeTableRow,
+    PersonRole,
     Quote,
     RichText,
+    Transcript,
+    TranscriptTurn,
 )
-from articles.translations import bring_in_step, translate
+from articles.translations import bring_in_step, link_versions, side_by_side, translate
 from articles.workflow import transitions
 from articles.workflow.gates import clearance_checklist
 from public import search_index
@@ -95,6 +100,50 @@ def test_translate_makes_a_draft_in_the_other_language_with_the_same_structure()
     assert RichText.objects.filter(parent=source).count() == 1
     with pytest.raises(Exception, match="already has a version in"):
         translate(article=source, user=UserFactory(), language="es")
+
+
+def test_each_block_keeps_its_own_source_when_the_translator_reorders_adds_and_removes():
+    source = ArticleFactory()
+    for ordering, text in ((10, "First."), (20, "Second."), (30, "Third.")):
+        RichText.objects.create(parent=source, region="body", ordering=ordering, text=text)
+    draft = translate(article=source, user=UserFactory(), language="es")
+    first, second, third = RichText.objects.filter(parent=draft).order_by("ordering")
+    first.text, second.text, second.ordering = "<p>Primero.</p>", "<p>Segundo.</p>", 5
+    first.save()
+    second.save()
+    third.delete()
+    added = RichText.objects.create(parent=draft, region="body", ordering=40, text="Nuevo.")
+
+    blocks = side_by_side(source, draft)[4:]
+
+    assert [(source_lines, lines) for _label, source_lines, lines in blocks] == [
+        (["Second."], ["Segundo."]),
+        (["First."], ["Primero."]),
+        ([], ["Nuevo."]),
+        (["Third."], []),
+    ]
+    assert "not in the translation" in str(blocks[3][0])
+    # The form of each block shows its own source beside it, and none beside the new one.
+    BlockForm = modelform_factory(RichText, form=TranslatableBlockForm, fields=["text"])
+    assert BlockForm(instance=second).fields["source_text"].initial == "Second."
+    assert BlockForm(instance=first).fields["source_text"].initial == "First."
+    assert BlockForm(instance=added).fields["source_text"].initial is None
+
+
+def test_linked_versions_are_paired_by_place_once_then_keep_their_pairs():
+    english, spanish = ArticleFactory(), ArticleFactory(language="es")
+    for ordering, text in ((10, "Monday."), (20, "Tuesday.")):
+        RichText.objects.create(parent=english, region="body", ordering=ordering, text=text)
+    for ordering, text in ((10, "Lunes."), (20, "Martes.")):
+        RichText.objects.create(parent=spanish, region="body", ordering=ordering, text=text)
+
+    link_versions(article=spanish, source=english)
+    RichText.objects.filter(parent=spanish, text="Martes.").update(ordering=5)
+
+    assert [(then, now) for _label, then, now in side_by_side(english, spanish)[4:]] == [
+        (["Tuesday."], ["Martes."]),
+        (["Monday."], ["Lunes."]),
+    ]
 
 
 def test_each_version_is_published_after_its_own_clearance(writer, authority):
@@ -250,6 +299,60 @@ def test_quotes_print_ranks_in_the_release_language(client):
 
 
 # --- Staying in step --------------------------------------------------------------------------
+
+
+def test_an_earlier_rank_and_title_print_in_the_release_language(client):
+    spanish = ArticleFactory(
+        language="es", release_at=timezone.now() - datetime.timedelta(days=400)
+    )
+    speaker = PersonFactory(
+        service="U.S. Army",
+        rank="Maj.",
+        given_name="Inés",
+        family_name="Calderón",
+        title="a battalion commander",
+        title_es="comandante de batallón",
+    )
+    PersonRole.objects.create(
+        person=speaker,
+        service="U.S. Army",
+        rank="Capt.",
+        title_en="a company commander",
+        title_es="comandante de compañía",
+        held_until=timezone.localdate() - datetime.timedelta(days=100),
+    )
+    spanish.byline_people.add(speaker)
+    Quote.objects.create(
+        parent=spanish, region="body", ordering=10, speaker=speaker, text="Seguimos juntos."
+    )
+    transcript = Transcript.objects.create(parent=spanish, region="body", ordering=20)
+    TranscriptTurn.objects.create(transcript=transcript, speaker=speaker, text="<p>Gracias.</p>")
+    then = "Capitán del Ejército de EE. UU. Inés Calderón, comandante de compañía"
+
+    html = client.get(spanish.get_absolute_url()).content.decode()
+
+    assert html.count(then) == 2  # the quote and the transcript turn
+    assert "By" not in html and "Por <a" in html and ">Capitán Inés Calderón</a>" in html
+    assert "company commander" not in html and "batallón" not in html
+    author = json_ld(html)["author"][0]
+    assert (author["honorificPrefix"], author["jobTitle"]) == ("Capitán", "comandante de compañía")
+    quote, transcript = client.get(
+        reverse("api:release-detail", kwargs={"slug": spanish.slug})
+    ).json()["body"]
+    assert quote["attribution"] == then and transcript["turns"][0]["heading"] == then
+
+
+def test_earlier_titles_are_edited_in_both_languages_with_the_person(admin_client):
+    person = PersonFactory()
+    PersonRole.objects.create(
+        person=person,
+        rank="Capt.",
+        title_es="jefa de pelotón",
+        held_until=datetime.date(2025, 1, 1),
+    )
+    html = admin_client.get(reverse("admin:articles_person_change", args=[person.pk])).content
+    assert b'name="roles-0-title_en"' in html
+    assert re.search(rb'name="roles-0-title_es"[^>]*value="jefa de pelot\xc3\xb3n"', html)
 
 
 def test_a_source_edit_after_translation_is_a_warning_with_the_diff():

@@ -101,7 +101,7 @@ def test_import_matches_existing_people_and_organizations(admin_client):
         (SimpleUploadedFile("release.txt", b"\x00\x01\x02" * 2000), "binary file"),
         (SimpleUploadedFile("release.pdf", b"%PDF-1.7 ..."), "PDF is damaged"),
         (SimpleUploadedFile("release.txt", b""), "empty"),
-        (SimpleUploadedFile("release.txt", b"a" * (3 * 1024 * 1024)), "at most"),
+        (SimpleUploadedFile("release.txt", b"a" * (21 * 1024 * 1024)), "at most"),
     ],
 )
 def test_unreadable_uploads_are_refused_at_the_file_field(admin_client, upload, message):

@@ -438,3 +438,22 @@ def test_large_photos_get_their_renditions_from_the_task_queue(
     for callback in queued:
         callback()
     assert ImageRendition.objects.filter(image=image).count() == len(image.planned_renditions())
+
+
+@pytest.mark.parametrize("token", ["k" * 2000, "kept photo\x00token", "é" * 32])
+def test_a_kept_photo_token_of_the_wrong_shape_never_reaches_the_cache(
+    admin_client, media_root, token, monkeypatch
+):
+    from articles.images import kept_uploads
+
+    keys_read = []
+    real_get = kept_uploads.cache.get
+    monkeypatch.setattr(
+        kept_uploads.cache, "get", lambda key, *args: keys_read.append(key) or real_get(key, *args)
+    )
+    response = admin_client.post(
+        reverse("admin:articles_image_add"),
+        {"kept_photo": token, "title": "Patrol", "alt_text": "A patrol"},
+    )
+    assert "file" in errors_of(response)  # the officer is asked for the photo again
+    assert not [key for key in keys_read if key.startswith(kept_uploads.PREFIX)]

@@ -5,13 +5,17 @@ import gzip
 
 import pytest
 import time_machine
+from celery.app.task import Task
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from articles import roles
 from articles.workflow import transitions
+from distribution.models import Subscriber, Subscription
 from tests.counting import queries_for
 from tests.factories import (
     ArticleFactory,
@@ -23,6 +27,7 @@ from tests.factories import (
     add_blocks,
     release_in_state,
 )
+from tests.signing_in import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -77,21 +82,29 @@ def test_every_page_costs_the_same_queries_with_4_or_24_of_everything(client, no
     # first use, one-off queries that no later request repeats.
     for url in small.values():
         client.get(url)
-    counts = {}
+    counts, cached = {}, {}
     for page in small:
-        # Rendered from scratch: the release cache empty too, in Redis and in memory.
-        for tier in caches.all():
-            tier.clear()
-        counts[page] = (queries_for(client, small[page]), queries_for(client, large[page]))
-    articles = (small["article"], large["article"])
-    for url in articles:
-        client.get(url)
-    from_release_cache = tuple(queries_for(client, url) for url in articles)
-    differing = {page: pair for page, pair in counts.items() if pair[0] != pair[1]}
-    assert not differing, counts
+        counts[page], cached[page] = zip(
+            *(from_scratch_then_cached(client, site[page]) for site in (small, large)), strict=True
+        )
+    for measured in (counts, cached):
+        differing = {page: pair for page, pair in measured.items() if pair[0] != pair[1]}
+        assert not differing, measured
     assert counts["home"][1] <= HOME_BUDGET, counts["home"]
     assert counts["article"][1] <= ARTICLE_BUDGET, counts["article"]
-    assert from_release_cache == (2, 2)
+    assert cached["article"] == (2, 2)
+    # The list's query and the pagination's count; the cards come with one cache read.
+    assert cached["home"] == (2, 2)
+    # The page's release ids with their versions; each item comes from the cache.
+    assert cached["feed"] == (1, 1)
+
+
+def from_scratch_then_cached(client, url):
+    """Queries of `url` with the release, card and feed item caches empty, then again with
+    what the first request cached (in Redis and in each process's memory)."""
+    for tier in caches.all():
+        tier.clear()
+    return queries_for(client, url), queries_for(client, url)
 
 
 def test_pages_send_validators_and_answer_conditional_requests_with_304(client, no_page_cache):
@@ -160,3 +173,60 @@ def test_a_correction_answers_if_modified_since_with_the_corrected_page(client, 
             article.get_absolute_url(), headers={"If-Modified-Since": first["Last-Modified"]}
         )
     assert since.status_code == 200 and "Date fixed." in since.content.decode()
+
+
+# The publish request: session and permissions, the release locked and checked once, one
+# save with its revision and audit-log line, the publication event, the versions and the page
+# generation. Everything else (search documents, photo archive, alerts, webhooks) is queued.
+PUBLISH_BUDGET = 65
+
+
+def test_the_publish_request_costs_the_same_queries_with_4_or_16_blocks_and_0_or_30_subscribers(
+    client, authority, monkeypatch, django_capture_on_commit_callbacks
+):
+    queued = []
+    # A broker that accepts every task: what the request does in production, where the worker
+    # does the rest (under the test settings tasks would run inside the request).
+    monkeypatch.setattr(Task, "apply_async", lambda task, *a, **kw: queued.append(task.name))
+    sign_in(client, authority)
+
+    def publish_queries(release):
+        url = reverse("admin:articles_article_transition", args=[release.pk, "publish"])
+        # The work done once the transaction commits, still in the request, is counted too.
+        with (
+            CaptureQueriesContext(connection) as queries,
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            response = client.post(url, {"when": "now", "shown_version": release.edit_version})
+        assert response.status_code == 302
+        release.refresh_from_db()
+        assert release.is_live
+        return len(queries)
+
+    def release(headline, blocks, tags):
+        article = release_in_state("cleared", headline=headline)
+        add_blocks(article, blocks)
+        article.tags.add(*tags)
+        return article
+
+    # A first request reads what the process keeps afterwards (content types, permissions).
+    publish_queries(release("Range closes for the season", 4, ["range"]))
+    few = publish_queries(release("Well dug at Los Santos", 4, ["water"]))
+
+    now = timezone.now()
+    for n in range(30):
+        reader = Subscriber.objects.create(
+            email=f"r{n}@example.org", language="en", confirmed_at=now
+        )
+        Subscription.objects.create(subscriber=reader, confirmed_at=now)
+    large = release("Clinic opens at Chiriquí", 16, ["health", "clinic", "chiriqui"])
+    large.organizations.add(*OrganizationFactory.create_batch(3))
+    many = publish_queries(large)
+
+    assert many == few
+    assert few <= PUBLISH_BUDGET
+    assert {
+        "distribution.tasks.fan_out",
+        "public.tasks.refresh_search_documents",
+        "articles.tasks.build_photo_archive",
+    } <= set(queued)

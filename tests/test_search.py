@@ -15,7 +15,14 @@ from articles.models import Article, InitiativeTable, Quote, RichText, SearchDoc
 from public import search as site_search
 from public import search_index
 from public.management.commands import generate_bench_data
-from tests.factories import ArticleFactory, InitiativeFactory, PersonFactory, add_blocks
+from tests.counting import queries_for
+from tests.factories import (
+    ArticleFactory,
+    ImageFactory,
+    InitiativeFactory,
+    PersonFactory,
+    add_blocks,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -391,3 +398,20 @@ def test_a_match_deep_in_a_long_body_is_found_and_shown_with_the_opening_words(c
     found, html = results(client, q="quetzal")
     assert found == [article.headline]
     assert "Opening remarks" in html
+
+
+def test_a_search_with_results_costs_two_queries_once_its_cards_are_cached(client, no_page_cache):
+    """The matches, then the shown page with its snippets; each result's thumbnail, kind and
+    date come with its cached card (public.card_cache)."""
+    indexed(
+        *(
+            body_article(
+                f"Jaguar tracks at the ford {n}", "jaguar tracks", hero_image=ImageFactory()
+            )
+            for n in range(3)
+        )
+    )
+    url = reverse("public:search") + "?q=jaguar"
+    found, html = results(client, q="jaguar")
+    assert len(found) == 3 and html.count("newsroom-thumb") == 3
+    assert queries_for(client, url) == 2

@@ -20,6 +20,7 @@ from articles.models import (
     InitiativeTable,
     InitiativeTableRow,
     Person,
+    PersonRole,
     Quote,
     StateChange,
     WorkflowAction,
@@ -264,6 +265,31 @@ def test_a_promotion_keeps_old_releases_as_they_were_everywhere(client, client_f
     assert creator["affiliation"]["name"] == first_unit.name
     feed = client.get(reverse("feeds:all_rss")).content.decode()
     assert "Capt. Lee Moss" in feed
+
+
+def test_rewording_a_spanish_earlier_title_needs_a_correction_of_spanish_releases(
+    client_for, editor
+):
+    person = PersonFactory(rank="Maj.", given_name="Lía", family_name="Brenes")
+    role = PersonRole.objects.create(
+        person=person,
+        rank="Capt.",
+        title_en="a company commander",
+        title_es="comandante de compañía",
+        held_until=datetime.date.today(),
+    )
+    release = through_the_workflow(language="es")
+    Quote.objects.create(parent=release, region="body", ordering=10, speaker=person, text="Hola")
+    data = record_post_data(person, change_reason="A better title.")
+    data["roles-0-title_es"] = "jefa de compañía"
+
+    response = client_for(editor).post(change_url(person), data)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "changes words that published releases print" in page and release.headline in page
+    role.refresh_from_db()
+    assert role.title_es == "comandante de compañía"
 
 
 def test_a_writer_cannot_make_someone_a_press_contact(client, client_for, writer, editor):

@@ -15,8 +15,8 @@ from .transcripts import turns_overview
 
 
 class BlockForm(forms.ModelForm):
-    """A body block's form; in a translation it shows the source's block at the same place
-    beside it, read-only, to translate from."""
+    """A body block's form; in a translation it shows the source block it was copied from
+    beside it, read-only, to translate from (wherever the translator has moved it)."""
 
     source_text = forms.CharField(required=False, disabled=True, widget=forms.HiddenInput)
 
@@ -43,15 +43,12 @@ class BlockForm(forms.ModelForm):
 
     def _source_block(self):
         block = self.instance
-        if block.pk is None or block.parent_id is None:
-            return None
-        source_id = block.parent.translation_source_id
-        if source_id is None:
+        if block.source_block_id is None:
             return None
         return (
             type(block)
             .objects.select_related("parent")
-            .filter(parent_id=source_id, region=block.region, ordering=block.ordering)
+            .filter(pk=block.source_block_id, parent_id=block.parent.translation_source_id)
             .first()
         )
 

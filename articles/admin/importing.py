@@ -1,19 +1,27 @@
-"""The "Import a release" admin page: paste text or upload a file, get a draft."""
+"""The "Import a release" admin page: paste text or upload a file, get a draft. An upload
+larger than importers.limits.QUEUE_ABOVE_BYTES is imported by the task queue instead, and the
+officer is sent to the import's status page (their own imports only)."""
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.forms.utils import ErrorDict
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from articles.translations import language_name, link_candidates
 from importers.drafts import create_draft
 from importers.errors import UnreadableRelease
-from importers.parse import MAX_BYTES, parse_file, parse_text
+from importers.limits import MAX_UPLOAD_BYTES, QUEUE_ABOVE_BYTES
+from importers.models import ImportJob, ImportStatus
+from importers.parse import check_file_size, parse_file, parse_text
+from importers.queued import queue_import
+
+# How often the status page of a queued import reloads itself while it waits.
+STATUS_REFRESH_SECONDS = 3
 
 
 class ImportReleaseForm(forms.Form):
@@ -26,8 +34,11 @@ class ImportReleaseForm(forms.Form):
     file = forms.FileField(
         label=_("Or upload a file"),
         required=False,
-        help_text=_("A .docx, .pdf, .txt, .md or .html file of at most %(size)d MB.")
-        % {"size": MAX_BYTES // (1024 * 1024)},
+        help_text=_(
+            "A .docx, .pdf, .txt, .md or .html file of at most %(size)d MB. Files over "
+            "%(queued)d MB are imported in the background: you follow the import on its page."
+        )
+        % {"size": MAX_UPLOAD_BYTES // (1024 * 1024), "queued": QUEUE_ABOVE_BYTES // (1024 * 1024)},
     )
 
     def clean(self):
@@ -37,19 +48,28 @@ class ImportReleaseForm(forms.Form):
             raise forms.ValidationError(_("Paste the release or upload a file (one of the two)."))
         try:
             if upload:
-                if upload.size > MAX_BYTES:
-                    # Refuse before reading a huge upload into memory.
-                    parse_file(upload.name, b"\0" * (MAX_BYTES + 1))
-                cleaned["parsed"] = parse_file(upload.name, upload.read())
+                # Refused before a huge upload is read into memory.
+                check_file_size(upload.size, MAX_UPLOAD_BYTES)
+                cleaned["queued"] = upload.size > QUEUE_ABOVE_BYTES
+                if not cleaned["queued"]:
+                    cleaned["parsed"] = parse_file(upload.name, upload.read())
             else:
                 cleaned["parsed"] = parse_text(text)
         except UnreadableRelease as error:
             self.add_error("file" if upload else "text", str(error))
         return cleaned
 
+    @classmethod
+    def failed(cls, reason):
+        """The empty form again, showing why a queued import failed at the file field."""
+        form = cls()
+        form.cleaned_data, form._errors = {}, ErrorDict()
+        form.add_error("file", reason)
+        return form
+
 
 class ImportViews:
-    """The import page; mixed into ArticleAdmin."""
+    """The import page and the status page of queued imports; mixed into ArticleAdmin."""
 
     def get_urls(self):
         return [
@@ -57,6 +77,11 @@ class ImportViews:
                 "import/",
                 self.admin_site.admin_view(self.import_view),
                 name="articles_article_import",
+            ),
+            path(
+                "import/<int:job_id>/",
+                self.admin_site.admin_view(self.import_status_view),
+                name="articles_article_import_status",
             ),
             *super().get_urls(),
         ]
@@ -66,38 +91,41 @@ class ImportViews:
             raise PermissionDenied
         form = ImportReleaseForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
+            if form.cleaned_data.get("queued"):
+                job = queue_import(upload=form.cleaned_data["file"], user=request.user)
+                return redirect(reverse("admin:articles_article_import_status", args=[job.pk]))
             result = create_draft(form.cleaned_data["parsed"], created_by=request.user)
-            for line in [*result.report_lines(), *result.recognized]:
-                messages.info(request, line)
-            for line in [*result.check_first(), *result.unrecognized]:
-                messages.warning(request, line)
-            self._offer_links(request, result.article)
-            for text, url in result.suggestions:
-                messages.warning(
-                    request, format_html('{} <a href="{}">{}</a>', text, url, _("Open the record"))
-                )
+            for level, text in result.messages():
+                messages.add_message(request, level, text)
             return redirect(reverse("admin:articles_article_change", args=[result.article.pk]))
+        return self._import_page(request, form, _("Import a release"))
+
+    def import_status_view(self, request, job_id):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        # Another officer's import is unknown here, like one that does not exist.
+        job = ImportJob.objects.of(request.user).defer("data").filter(pk=job_id).first()
+        if job is None:
+            raise Http404
+        return self._import_page(
+            request,
+            ImportReleaseForm.failed(job.error) if job.status == ImportStatus.FAILED else None,
+            _("Import of “%(name)s”") % {"name": job.file_name},
+            job=job,
+            # Escaped when the import stored it (importers.queued).
+            report=[(item["level"], mark_safe(item["html"])) for item in job.report],
+            refresh_seconds=STATUS_REFRESH_SECONDS if job.is_pending else None,
+            draft_url=reverse("admin:articles_article_change", args=[job.article_id])
+            if job.article_id
+            else "",
+        )
+
+    def _import_page(self, request, form, title, **context):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": _("Import a release"),
+            "title": title,
             "form": form,
+            **context,
         }
         return TemplateResponse(request, "admin/articles/article/import_release.html", context)
-
-    @staticmethod
-    def _offer_links(request, article):
-        """The imported text may be the other language's version of a release already here."""
-        for candidate in link_candidates(article):
-            messages.info(
-                request,
-                format_html(
-                    gettext(
-                        "Imported as a release in {language}. It may be the {language} version "
-                        'of “{headline}”: <a href="{url}">link them</a>.'
-                    ),
-                    language=language_name(article.language),
-                    headline=candidate.headline,
-                    url=reverse("admin:articles_article_link", args=[article.pk, candidate.pk]),
-                ),
-            )

@@ -1,15 +1,25 @@
+from django.conf import settings
 from django.contrib import admin
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
+from modeltranslation.utils import build_localized_fieldname
 
 from articles.models import Person, PersonRole
 
 from .mixins import ReleaseCountMixin
 from .shared import SharedRecordAdmin, SharedRecordForm
 
-ROLE_FIELDS = ["service", "rank", "title", "organization", "held_until"]
+# The earlier title in each language (a Spanish release prints the Spanish one); the rank is
+# translated by articles/ranks.py.
+ROLE_FIELDS = [
+    "service",
+    "rank",
+    *(build_localized_fieldname("title", code) for code, _name in settings.LANGUAGES),
+    "organization",
+    "held_until",
+]
 PostedRoles = inlineformset_factory(Person, PersonRole, fields=ROLE_FIELDS, extra=0)
 
 

@@ -1,9 +1,8 @@
 """A zip of a release's photos, built ahead of time so no reader's request ever builds one.
 
-The archive is built once the transaction that publishes or corrects a release commits, and
-again when a photo it holds is edited (`refresh_photo_archives`). That work runs in the request
-of the officer who published, after the response's data is safe; when the Celery queue is in
-place, `schedule_photo_archive` is the one call to turn into a task (the rest stays as it is).
+The archive is built on the task queue (articles.tasks.build_photo_archive) once the
+transaction that publishes or corrects a release commits, and again when a photo it holds is
+edited (`refresh_photo_archives`): never in the officer's request.
 
 Readers get the archive only while its signature matches the photos the release shows now
 (`current_archive`): an archive of an older set of photos is never offered.
@@ -17,11 +16,12 @@ from pathlib import PurePosixPath
 
 from content_editor.contents import contents_for_item
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from articles.models import Article, ImageBlock, PhotoArchive
+from articles.tasks import build_photo_archive as archive_task
+from newsroom.tasks import run_after_commit
 
 from .services import download_signature, high_resolution
 
@@ -114,7 +114,8 @@ def build_photo_archive(*, article):
     return record
 
 
-def _build_logged(article_id):
+def build_logged(article_id):
+    """The archive of release `article_id` (the queue's task); a failure is logged."""
     article = Article.objects.select_related("hero_image").filter(pk=article_id).first()
     if article is None:
         return
@@ -126,8 +127,8 @@ def _build_logged(article_id):
 
 
 def schedule_photo_archive(*, article):
-    """Build the release's photo archive once the current transaction commits."""
-    transaction.on_commit(lambda: _build_logged(article.pk))
+    """Build the release's photo archive on the queue once the current transaction commits."""
+    run_after_commit(archive_task, article_id=article.pk)
 
 
 def refresh_photo_archives(*, image):
@@ -136,4 +137,4 @@ def refresh_photo_archives(*, image):
         pk__in=ImageBlock.objects.filter(image=image).values("parent")
     )
     for article_id in Article.objects.published().filter(shown_in).values_list("pk", flat=True):
-        _build_logged(article_id)
+        run_after_commit(archive_task, article_id=article_id)

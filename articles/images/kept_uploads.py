@@ -5,6 +5,7 @@ The checked copy (metadata already stripped) waits in the cache under a random t
 hour; nothing is written to media storage until the form is saved.
 """
 
+import re
 import secrets
 
 from django.core.cache import cache
@@ -13,11 +14,16 @@ from .uploads import CleanedImage
 
 KEEP_SECONDS = 60 * 60
 PREFIX = "kept-photo:"
+TOKEN_BYTES = 24
+# What keep() hands out: token_urlsafe's base64url text. The token comes back from a form
+# field, so anything else (a 2,000-character string, control characters) is refused before it
+# can become a cache key.
+TOKEN_SHAPE = re.compile(rf"[A-Za-z0-9_-]{{{len(secrets.token_urlsafe(TOKEN_BYTES))}}}")
 
 
 def keep(photo):
     """Keep `photo` (a CleanedImage); returns the token that brings it back."""
-    token = secrets.token_urlsafe(24)
+    token = secrets.token_urlsafe(TOKEN_BYTES)
     photo.seek(0)
     cache.set(
         PREFIX + token,
@@ -37,12 +43,16 @@ def keep(photo):
 
 def kept(token):
     """The photo kept under `token`, or None if there is none (or it has expired)."""
-    stored = cache.get(PREFIX + token) if token else None
+    stored = cache.get(PREFIX + token) if _well_formed(token) else None
     if stored is None:
         return None
     return CleanedImage(stored.pop("content"), **stored)
 
 
 def forget(token):
-    if token:
+    if _well_formed(token):
         cache.delete(PREFIX + token)
+
+
+def _well_formed(token):
+    return bool(token) and TOKEN_SHAPE.fullmatch(token) is not None

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
+from public.versions import with_release_version
+
 from .base import TimestampedModel
 
 
@@ -62,7 +64,9 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(translation_group=article.translation_group).exclude(pk=article.pk)
 
     def with_list_relations(self):
-        return self.select_related("hero_image").prefetch_related("hero_image__renditions")
+        """Releases for a list: each card (and thumbnail) comes from public.card_cache, built
+        at the release's version, which this reads in the list's own query."""
+        return with_release_version(self)
 
     # --- The desk (staff only) ----------------------------------------------------------
 

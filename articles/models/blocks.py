@@ -23,6 +23,18 @@ ArticlePlugin = create_plugin_base(Article)
 
 
 class BodyBlock(ArticlePlugin):
+    # In a translation, the source release's block this one translates: the translator may
+    # reorder, add and remove blocks, and each keeps its own source beside it.
+    source_block = models.ForeignKey(
+        "self",
+        verbose_name=_("source block"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
     class Meta:
         abstract = True
 

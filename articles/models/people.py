@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models.functions import JSONObject
 from django.urls import reverse
@@ -8,6 +9,10 @@ from articles.ranks import name_with_rank, rank_in
 
 from .articles import Article
 from .base import TimestampedModel
+
+# Each translated field has a column per language (articles/translation.py): the earlier
+# role's subquery reads them all, so the role prints in whichever language renders it.
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def held_on(roles, day):
@@ -28,13 +33,19 @@ def role_held_on(person_ref, day_ref):
             person=models.OuterRef(person_ref), held_until__gte=models.OuterRef(day_ref)
         )
         .order_by("held_until")
+        # Plain values: modeltranslation would add every field's columns to the subquery; the
+        # JSON names each language's column itself.
+        .rewrite(False)
         .values(
             role=JSONObject(
                 service="service",
                 rank="rank",
-                title="title",
+                **{f"title_{code}": f"title_{code}" for code in LANGUAGE_CODES},
                 organization_id="organization_id",
-                organization_name="organization__name",
+                **{
+                    f"organization_name_{code}": f"organization__name_{code}"
+                    for code in LANGUAGE_CODES
+                },
                 organization_abbreviation="organization__abbreviation",
                 organization_slug="organization__slug",
             )
@@ -253,7 +264,7 @@ class PersonRole(models.Model):
         if data.get("organization_id"):
             organization = Organization(
                 pk=data["organization_id"],
-                name=data["organization_name"],
+                **{f"name_{code}": data[f"organization_name_{code}"] for code in LANGUAGE_CODES},
                 abbreviation=data["organization_abbreviation"] or "",
                 slug=data["organization_slug"],
             )
@@ -261,6 +272,6 @@ class PersonRole(models.Model):
             person=person,
             service=data["service"],
             rank=data["rank"],
-            title=data["title"],
+            **{f"title_{code}": data[f"title_{code}"] for code in LANGUAGE_CODES},
             organization=organization,
         )

@@ -9,6 +9,7 @@ Each one locks the release row, checks the user's permission and the release's s
 import reversion
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,7 +31,7 @@ from articles.models import (
     WorkflowAction,
 )
 from articles.notifications import notify
-from articles.revisions import snapshot_of_article
+from articles.revisions import revision_prefetches, snapshot_of_article
 
 from .gates import blocking_problems, clearance_checklist
 from .rules import Action, ensure_allowed
@@ -48,6 +49,7 @@ def move(article, *, user, action, to_status, comment="", release_at=None):
     if release_at is not None:
         article.release_at = release_at
     article.full_clean()
+    prefetch_related_objects([article], *revision_prefetches())
     with reversion.create_revision():
         article.save()
         reversion.set_user(user)

@@ -168,8 +168,9 @@ CACHES["memory"] = {
 # within a second; PAGE_CACHE_SECONDS only bounds how long an entry may sit unused in the cache.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 60 * 60))
-# Each release's own page content, kept per release version (public/release_cache.py), so
-# the pages of releases an edit did not touch render quickly once the page cache is emptied.
+# Each release's own page content, list card and feed item, kept per release version
+# (public/release_cache.py, public/card_cache.py), so the pages of releases an edit did not
+# touch render quickly once the page cache is emptied.
 RELEASE_CACHE_ENABLED = env_bool("RELEASE_CACHE_ENABLED", default=True)
 RELEASE_CACHE_SECONDS = int(os.environ.get("RELEASE_CACHE_SECONDS", 24 * 60 * 60))
 # What browsers and a CDN may do with an anonymous page: keep it briefly, serve it stale while

@@ -32,10 +32,9 @@ def search(request):
         if data["end"]:
             releases = releases.filter(release_at__date__lte=data["end"])
         query = site_search.parse(data["q"])
-        if query.is_searchable:
-            page = site_search.Results(query, releases, per_page=20).get_page(
-                request.GET.get("page")
-            )
+        results = site_search.Results(query, releases, per_page=20) if query.is_searchable else None
+        if results is not None and (results.count or not query.ignores_every_word()):
+            page = results.get_page(request.GET.get("page"))
             # For "More than 1,500 releases found": digits grouped as the language groups them.
             context["result_limit"] = number_format(site_search.MAX_RESULTS, force_grouping=True)
             site_search.highlight(page.object_list, query)

@@ -22,6 +22,8 @@ from articles.models import (
     WatchTerm,
 )
 from articles.workflow import transitions
+from importers import queued
+from importers.models import ImportJob
 from tests.browser.conftest import signed_in_page
 from tests.factories import (
     ArticleFactory,
@@ -31,6 +33,7 @@ from tests.factories import (
     UserFactory,
     release_in_state,
 )
+from tests.test_import_drafts import RELEASE
 
 WIDTHS = [1280, 390]
 
@@ -278,6 +281,24 @@ def test_the_import_page_is_accessible(
     page = signed_in_page(browser, live_server, office["writer"], width=width)
     page.get_by_role("link", name="Import a release").click()
     page.wait_for_selector("form")
+    assert_clean(page, assert_no_axe_violations)
+    page.context.close()
+
+
+def test_a_queued_import_page_follows_the_import_to_its_draft(
+    live_server, browser, office, assert_no_axe_violations
+):
+    """The page of an import waiting for the worker updates itself (static script, no inline
+    one) and shows the draft once the worker has made it."""
+    job = ImportJob.objects.create(
+        created_by=office["writer"], file_name="clinic.txt", data=RELEASE.encode()
+    )
+    page = signed_in_page(browser, live_server, office["writer"], width=1280)
+    page.goto(f"{live_server.url}/admin/articles/article/import/{job.pk}/")
+    expect(page.get_by_role("status")).to_contain_text("Queued.")
+    assert_clean(page, assert_no_axe_violations)
+    queued.run_import(job.pk)  # the worker's turn
+    expect(page.get_by_role("link", name="Open the new draft")).to_be_visible(timeout=15_000)
     assert_clean(page, assert_no_axe_violations)
     page.context.close()
 

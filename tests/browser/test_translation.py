@@ -66,13 +66,25 @@ def test_translate_edit_clear_publish(
     editor.click()
     page.keyboard.press("Control+A")
     page.keyboard.type("La clínica abrió el lunes.")
+    # The translator puts the quote first: each block keeps its own source beside it.
+    quote = page.locator("#articles_quote_set-0")
+    quote.locator(".block-move-up").focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#block-order-status").inner_text() == "Moved to position 1 of 2."
     page.click("input[name=_continue]")
     page.wait_for_selector("#workflow-heading")
+    quote_source = page.locator("#articles_quote_set-0 textarea.translation-source")
+    assert quote_source.input_value().startswith("“We built it together.”")
+    text_source = page.locator("#articles_richtext_set-0 textarea.translation-source")
+    assert text_source.input_value() == "The clinic opened on Monday."
     page.click(".workflow-actions a >> text=Submit for review")
     page.click("input[type=submit][value='Submit for review']")
     page.wait_for_selector(".messagelist")
     page.goto(live_server.url + f"/admin/articles/article/{draft.pk}/side-by-side/")
-    assert "La clínica abrió el lunes." in page.locator("td[lang=es]").all_inner_texts()[4]
+    source_cells = page.locator("td[lang=en]").all_inner_texts()
+    translated_cells = page.locator("td[lang=es]").all_inner_texts()
+    assert "We built it together." in source_cells[4] and "juntos" in translated_cells[4]
+    assert "Monday" in source_cells[5] and "La clínica abrió el lunes." in translated_cells[5]
     assert_no_axe_violations(page, context="#content-main")
     page.context.close()
 

@@ -1,7 +1,8 @@
 """The whole path with real components: a reader subscribes and confirms; a release scheduled
 a few seconds ahead goes live with no save, and celery beat, a real worker on the Redis broker
-and a real SMTP server deliver exactly one alert; its one-click unsubscribe works; a
-withdrawal reaches a webhook receiver with a valid signature."""
+and a real SMTP server deliver exactly one alert (and one "now live" e-mail to its writer);
+its one-click unsubscribe works; a withdrawal reaches a webhook receiver with a valid
+signature."""
 
 import datetime
 import hashlib
@@ -15,7 +16,7 @@ from django.utils import timezone
 from articles.models import Quote
 from articles.workflow import transitions
 from distribution.models import Subscriber, WebhookEndpoint
-from tests.factories import PersonFactory, release_in_state
+from tests.factories import PersonFactory, UserFactory, release_in_state
 
 from .helpers import link_path, subscribe_data
 
@@ -46,6 +47,7 @@ def test_a_scheduled_release_reaches_a_confirmed_subscriber_once_and_a_withdrawa
         "scheduled",
         headline="Engineers open a river crossing at Camp Alder",
         release_at=timezone.now() + datetime.timedelta(seconds=4),
+        created_by=UserFactory(username="writer"),
     )
     Quote.objects.create(
         parent=release,
@@ -60,6 +62,9 @@ def test_a_scheduled_release_reaches_a_confirmed_subscriber_once_and_a_withdrawa
     time.sleep(3)  # three more scans by beat: still one message
     alerts = inbox.matching(lambda m: m["Subject"] == release.headline)
     assert len(alerts) == 1
+    # Its writer hears from the same queue that it is live: once too.
+    staff_notices = inbox.wait_for(lambda m: m["Subject"].endswith(f"Now live: {release.headline}"))
+    assert [notice["To"] for notice in staff_notices] == ["writer@example.mil"]
     alert = alerts[0]
     assert alert["To"] == "reporter@example.org"
     text = body_text(alert)

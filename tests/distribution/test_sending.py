@@ -3,15 +3,25 @@ release is public, spread at the configured rate; corrections and withdrawals as
 counts on the release's admin page."""
 
 import datetime
+import logging
+import smtplib
 
 import pytest
 import time_machine
 from django.db import IntegrityError
 from django.utils import timezone
 
-from articles.models import InitiativeTable, InitiativeTableRow, Quote, RichText
+from articles.models import (
+    InitiativeTable,
+    InitiativeTableRow,
+    NotificationPreference,
+    PersonRole,
+    Quote,
+    RichText,
+)
 from articles.workflow import transitions
-from distribution import events, services
+from articles.workflow.gates import clearance_checklist
+from distribution import events, services, tasks
 from distribution.models import (
     Delivery,
     DeliveryStatus,
@@ -21,7 +31,8 @@ from distribution.models import (
     Subscriber,
     Subscription,
 )
-from distribution.tasks import announce_due_releases, fan_out, send_alerts
+from distribution.tasks import announce_due_releases, fan_out, send_alerts, tell_staff_went_live
+from newsroom.celery import app as celery_app
 from tests.factories import (
     ArticleFactory,
     InitiativeFactory,
@@ -88,6 +99,78 @@ def test_a_scheduled_release_is_announced_once_after_its_time_with_no_save(mailo
     assert PublicationEvent.objects.filter(kind=EventKind.PUBLISHED).count() == 1
 
 
+def test_the_staff_of_a_scheduled_release_are_told_once_when_it_goes_live(
+    writer, editor, authority, mailoutbox, on_commit
+):
+    NotificationPreference.objects.create(user=editor, workflow_email=False)
+    release = release_in_state("draft", created_by=writer, headline="Ferry returns to Isla Verde")
+    transitions.submit_for_review(article=release, user=writer)
+    transitions.return_to_draft(article=release, user=editor, comment="Name the captain.")
+    transitions.submit_for_review(article=release, user=writer)
+    transitions.clear(article=release, user=authority, checklist=clearance_checklist())
+    release_at = timezone.now() + datetime.timedelta(hours=2)
+    transitions.publish(article=release, user=authority, at=release_at)
+    ReleaseScan.objects.update(checked_until=timezone.now())
+    mailoutbox.clear()
+
+    subject = "[Newsroom] Now live: Ferry returns to Isla Verde"
+    with time_machine.travel(release_at + datetime.timedelta(seconds=5)):
+        with on_commit():
+            announce_due_releases()
+        with on_commit():
+            announce_due_releases()
+    assert recipients(mailoutbox, subject) == ["authority@example.mil", "writer@example.mil"]
+    assert "This scheduled release went public on" in mailoutbox[0].body
+    event = PublicationEvent.objects.get()
+    assert event.staff_notice == DeliveryStatus.SENT
+    # A redelivered task, or the fan-out run again, sends nothing more.
+    tell_staff_went_live(event_id=event.pk)
+    fan_out(event_id=event.pk)
+    assert len(recipients(mailoutbox, subject)) == 2
+
+
+def test_a_now_live_e_mail_the_mail_server_refuses_is_retried_then_failed_and_logged(
+    writer, monkeypatch, caplog
+):
+    release = release_in_state("published", created_by=writer)
+    event = PublicationEvent.objects.create(
+        key=f"published:{release.pk}",
+        article=release,
+        kind=EventKind.PUBLISHED,
+        staff_notice=DeliveryStatus.PENDING,
+    )
+    attempts = []
+
+    class DownServer:
+        def send_messages(self, messages):
+            attempts.append(messages)
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+    monkeypatch.setattr(tasks, "get_connection", lambda **kwargs: DownServer())
+    # Retries run at once, as a worker runs them later (the test settings would raise them).
+    previous = celery_app.conf["task_eager_propagates"]
+    celery_app.conf.update(task_eager_propagates=False)
+    try:
+        with caplog.at_level(logging.ERROR):
+            tell_staff_went_live.apply(kwargs={"event_id": event.pk})
+    finally:
+        celery_app.conf.update(task_eager_propagates=previous)
+    event.refresh_from_db()
+    assert event.staff_notice == DeliveryStatus.FAILED
+    assert len(attempts) == tasks.MAX_ATTEMPTS + 1
+    assert any("now-live e-mail" in record.getMessage() for record in caplog.records)
+
+
+def test_publishing_now_sends_no_now_live_e_mail(writer, authority, mailoutbox, on_commit):
+    release = release_in_state("cleared", created_by=writer)
+    with on_commit():
+        transitions.publish(article=release, user=authority)
+    assert [message.subject for message in mailoutbox] == [
+        f"[Newsroom] Published: {release.headline}"
+    ]
+    assert PublicationEvent.objects.get().staff_notice == ""
+
+
 def test_releases_public_before_alerts_existed_are_never_announced(mailoutbox, on_commit):
     subscriber("desk@example.org")
     ReleaseScan.objects.all().delete()
@@ -145,6 +228,38 @@ def test_the_alert_carries_the_release_text_with_quotes_and_tables(
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert message.extra_headers["List-Unsubscribe"].startswith("<http")
     assert "<img" not in html.split("</main>")[1]  # no tracking pixel
+
+
+def test_an_alert_prints_a_spanish_release_as_it_was_written(authority, mailoutbox, on_commit):
+    subscriber("desk@example.org")  # messages in English
+    release = release_in_state(
+        "cleared",
+        headline="Médicos atienden a pacientes en Metetí",
+        language="es",
+    )
+    speaker = PersonFactory(service="U.S. Air Force", rank="Maj.", given_name="Elliot")
+    PersonRole.objects.create(
+        person=speaker,
+        service="U.S. Air Force",
+        rank="Capt.",
+        title_en="a family physician",
+        title_es="médico de familia",
+        # Promoted tomorrow: a release published today prints the earlier rank and title.
+        held_until=timezone.localdate() + datetime.timedelta(days=1),
+    )
+    Quote.objects.create(
+        parent=release, region="body", ordering=10, speaker=speaker, text="Volveremos en marzo"
+    )
+    with on_commit():
+        transitions.publish(article=release, user=authority)
+    html = mailoutbox[0].alternatives[0][0]
+    assert '<html lang="en">' in html
+    assert '<h1 lang="es">Médicos atienden a pacientes en Metetí</h1>' in html
+    assert '<div lang="es">' in html
+    assert (
+        f"Capitán de la Fuerza Aérea de EE. UU. Elliot {speaker.family_name}, médico de familia"
+        in html
+    )
 
 
 def test_a_correction_and_a_withdrawal_are_sent_as_notices(

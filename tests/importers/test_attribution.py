@@ -321,3 +321,45 @@ def test_rank_written_after_the_name(phrase, service, rank, organization):
 def test_civilian_title_after_the_name_stays_a_title():
     p = person("Ana Ruiz, director of operations")
     assert (p.rank, p.title) == ("", "director of operations")
+
+
+SAID = "“Trabajamos juntos para cuidar la frontera común”"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "rank", "service", "name"),
+    [
+        (
+            f"{SAID}, dijo la Sargento Primero Aurelia Brenes.",
+            "Sargento Primero",
+            "",
+            "Aurelia Brenes",
+        ),
+        (f"{SAID} — afirmó el Cnel. Tobías Arosemena, director.", "Cnel.", "", "Tobías Arosemena"),
+        (f"{SAID}, según el Teniente Mateo Salas.", "Teniente", "", "Mateo Salas"),
+        (f"El Tte. Cnel. Damián Sucre expresó: {SAID}.", "Tte. Cnel.", "", "Damián Sucre"),
+        (f"{SAID}, agregó el Sgto. 1ro. Iván Correa.", "Sgto. 1ro.", "", "Iván Correa"),
+        (f"{SAID}, la Capitana Rosa Vega explicó.", "Capitana", "", "Rosa Vega"),
+        (f"La Dra. Maritza Quintero señaló: {SAID}.", "Dra.", "", "Maritza Quintero"),
+        (
+            f"{SAID}, explicó el Sargento de Primera Clase del Ejército de EE. UU. Juan Pérez.",
+            "Sgt. 1st Class",
+            "U.S. Army",
+            "Juan Pérez",
+        ),
+        (
+            f"{SAID}, dijo el Capitán de Navío de la Armada de EE.UU. Rubén Ocampo.",
+            "Capt.",
+            "U.S. Navy",
+            "Rubén Ocampo",
+        ),
+    ],
+)
+def test_spanish_attributions_with_spanish_ranks(paragraph, rank, service, name):
+    """Verb before or after the name, a dash, “según”, gendered articles, partner forces'
+    abbreviations, and U.S. ranks as Spanish-language U.S. releases write them (stored in
+    their English form, as the site prints them back in Spanish)."""
+    (quote,) = scan_quotes(paragraph).quotes
+    assert quote.text == "Trabajamos juntos para cuidar la frontera común"
+    speaker = quote.speaker
+    assert (speaker.rank, speaker.service, speaker.name) == (rank, service, name)

@@ -160,7 +160,8 @@ class Command(BaseCommand):
                     person=person,
                     service=role["service"],
                     rank=role["rank"],
-                    title=role["title"],
+                    title_en=role["title"],
+                    title_es=role.get("title_es"),
                     held_until=anchor - datetime.timedelta(days=role["held_until_days_ago"]),
                 )
             people[data["slug"]] = person

@@ -1,0 +1,95 @@
+"""What lists and feeds show of each release, rendered once per version of the release.
+
+A list page (home, kinds, archive, tags, people, organizations, initiatives, search) shows a
+card or a thumbnail per release, and a feed an item per release. Each depends only on that
+release and what it names, so it is kept per release, language and site address under the
+release's version (public.versions), which public.invalidation renews with every change to one
+of those, as for the release page's own content (public.release_cache). The version comes in
+the list's own query (ArticleQuerySet.with_list_relations); a page's entries are read with one
+cache round trip and only the missing or outdated ones are built, together, and stored with
+one more. RELEASE_CACHE_ENABLED=0 builds every one on every request (the benchmark's "cold"
+mode).
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import prefetch_related_objects
+from django.template import loader
+from django.utils.translation import get_language
+
+from . import versions
+
+
+def per_release(request, releases, *, name, build):
+    """{release: entry} for `releases`: from the cache where built at the release's current
+    version, else from build(releases missing) -> {release: picklable entry}, stored."""
+    if not settings.RELEASE_CACHE_ENABLED:
+        return build(releases)
+    address = hashlib.blake2b(
+        f"{request.scheme}://{request.get_host()}".encode(), digest_size=8
+    ).hexdigest()
+    keys = {release: f"{name}:{release.pk}:{get_language()}:{address}" for release in releases}
+    found = cache.get_many(keys.values()) if keys else {}
+    entries, missing = {}, []
+    for release, key in keys.items():
+        stored = found.get(key)
+        if stored is not None and stored["version"] == versions.release_version(release):
+            entries[release] = stored["entry"]
+        else:
+            missing.append(release)
+    if missing:
+        built = build(missing)
+        cache.set_many(
+            {
+                keys[release]: {"version": versions.release_version(release), "entry": entry}
+                for release, entry in built.items()
+            },
+            timeout=settings.RELEASE_CACHE_SECONDS,
+        )
+        entries |= built
+    return entries
+
+
+def _build_cards(releases):
+    """A card for each release, the featured variant for the home page's featured releases,
+    and the parts of a shorter list item (search results, a person's latest releases): the
+    address, the kind and date, a thumbnail. Two queries for all of them: the hero photos and
+    their renditions."""
+    prefetch_related_objects(releases, "hero_image__renditions")
+    return {
+        release: {
+            "card": _render_card(release, featured=False),
+            "featured": _render_card(release, featured=True) if release.is_featured else None,
+            "url": release.get_absolute_url(),
+            "kind_and_date": _render("includes/kind_and_date.html", release),
+            "thumbnail": _render("includes/release_thumbnail.html", release),
+        }
+        for release in releases
+    }
+
+
+def _render(template, release):
+    return loader.render_to_string(template, {"release": release})
+
+
+def _render_card(release, *, featured):
+    return loader.render_to_string(
+        "includes/article_card.html", {"article": release, "featured": featured}
+    )
+
+
+def cards(request, releases, *, featured_first=False):
+    """[(release, card)] for a list's releases (with_list_relations()): card["card"] is its
+    <article> (the featured one when `featured_first` and the release is featured);
+    card["url"], card["kind_and_date"] and card["thumbnail"] make a shorter list item."""
+    releases = list(releases)
+    built = per_release(request, releases, name="card", build=_build_cards)
+    shown = []
+    for release in releases:
+        card = built[release]
+        if featured_first and card["featured"]:
+            card = card | {"card": card["featured"]}
+        shown.append((release, card))
+    return shown
