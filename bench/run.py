@@ -54,12 +54,8 @@ TARGETS = {
 }
 
 
-def parse_args(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--releases", type=int, default=1000)
-    parser.add_argument("--duration", type=float, default=5.0, help="seconds per page")
-    parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--max-requests", type=int, default=200_000, help="per page (Python)")
+def add_service_arguments(parser):
+    """--database-url and --cache-url: the bench database and the Redis the pages use."""
     parser.add_argument(
         "--database-url",
         default=os.environ.get(
@@ -69,6 +65,15 @@ def parse_args(argv=None):
     parser.add_argument(
         "--cache-url", default=os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/12")
     )
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--releases", type=int, default=1000)
+    parser.add_argument("--duration", type=float, default=5.0, help="seconds per page")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--max-requests", type=int, default=200_000, help="per page (Python)")
+    add_service_arguments(parser)
     parser.add_argument("--load", choices=["auto", "wrk", "python"], default="auto")
     parser.add_argument("--keep-data", action="store_true", help="reuse the existing database")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results")

@@ -1,3 +1,5 @@
+import functools
+
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
@@ -50,18 +52,26 @@ def site(request):
         "release_kinds": kinds.menu,
         "dap_script_url": settings.DAP_SCRIPT_URL,
     }
+    # The page in the other languages: callables too, computed once and only if the template
+    # asks (a release page passes its own, its versions having addresses of their own), since
+    # translating the address resolves and reverses it for each language.
     if getattr(request, "resolver_match", None) is not None:
-        alternates = seo.alternates(request)
+        alternates = functools.cache(functools.partial(seo.alternates, request))
         context |= {
             "canonical_url": request.build_absolute_uri(seo.canonical_path(request)),
             "alternates": alternates,
         }
     else:
-        # No page matched this address (a 404): offer the other language's home page.
-        alternates = []
-        for code, _name in settings.LANGUAGES:
-            with translation.override(code):
-                home = request.build_absolute_uri(reverse("public:home"))
-            alternates.append((code, translation.get_language_info(code)["name_local"], home))
-    context["other_languages"] = [alt for alt in alternates if alt[0] != language]
+        alternates = functools.cache(functools.partial(_home_in_each_language, request))
+    context["other_languages"] = lambda: [alt for alt in alternates() if alt[0] != language]
     return context
+
+
+def _home_in_each_language(request):
+    """No page matched this address (a 404): offer the other language's home page."""
+    homes = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            home = request.build_absolute_uri(reverse("public:home"))
+        homes.append((code, translation.get_language_info(code)["name_local"], home))
+    return homes

@@ -32,9 +32,17 @@ from django.utils.translation import get_language_from_path
 
 from articles.models import Article, ArticleStatus
 
-from . import versions
+from . import tiered_cache, versions
 
-CSP_HEADERS = ("Content-Security-Policy", "Content-Security-Policy-Report-Only")
+# What get_conditional_response() answers; most hits carry none of them.
+CONDITIONAL_HEADERS = frozenset(
+    (
+        "HTTP_IF_MATCH",
+        "HTTP_IF_NONE_MATCH",
+        "HTTP_IF_MODIFIED_SINCE",
+        "HTTP_IF_UNMODIFIED_SINCE",
+    )
+)
 # (generation, horizon): this process's copy of the horizon of the generation it last saw.
 _horizon = (None, 0)
 
@@ -63,7 +71,8 @@ def horizon(current_generation):
 
 
 class PageCacheMiddleware:
-    """Serve anonymous GET/HEAD requests for public pages from the cache.
+    """Serve anonymous GET/HEAD requests for public pages from the cache: this process's memory,
+    else Redis (public.tiered_cache).
 
     Placed early (after WhiteNoise) so a hit skips sessions, auth and templates. A request with
     a session cookie may be staff and is never served from or stored in the cache. A response is
@@ -80,7 +89,7 @@ class PageCacheMiddleware:
         current = versions.page_generation()
         boundary = horizon(current)
         key = self._key(request, current, boundary)
-        entry = cache.get(key)
+        entry = tiered_cache.get(key)
         if entry is not None:
             return self._from_entry(request, entry)
         response = self.get_response(request)
@@ -88,7 +97,7 @@ class PageCacheMiddleware:
             timeout = settings.PAGE_CACHE_SECONDS
             if boundary:
                 timeout = max(1, min(timeout, int(boundary - time.time())))
-            cache.set(key, self._entry(response), timeout)
+            tiered_cache.set(key, self._entry(response), timeout)
         return response
 
     @staticmethod
@@ -104,7 +113,7 @@ class PageCacheMiddleware:
         language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
         # Pages hold absolute addresses (canonical, Open Graph), so scheme and host count too;
         # get_host() also refuses hosts outside ALLOWED_HOSTS before anything is served.
-        address = request.build_absolute_uri(request.get_full_path())
+        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
         digest = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
         return f"page-cache:page:{current}:{boundary}:{language}:{digest}"
 
@@ -130,6 +139,8 @@ class PageCacheMiddleware:
         )
         if request.method == "HEAD":
             response.headers["Content-Length"] = str(len(content))
+        if not CONDITIONAL_HEADERS.intersection(request.META):
+            return response
         return get_conditional_response(
             request,
             etag=response.headers.get("ETag"),

@@ -10,7 +10,8 @@ depend on other releases, are read on every render and never stored here.
 
 Entries are keyed by release, language and site address (the JSON-LD holds absolute URLs) and
 carry the version they were built at; the version comes from the database with the release
-itself, so an entry outlives no change, whatever happened to the cache meanwhile. Staff and
+itself, so an entry outlives no change, whatever happened to the cache meanwhile, and whether it
+comes from this process's memory or from Redis (public.tiered_cache). Staff and
 embargo previews never use it. RELEASE_CACHE_ENABLED=0 turns it off (the benchmark's "cold"
 mode).
 """
@@ -18,10 +19,9 @@ mode).
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import get_language
 
-from . import versions
+from . import tiered_cache, versions
 
 
 def content(request, article, build):
@@ -34,9 +34,9 @@ def content(request, article, build):
         f"{request.scheme}://{request.get_host()}".encode(), digest_size=8
     ).hexdigest()
     key = f"release-cache:content:{article.pk}:{get_language()}:{address}"
-    entry = cache.get(key)
+    entry = tiered_cache.get(key)
     if entry is not None and entry["version"] == version:
         return entry["content"]
     built = build()
-    cache.set(key, {"version": version, "content": built}, timeout=settings.RELEASE_CACHE_SECONDS)
+    tiered_cache.set(key, {"version": version, "content": built}, settings.RELEASE_CACHE_SECONDS)
     return built

@@ -20,6 +20,7 @@ from articles.models import (
 from articles.translations import pending_corrections
 from public import language_versions, release_cache, structured_data
 from public.seo import PageMeta
+from public.templatetags.newsroom import json_ld
 from public.topics import related_releases, topics_of
 
 
@@ -91,10 +92,13 @@ def _release_content_in_language(request, article, *, preview, versions):
         "html": html,
         "tags": [topic.name for topic in topics["tag"]],
         "modified": article.revised_at or article.release_at or article.updated_at,
+        # Written out once with the content, not on every render.
         "json_ld": None
         if preview
-        else structured_data.news_article(
-            request, article, body=body, authors=authors, topics=topics, versions=versions
+        else json_ld(
+            structured_data.news_article(
+                request, article, body=body, authors=authors, topics=topics, versions=versions
+            )
         ),
     }
     return content, topics["release"]

@@ -218,7 +218,8 @@ def closed_port():
 
 @pytest.fixture
 def redis_down(settings):
-    settings.CACHES = {
+    # Only Redis goes: each process's memory tier and template fragments stay as deployed.
+    settings.CACHES = settings.CACHES | {
         "default": {
             "BACKEND": "newsroom.cache.ResilientRedisCache",
             "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",

@@ -154,6 +154,16 @@ CACHES["template_fragments"] = {
     "LOCATION": "template-fragments",
 }
 
+# Each process's own memory in front of Redis for the pages and release content readers ask for
+# (public/tiered_cache.py): a hit then costs no network round trip. A byte budget per process;
+# the entries used least recently make room.
+MEMORY_CACHE_BYTES = int(os.environ.get("MEMORY_CACHE_BYTES", 32 * 1024 * 1024))
+CACHES["memory"] = {
+    "BACKEND": "newsroom.cache.ProcessMemoryCache",
+    "LOCATION": "memory",
+    "OPTIONS": {"MAX_BYTES": MEMORY_CACHE_BYTES},
+}
+
 # Whole-page cache for anonymous readers (public/page_cache.py). Any content change empties it
 # within a second; PAGE_CACHE_SECONDS only bounds how long an entry may sit unused in the cache.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)

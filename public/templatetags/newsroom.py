@@ -2,7 +2,7 @@ import json
 
 from django import template
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
 
@@ -17,9 +17,12 @@ def json_ld(data):
 
     It carries no CSP nonce: browsers never execute a data block, so script-src does not
     apply, and a page without a nonce is the same bytes for every reader (public.page_cache).
+    Markup it wrote before (the release cache keeps a release's) is passed through as it is.
     """
     if not data:
         return ""
+    if isinstance(data, SafeString):
+        return data
     payload = json.dumps(data, ensure_ascii=False, default=str).translate(_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
 

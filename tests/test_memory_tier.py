@@ -1,0 +1,131 @@
+"""Each process's memory in front of Redis (public/tiered_cache.py): cached pages and release
+content are served without a round trip to Redis, within a byte budget, and never outlive a
+change, whichever process made it."""
+
+import datetime
+import pickle
+
+import pytest
+import time_machine
+from django.core.cache import caches
+from django.db.models import F
+from django.test import Client
+from django.utils import timezone
+
+from articles.models import Article
+from public import versions
+from public.models import PageGeneration
+from tests.counting import get
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+HOME = "/"
+# A page-cache hit: at most the page generation, read at most once a second.
+HIT_QUERIES = 1
+# A release page from the release cache: the release and its related releases.
+FROM_RELEASE_CACHE_QUERIES = 2
+# Longer than a process keeps its copy of the page generation.
+A_MOMENT_LATER = datetime.timedelta(seconds=1.5)
+
+
+@pytest.fixture
+def redis_unreachable(monkeypatch):
+    """From now on the shared cache answers nothing, as ResilientRedisCache does while Redis
+    cannot be reached."""
+
+    def unreachable():
+        monkeypatch.setattr(
+            caches["default"], "get", lambda key, default=None, version=None: default
+        )
+
+    return unreachable
+
+
+def changed_by_another_process(article, headline):
+    """What another process's edit leaves behind: the new row and a new page generation and
+    release version in the database, while this process still holds its copy of the
+    generation it read."""
+    Article.objects.filter(pk=article.pk).update(headline=headline)
+    PageGeneration.objects.filter(pk=versions.PAGES).update(value=F("value") + 1)
+    versions.renew_releases([article.pk])
+
+
+def test_a_cached_page_is_served_from_memory_while_redis_is_unreachable(client, redis_unreachable):
+    article = ArticleFactory(headline="Ferry crossing reopens")
+    first = client.get(article.get_absolute_url())
+    redis_unreachable()
+    second, queries = get(client, article.get_absolute_url())
+    assert queries <= HIT_QUERIES
+    assert second.content == first.content and "Ferry crossing reopens" in second.content.decode()
+
+
+def test_another_process_s_change_reaches_readers_within_a_second(client, redis_unreachable):
+    article = ArticleFactory(headline="Clinic opens on Monday")
+    url = article.get_absolute_url()
+    client.get(url)
+    redis_unreachable()
+    assert get(client, url)[1] <= HIT_QUERIES  # from memory
+    changed_by_another_process(article, "Clinic opens on Tuesday")
+    with time_machine.travel(timezone.now() + A_MOMENT_LATER):
+        page = client.get(url).content.decode()
+    assert "Clinic opens on Tuesday" in page and "Clinic opens on Monday" not in page
+
+
+def test_staff_are_never_served_from_memory(client, admin_user, redis_unreachable):
+    article = ArticleFactory(headline="Bridge inspection finished")
+    url = article.get_absolute_url()
+    client.get(url)
+    redis_unreachable()
+    # Changed without moving the generation: only a cached page still shows the old headline.
+    Article.objects.filter(pk=article.pk).update(headline="Bridge inspection finished early")
+    assert "finished early" not in client.get(url).content.decode()
+    staff = Client()
+    staff.force_login(admin_user)
+    response = staff.get(url)
+    assert "finished early" in response.content.decode()
+    assert "private" in response["Cache-Control"]
+
+
+def test_memory_holds_no_more_than_its_byte_budget(client, settings, redis_unreachable):
+    first, second = ArticleFactory(), ArticleFactory()
+    client.get(first.get_absolute_url())
+    one_page = caches["memory"].size()
+    assert one_page > 0
+    # Room for one page, not two: the page used least recently makes room.
+    budget = one_page * 3 // 2
+    settings.CACHES = settings.CACHES | {
+        "memory": settings.CACHES["memory"] | {"OPTIONS": {"MAX_BYTES": budget}}
+    }
+    versions.forget_page_generation()
+    client.get(first.get_absolute_url())
+    client.get(second.get_absolute_url())
+    assert caches["memory"].size() <= budget
+    redis_unreachable()
+    assert get(client, second.get_absolute_url())[1] <= HIT_QUERIES
+    assert get(client, first.get_absolute_url())[1] > HIT_QUERIES
+
+
+def test_a_value_larger_than_the_budget_is_not_kept(settings):
+    settings.CACHES = settings.CACHES | {
+        "memory": settings.CACHES["memory"] | {"OPTIONS": {"MAX_BYTES": 1000}}
+    }
+    memory = caches["memory"]
+    memory.set("small", "a few bytes")
+    memory.set("large", "x" * 2000)
+    assert memory.get("large") is None and memory.get("small") == "a few bytes"
+    assert memory.size() == len(pickle.dumps("a few bytes", pickle.HIGHEST_PROTOCOL))
+
+
+def test_release_content_is_read_from_memory_and_renewed_by_another_process_s_edit(
+    client, no_page_cache, redis_unreachable
+):
+    article = ArticleFactory(headline="Engineers finish the well")
+    url = article.get_absolute_url()
+    client.get(url)
+    redis_unreachable()
+    response, queries = get(client, url)
+    assert queries == FROM_RELEASE_CACHE_QUERIES
+    assert "Engineers finish the well" in response.content.decode()
+    changed_by_another_process(article, "Engineers finish the second well")
+    assert "Engineers finish the second well" in client.get(url).content.decode()
