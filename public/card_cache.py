@@ -14,12 +14,11 @@ mode).
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 from django.template import loader
 from django.utils.translation import get_language
 
-from . import versions
+from . import tiered_cache, versions
 
 
 def per_release(request, releases, *, name, build):
@@ -31,7 +30,7 @@ def per_release(request, releases, *, name, build):
         f"{request.scheme}://{request.get_host()}".encode(), digest_size=8
     ).hexdigest()
     keys = {release: f"{name}:{release.pk}:{get_language()}:{address}" for release in releases}
-    found = cache.get_many(keys.values()) if keys else {}
+    found = tiered_cache.get_many(keys.values())
     entries, missing = {}, []
     for release, key in keys.items():
         stored = found.get(key)
@@ -41,12 +40,12 @@ def per_release(request, releases, *, name, build):
             missing.append(release)
     if missing:
         built = build(missing)
-        cache.set_many(
+        tiered_cache.set_many(
             {
                 keys[release]: {"version": versions.release_version(release), "entry": entry}
                 for release, entry in built.items()
             },
-            timeout=settings.RELEASE_CACHE_SECONDS,
+            settings.RELEASE_CACHE_SECONDS,
         )
         entries |= built
     return entries

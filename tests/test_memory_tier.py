@@ -129,3 +129,21 @@ def test_release_content_is_read_from_memory_and_renewed_by_another_process_s_ed
     assert "Engineers finish the well" in response.content.decode()
     changed_by_another_process(article, "Engineers finish the second well")
     assert "Engineers finish the second well" in client.get(url).content.decode()
+
+
+def test_entries_left_in_redis_by_the_previous_release_of_the_code_are_not_read(client):
+    """A deploy over a warm Redis: the release cache's entries of the version before the memory
+    tier ({"version", "content"} under the same names) must not break the release page."""
+    article = ArticleFactory(headline="Water point handed over")
+    client.get(article.get_absolute_url())
+    shared = caches["default"]
+    left_behind = [key for key in shared._cache if ":release-cache:content:" in key]
+    assert left_behind  # the page put its release content in the shared cache
+    for cache in caches.all():
+        cache.clear()
+    for key in left_behind:
+        name = key.split(":", 2)[2].removeprefix("tiered:")
+        shared.set(name, {"version": versions.release_version(article), "content": {}}, 60)
+    versions.forget_page_generation()
+    page = client.get(article.get_absolute_url())
+    assert page.status_code == 200 and "Water point handed over" in page.content.decode()
