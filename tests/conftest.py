@@ -1,7 +1,6 @@
 import io
 
 import pytest
-from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
@@ -9,6 +8,7 @@ from django.utils import translation
 from articles import roles
 from articles.models import Article
 from public import search_index, versions
+from tests.caches import empty_every_cache
 from tests.factories import UserFactory
 from tests.signing_in import sign_in
 
@@ -41,8 +41,7 @@ def empty_cache():
     """The local-memory cache and this process's copy of the page generation outlive each
     test's database transaction: start every test with no cached pages, release content, page
     frame or page generation from the one before."""
-    for cache in caches.all():
-        cache.clear()
+    empty_every_cache()
     versions.forget_page_generation()
 
 

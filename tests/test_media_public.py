@@ -4,7 +4,6 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -12,6 +11,7 @@ from django.urls import reverse
 
 from articles.models import Image, ImageBlock, ImageRendition
 from tests import image_files
+from tests.caches import empty_every_cache
 from tests.factories import ArticleFactory, ImageFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -145,7 +145,7 @@ def test_home_query_count_does_not_grow_with_the_number_of_photos(client, no_pag
     html = client.get(reverse("public:home")).content.decode()
     assert len(pictures(html)) == 6
     # Every card built again (public.card_cache), as for the first count.
-    cache.clear()
+    empty_every_cache()
     assert _queries_for(client, reverse("public:home")) == first
 
 

@@ -6,7 +6,6 @@ import gzip
 import pytest
 import time_machine
 from celery.app.task import Task
-from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -16,6 +15,7 @@ from django.utils import timezone
 from articles import roles
 from articles.workflow import transitions
 from distribution.models import Subscriber, Subscription
+from tests.caches import empty_every_cache
 from tests.counting import queries_for
 from tests.factories import (
     ArticleFactory,
@@ -102,8 +102,7 @@ def test_every_page_costs_the_same_queries_with_4_or_24_of_everything(client, no
 def from_scratch_then_cached(client, url):
     """Queries of `url` with the release, card and feed item caches empty, then again with
     what the first request cached (in Redis and in each process's memory)."""
-    for tier in caches.all():
-        tier.clear()
+    empty_every_cache()
     return queries_for(client, url), queries_for(client, url)
 
 
