@@ -61,6 +61,8 @@ def main():
             "SECRET_KEY": "bench-only-" + "x" * 50,
             "DATABASE_URL": database_url,
             "CELERY_BROKER_URL": args.broker_url,
+            # The dev settings print mail to the console unless told otherwise: send it.
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "EMAIL_HOST": "127.0.0.1",
             "EMAIL_PORT": str(port),
             "EMAIL_USE_TLS": "false",
