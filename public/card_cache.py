@@ -7,48 +7,14 @@ release's version (public.versions), which public.invalidation renews with every
 of those, as for the release page's own content (public.release_cache). The version comes in
 the list's own query (ArticleQuerySet.with_list_relations); a page's entries are read with one
 cache round trip and only the missing or outdated ones are built, together, and stored with
-one more. RELEASE_CACHE_ENABLED=0 builds every one on every request (the benchmark's "cold"
-mode).
+one more (release_cache.per_release). RELEASE_CACHE_ENABLED=0 builds every one on every
+request (the benchmark's "cold" mode).
 """
 
-import hashlib
-
-from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.template import loader
-from django.utils.translation import get_language
 
-from . import tiered_cache, versions
-
-
-def per_release(request, releases, *, name, build):
-    """{release: entry} for `releases`: from the cache where built at the release's current
-    version, else from build(releases missing) -> {release: picklable entry}, stored."""
-    if not settings.RELEASE_CACHE_ENABLED:
-        return build(releases)
-    address = hashlib.blake2b(
-        f"{request.scheme}://{request.get_host()}".encode(), digest_size=8
-    ).hexdigest()
-    keys = {release: f"{name}:{release.pk}:{get_language()}:{address}" for release in releases}
-    found = tiered_cache.get_many(keys.values())
-    entries, missing = {}, []
-    for release, key in keys.items():
-        stored = found.get(key)
-        if stored is not None and stored["version"] == versions.release_version(release):
-            entries[release] = stored["entry"]
-        else:
-            missing.append(release)
-    if missing:
-        built = build(missing)
-        tiered_cache.set_many(
-            {
-                keys[release]: {"version": versions.release_version(release), "entry": entry}
-                for release, entry in built.items()
-            },
-            settings.RELEASE_CACHE_SECONDS,
-        )
-        entries |= built
-    return entries
+from .release_cache import per_release
 
 
 def _build_cards(releases):

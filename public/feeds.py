@@ -23,8 +23,9 @@ from django.utils.translation import gettext as _
 from articles.images.services import prefetch_photos
 from articles.models import BODY_BLOCK_MODELS, Article
 
-from . import card_cache, kinds
+from . import kinds
 from .filters import FACET
+from .release_cache import per_release
 from .versions import with_release_version
 
 ITEMS = 20
@@ -181,7 +182,7 @@ class ReleaseFeed(Feed):
             releases = releases.filter(scope.condition)
         releases = list(releases.order_by("-release_at", "-pk")[:ITEMS])
         request = scope.request
-        items = card_cache.per_release(
+        items = per_release(
             request, releases, name="feed-item", build=partial(_build_items, request)
         )
         return [items[release] for release in releases]
@@ -215,7 +216,7 @@ class ReleaseFeed(Feed):
 
 
 def _build_items(request, releases):
-    """{release: its feed item} (public.card_cache keeps them per release version). The same
+    """{release: its feed item} (public.release_cache keeps them per release version). The same
     queries for one release as for a page: one per relation and block type."""
     prefetch_related_objects(releases, "hero_image", "tags", "byline_people__roles", "corrections")
     # One query per block type for all the releases together, not per release.

@@ -24,19 +24,43 @@ from django.utils.translation import get_language
 from . import tiered_cache, versions
 
 
-def content(request, article, build):
-    """build() (a picklable dict) for this public release, from the cache when still current.
-    `article` may carry its version (versions.with_release_version); otherwise it costs a query."""
+def per_release(request, releases, *, name, build):
+    """{release: entry} for `releases`, each entry from the cache where it was built at the
+    release's current version, the rest from build(releases missing) -> {release: picklable
+    entry}, stored. Releases may carry their version (versions.with_release_version); otherwise
+    each costs a query. One cache round trip to read them all, one more to store what was built.
+    `name` tells apart what is kept per release (the page's content, list cards, feed items)."""
     if not settings.RELEASE_CACHE_ENABLED:
-        return build()
-    version = versions.release_version(article)
+        return build(releases)
     address = hashlib.blake2b(
         f"{request.scheme}://{request.get_host()}".encode(), digest_size=8
     ).hexdigest()
-    key = f"release-cache:content:{article.pk}:{get_language()}:{address}"
-    entry = tiered_cache.get(key)
-    if entry is not None and entry["version"] == version:
-        return entry["content"]
-    built = build()
-    tiered_cache.set(key, {"version": version, "content": built}, settings.RELEASE_CACHE_SECONDS)
-    return built
+    language = get_language()
+    keys = {release: f"{name}:{release.pk}:{language}:{address}" for release in releases}
+    current = {release: versions.release_version(release) for release in releases}
+    found = tiered_cache.get_many(keys.values())
+    entries, missing = {}, []
+    for release, key in keys.items():
+        stored = found.get(key)
+        if stored is not None and stored["version"] == current[release]:
+            entries[release] = stored["entry"]
+        else:
+            missing.append(release)
+    if missing:
+        built = build(missing)
+        tiered_cache.set_many(
+            {
+                keys[release]: {"version": current[release], "entry": entry}
+                for release, entry in built.items()
+            },
+            settings.RELEASE_CACHE_SECONDS,
+        )
+        entries |= built
+    return entries
+
+
+def content(request, article, build):
+    """build() (a picklable dict) for this public release, from the cache when still current."""
+    return per_release(
+        request, [article], name="release-cache:content", build=lambda releases: {article: build()}
+    )[article]
