@@ -7,6 +7,7 @@ translation's release checks until a translator brings it in step.
 """
 
 import datetime
+from collections import defaultdict
 from itertools import zip_longest
 
 import reversion
@@ -195,10 +196,13 @@ def link_versions(*, article, source):
     )
     # Written apart, the two versions' blocks can only be paired by place, once: from now on
     # each block keeps its source wherever the translator moves it.
+    paired = defaultdict(list)
     for source_block, block in paired_by_place(body_blocks(source), body_blocks(article)):
         if block is not None and type(block) is type(source_block):
             block.source_block = source_block
-            block.save(update_fields=["source_block"])
+            paired[type(block)].append(block)
+    for model, blocks in paired.items():  # one statement per block type
+        model.objects.bulk_update(blocks, ["source_block"])
     return article
 
 
