@@ -194,8 +194,14 @@ def link_versions(*, article, source):
     article.save(
         update_fields=["translation_group", "translation_source", "source_text", "source_synced_at"]
     )
-    # Written apart, the two versions' blocks can only be paired by place, once: from now on
-    # each block keeps its source wherever the translator moves it.
+    pair_blocks_by_place(article=article, source=source)
+    return article
+
+
+def pair_blocks_by_place(*, article, source):
+    """Give each of `article`'s blocks the block of `source` at the same place as its source.
+    Two versions written apart can only be paired by place, once: from then on each block keeps
+    its source wherever the translator moves it."""
     paired = defaultdict(list)
     for source_block, block in paired_by_place(body_blocks(source), body_blocks(article)):
         if block is not None and type(block) is type(source_block):
@@ -203,7 +209,6 @@ def link_versions(*, article, source):
             paired[type(block)].append(block)
     for model, blocks in paired.items():  # one statement per block type
         model.objects.bulk_update(blocks, ["source_block"])
-    return article
 
 
 def bring_in_step(*, article):

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from taggit.models import Tag, TaggedItem
@@ -298,6 +299,15 @@ def test_two_releases_are_in_both_languages_and_the_rest_in_english_only():
         )
     groups = Article.objects.values_list("translation_group", flat=True)
     assert len(set(groups)) == Article.objects.count() - 2
+
+
+def test_each_block_of_a_demo_translation_sits_beside_the_block_it_translates(admin_client):
+    seed()
+    for version in Article.objects.filter(language="es"):
+        page = admin_client.get(
+            reverse("admin:articles_article_side_by_side", args=[version.pk])
+        ).content.decode()
+        assert "Spanish" in page and "not in the translation" not in page
 
 
 def test_people_have_ap_style_ranks_and_two_are_press_contacts():

@@ -28,7 +28,7 @@ from articles.models import (
     RichText,
 )
 from articles.services import body_saved, replace_table_rows
-from articles.translations import source_lines
+from articles.translations import pair_blocks_by_place, source_lines
 
 # AP style abbreviates these months before a day number and spells out the others.
 _AP_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}
@@ -276,6 +276,10 @@ class Command(BaseCommand):
                     ordering=(photo["after"] + 1) * 10 + 5,
                     image=self.release_photo(photo, day, sequence),
                 )
+            if source:
+                # Written as its own text: each block is the translation of the source's block
+                # at the same place, as an editor linking two versions gets.
+                pair_blocks_by_place(article=article, source=source)
             # Checks stored so the release list shows the demo's results from the first visit.
             body_saved(article=article)
             build_photo_archive(article=article)
