@@ -35,7 +35,9 @@ MODES = {
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("page", help="a page name of bench/queries.py (home, article, …)")
+    parser.add_argument(
+        "page", help="a page name of bench/queries.py (home, article, …) or a path (/bench/floor/)"
+    )
     parser.add_argument("--mode", choices=MODES, default="uncached")
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--profile", action="store_true", help="print cProfile's top functions")
@@ -55,11 +57,18 @@ def configure(args):
         "SECURE_SSL_REDIRECT": "0",
         "LOG_LEVEL": "WARNING",
         "STATIC_ROOT": str(STATIC_ROOT),
+        # Mounts the in-app floor view at /bench/floor/, as bench/run.py does.
+        "NEWSROOM_BENCH_FLOOR": "1",
         **MODES[args.mode],
     }
 
 
 def page_path(name):
+    if name.startswith("/"):
+        import django
+
+        django.setup()
+        return name
     sys.path.insert(0, str(ROOT / "bench"))
     import queries  # bench/queries.py: sets Django up, picks the pages
 

@@ -6,6 +6,7 @@ where it is not, the version there is, marked as being in its own language, with
 kept out of search engines (it duplicates the real page) with no hreflang pair.
 """
 
+import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -73,6 +74,15 @@ def published_versions(article):
             versions[code] = Version(int(pk), slug, code)
     versions[article.language] = Version(article.pk, article.slug, article.language)
     return versions
+
+
+def signature(versions):
+    """A short name for a release's published versions (which languages, at which addresses):
+    what a stored release page links to besides the release itself (public.rendering)."""
+    text = " ".join(
+        f"{code}:{versions[code].pk}:{versions[code].slug}" for code in sorted(versions)
+    )
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
 
 def alternates(request, versions):

@@ -59,8 +59,13 @@ def per_release(request, releases, *, name, build):
     return entries
 
 
-def content(request, article, build):
-    """build() (a picklable dict) for this public release, from the cache when still current."""
+def page(request, article, build, *, variant):
+    """build() (a picklable dict) for this public release's page, from the cache when still
+    current. `variant` names what else the page shows that the release's version does not
+    follow (its published language versions): another variant is another entry."""
     return per_release(
-        request, [article], name="release-cache:content", build=lambda releases: {article: build()}
+        request,
+        [article],
+        name=f"release-cache:page:{variant}",
+        build=lambda releases: {article: build()},
     )[article]

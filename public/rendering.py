@@ -5,11 +5,13 @@ from dataclasses import dataclass
 
 from content_editor.contents import contents_for_item
 from django.db.models import prefetch_related_objects
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import http_date
+from django.utils.safestring import mark_safe
 
 from articles.images.archives import downloadable, release_photos
 from articles.images.services import prefetch_photos
@@ -104,27 +106,62 @@ def _release_content_in_language(request, article, *, preview, versions):
     return content, topics["release"]
 
 
+# Where the public page's shell (public.release_cache) takes the related releases. A comment
+# cannot come out of a release's text: rich text is sanitized without comments, and every other
+# field is escaped.
+RELATED_SLOT = "<!-- newsroom:related-releases -->"
+
+
 def render_release(request, article, *, preview=None, versions=None):
     """The release page, for the public or, with `preview`, for staff and embargoed readers.
 
-    The public page takes the release's own content from the release cache when it is current;
-    then only the release, its published language `versions` (public.language_versions) and
-    its related releases (which other releases change) are read.
+    The public page comes from the release cache while the release's version and its published
+    language `versions` (public.language_versions) are unchanged: everything on it but the
+    related releases, which other releases change and which are read and filled in on every
+    request. Then only the release and its related releases are read.
     """
     versions = versions or {article.language: article}
     if preview:
         content, related = _release_content(request, article, preview=preview, versions=versions)
-    else:
-        built = {}
+        response = render(
+            request,
+            "public/article_detail.html",
+            _page_context(request, article, content, preview=preview, versions=versions)
+            | {"related": related},
+        )
+        return private(response)
+    built = {}
 
-        def build():
-            content, built["related"] = _release_content(
-                request, article, preview=None, versions=versions
-            )
-            return content
+    def build():
+        content, built["related"] = _release_content(
+            request, article, preview=None, versions=versions
+        )
+        html = loader.render_to_string(
+            "public/article_detail.html",
+            _page_context(request, article, content, preview=None, versions=versions)
+            | {"related_slot": mark_safe(RELATED_SLOT)},
+            request,
+        )
+        before, after = html.split(RELATED_SLOT)
+        return {"before": before, "after": after, "modified": content["modified"]}
 
-        content = release_cache.content(request, article, build)
-        related = built["related"] if built else related_releases(article)
+    shell = release_cache.page(
+        request, article, build, variant=language_versions.signature(versions)
+    )
+    related = built["related"] if built else related_releases(article)
+    response = HttpResponse(
+        shell["before"]
+        + loader.render_to_string("includes/related_releases.html", {"related": related})
+        + shell["after"]
+    )
+    # The release's own last change or correction; the ETag (middleware) also covers what it
+    # links to.
+    modified = max(article.updated_at, shell["modified"])
+    response.headers["Last-Modified"] = http_date(modified.timestamp())
+    return response
+
+
+def _page_context(request, article, content, *, preview, versions):
     # Read in another language than its own: no version exists in the reader's language.
     fallback = preview is None and article.language != translation.get_language()
     meta = PageMeta(
@@ -140,28 +177,17 @@ def render_release(request, article, *, preview=None, versions=None):
         },
         tags=content["tags"],
     )
-    response = render(
-        request,
-        "public/article_detail.html",
-        {
-            "article": article,
-            "release_html": content["html"],
-            "preview": preview,
-            "related": related,
-            "meta": meta,
-            "json_ld": content["json_ld"],
-            "fallback_notice": language_versions.FALLBACK_NOTICES[article.language]
-            if fallback
-            else "",
-            # The interface's own (translated URLs) would pair this page with a wrong one.
-            "alternates": language_versions.alternates(request, versions),
-            "other_languages": language_versions.switcher(request, article, versions),
-        },
-    )
-    if preview:
-        return private(response)
-    # The release's own last change or correction; the ETag (middleware) also covers what it
-    # links to.
-    modified = max(article.updated_at, content["modified"])
-    response.headers["Last-Modified"] = http_date(modified.timestamp())
-    return response
+    return {
+        "article": article,
+        "release_html": content["html"],
+        "preview": preview,
+        "meta": meta,
+        "json_ld": content["json_ld"],
+        "fallback_notice": language_versions.FALLBACK_NOTICES[article.language] if fallback else "",
+        # The release's own address, whatever parameters the request carried: the page is
+        # the same for all of them (and is stored once for all of them).
+        "canonical_url": request.build_absolute_uri(request.path),
+        # The interface's own (translated URLs) would pair this page with a wrong one.
+        "alternates": language_versions.alternates(request, versions),
+        "other_languages": language_versions.switcher(request, article, versions),
+    }

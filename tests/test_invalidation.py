@@ -100,8 +100,10 @@ def test_another_process_follows_a_change_within_a_second(client):
     with time_machine.travel(start, tick=False):
         client.get(url)
         assert get(client, url)[1] == 0
-    # Another process commits a change: it moves the generation, this process is not told.
+    # Another process commits a change: it renews the release's version and moves the
+    # generation, this process is not told.
     Article.objects.filter(pk=article.pk).update(headline="Harbor reopens to ferries")
+    versions.renew_releases([article.pk])
     PageGeneration.objects.update(value=F("value") + 1)
     with time_machine.travel(start + datetime.timedelta(seconds=0.5), tick=False):
         # Within the second: this process's copy of the generation, the page as cached.

@@ -8,6 +8,7 @@ two requests is whether the release's content came from the release cache.
 import datetime
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -270,8 +271,8 @@ def test_content_cached_by_a_reader_during_an_edit_is_dropped_at_commit(
         release.save()
         # A reader's request ran between the save and the commit: it still saw the old row
         # and stored that content under the version the save had just given the release.
-        release_cache.content(
-            rf.get(release.get_absolute_url()), release, lambda: {"html": "stale"}
+        release_cache.page(
+            rf.get(release.get_absolute_url()), release, lambda: {"before": "stale"}, variant=""
         )
     assert "Committed headline" in page(client, release)
 
@@ -289,3 +290,27 @@ def test_the_release_cache_can_be_switched_off(client, release, settings):
     page(client, release)
     settings.RELEASE_CACHE_ENABLED = False
     assert queries_for(client, release.get_absolute_url()) > FROM_CACHE_QUERIES
+
+
+def test_a_translation_released_on_schedule_appears_on_its_source_page(client, release):
+    """Nothing is saved when a scheduled version's time comes: the stored page must still
+    follow which versions are out."""
+    spanish = ArticleFactory(
+        language="es",
+        translation_group=release.translation_group,
+        headline="Buzos recuperan una boya",
+        release_at=timezone.now() + datetime.timedelta(hours=1),
+    )
+    alternate = '<link rel="alternate" hreflang="es"'
+    assert alternate not in page(client, release)
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=2)):
+        html = page(client, release)
+    assert f'{alternate} href="http://testserver/es/' in html and spanish.slug in html
+
+
+def test_a_release_page_names_its_own_address_whatever_the_query(client, release):
+    url = release.get_absolute_url()
+    client.get(f"{url}?page=2&utm_source=mail")
+    for address in (url, f"{url}?page=2"):
+        html = client.get(address).content.decode()
+        assert f'<link rel="canonical" href="http://testserver{url}">' in html
