@@ -38,12 +38,12 @@ class Version:
             return reverse("public:article", kwargs={"slug": self.slug})
 
 
-def with_versions(releases):
-    """`releases` with each one's published version per language read in the same query (a
-    release page has a fixed query budget): see published_versions(). Written as SQL, as
-    public.topics' related releases are: it runs on every render of a release page, and
-    building it with the ORM (a subquery per language) took longer than running it."""
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
+def with_versions(releases, *, now=None):
+    """`releases` with each one's published version per language (at `now`, the present unless
+    given) read in the same query (a release page has a fixed query budget): see
+    published_versions(). Written as SQL, as public.topics' related releases are: building it
+    with the ORM (a subquery per language) took longer than running it."""
+    now = connection.ops.adapt_datetimefield_value(now or timezone.now())
     return releases.annotate(
         **{
             f"version_{code}": RawSQL(

@@ -40,15 +40,16 @@ class ArticleQuerySet(models.QuerySet):
         """The one definition of what the public may see: released, and its time has come."""
         return self.filter(status=ArticleStatus.PUBLISHED, release_at__lte=timezone.now())
 
-    def with_public_page(self):
-        """Releases whose URL answers: the published ones, and withdrawn ones (with a notice).
+    def with_public_page(self, *, now=None):
+        """Releases whose URL answers: the published ones, and withdrawn ones (with a notice),
+        at `now` (the present unless given).
 
         Lists, feeds, sitemaps and search use published(): a withdrawn release keeps its
         address so links to it explain what happened, but it is listed nowhere.
         """
         return self.filter(
             status__in=[ArticleStatus.PUBLISHED, ArticleStatus.WITHDRAWN],
-            release_at__lte=timezone.now(),
+            release_at__lte=now or timezone.now(),
         )
 
     def for_language(self, language):

@@ -9,20 +9,19 @@ import datetime
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from articles.models import (
-    Article,
     ArticleKind,
     ArticleStatus,
     WorkflowAction,
 )
 from articles.workflow.embargo import embargoed_release
-from public import feeds, kinds, language_versions, versions
+from public import feeds, kinds, language_versions, release_lookup
 from public.filters import FACETS, apply_filters
 from public.rendering import Preview, private, render_release
 from public.seo import PageMeta, paged
@@ -161,14 +160,9 @@ def archive_period(request, year, month=None):
 
 
 def article_detail(request, slug):
-    article = get_object_or_404(
-        versions.with_release_version(
-            language_versions.with_versions(
-                Article.objects.with_public_page().select_related("hero_image")
-            )
-        ),
-        slug=slug,
-    )
+    article = release_lookup.release_with_public_page(slug)
+    if article is None:
+        raise Http404("No such release")
     if article.status == ArticleStatus.WITHDRAWN:
         withdrawal = article.state_changes.filter(action=WorkflowAction.WITHDRAWN).first()
         meta = PageMeta(
