@@ -77,6 +77,12 @@ def parse_args(argv=None):
     parser.add_argument("--load", choices=["auto", "wrk", "python"], default="auto")
     parser.add_argument("--keep-data", action="store_true", help="reuse the existing database")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results")
+    parser.add_argument(
+        "--modes", nargs="+", choices=MODES, default=list(MODES), help="a quick run of some"
+    )
+    parser.add_argument(
+        "--pages", nargs="+", metavar="PAGE", help="a quick run of some (names as in the table)"
+    )
     return parser.parse_args(argv)
 
 
@@ -319,7 +325,7 @@ def measure_all(args, load, workdir):
     )
     urls = counts["urls"]
 
-    results = {mode: {} for mode in MODES}
+    results = {mode: {} for mode in args.modes}
     rss = {}
     # The 1-minute load average before and after the measured loads: a run's figures only
     # compare with another's when the machine was as quiet (the load generator counts too).
@@ -334,7 +340,9 @@ def measure_all(args, load, workdir):
         }
     finally:
         bare.stop()
-    for mode, (extra, pages, connections) in MODES.items():
+    for mode in args.modes:
+        extra, pages, connections = MODES[mode]
+        pages = [page for page in pages if not args.pages or page in args.pages]
         mode_args = argparse.Namespace(
             **vars(args) | {"connections": connections or args.connections}
         )
