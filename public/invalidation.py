@@ -1,17 +1,20 @@
 """What a saved or deleted row changes for readers: the one subscriber to model changes.
 
-Three things on the reader's side are derived from content and must follow it: each release's
-search document (public.search_index), each release's cached page content (public.release_cache,
-checked against a release version) and every cached page (public.page_cache, keyed by the page
-generation). SHOWN below declares, for every model whose rows readers can see, how a changed
-row leads to the ids of the releases it is part of or named by, and whether readers can see it
-yet; NOT_SHOWN lists the models near releases that no public page shows. A test walks the
+Four things on the reader's side are derived from content and must follow it: each release's
+search document (public.search_index), each release's cached page (public.release_cache,
+checked against a release version), each release's related releases (public.related_cache,
+checked against the versions of its topics) and every cached page (public.page_cache, keyed by
+the page generation). SHOWN below declares, for every model whose rows readers can see, how a
+changed row leads to the ids of the releases it is part of or named by, and whether readers can
+see it yet; NOT_SHOWN lists the models near releases that no public page shows. A test walks the
 relations of releases, people, organizations, initiatives, images and tags and fails on any
 model in neither, so a new link is one edit here.
 
 Changes are collected per transaction. When it commits, in this order:
 
-1. the releases' versions are renewed (their cached content is not used again);
+1. the releases' versions are renewed (their cached content is not used again), and so are the
+   versions of every topic (initiative, organization, tag) they have or had in the transaction
+   (the related releases of the releases sharing one are read again);
 2. the page generation moves on, if readers could see the change (every cached page is stale);
 3. the task queue rebuilds the releases' search documents (public.tasks, off the request that
    made the change) and then, for a change readers can see, moves the page generation again, so
@@ -31,7 +34,7 @@ from functools import partial
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from taggit.models import Tag, TaggedItem
 
@@ -65,9 +68,10 @@ from importers.models import ImportJob
 from newsroom.tasks import run_after_commit
 
 from . import versions
-from .models import PageGeneration, ReleaseVersion
+from .models import PageGeneration, ReleaseVersion, TopicKind, TopicVersion
 from .tagging import tagged_releases
 from .tasks import refresh_search_documents
+from .topics import topic_links
 
 # A release readers can reach: published (also scheduled: saving it moves the time at which
 # pages must change) or withdrawn (its page shows the notice).
@@ -219,6 +223,7 @@ NOT_SHOWN = {
     WatchTerm,
     SearchDocument,  # rebuilt by step 1 above, never by a signal
     ReleaseVersion,
+    TopicVersion,
     PageGeneration,
     ContentType,
     get_user_model(),
@@ -238,12 +243,18 @@ class Pending:
 
     transaction: object  # the outermost atomic block, or None in autocommit mode
     release_ids: set = field(default_factory=set)
+    # (kind, id) of topics the releases gained or lost in this transaction (at commit they may
+    # have them no more, but the releases sharing them listed these as related): all of them,
+    # and those noted since the last renewal inside the transaction.
+    topics: set = field(default_factory=set)
+    topics_noted: set = field(default_factory=set)
     shown: bool = False
     statuses: dict = field(default_factory=dict)  # release id -> status, read once
     # In-transaction writes: versions.reads() when the generation moved, and when each
     # release was renewed.
     marked_at: int | None = None
     renewed_at: dict = field(default_factory=dict)
+    topics_renewed_at: dict = field(default_factory=dict)
 
 
 def _pending():
@@ -304,8 +315,8 @@ def _collect(release_ids, shown):
 
 def _mark(pending, release_ids):
     """Inside the transaction, for a change readers can see: move the page generation (its row
-    lock orders concurrent changes), then renew the releases. Once per transaction, and again
-    only for what this connection may have read since."""
+    lock orders concurrent changes), then renew the releases and their topics. Once per
+    transaction, and again only for what this connection may have read since."""
     reads = versions.reads()
     if pending.marked_at != reads:
         versions.advance_page_generation()
@@ -315,6 +326,16 @@ def _mark(pending, release_ids):
     if stale:
         versions.renew_releases(stale)
         pending.renewed_at.update(dict.fromkeys(stale, reads))
+    topics = _topics(stale) | pending.topics_noted
+    pending.topics_noted = set()
+    stale_topics = {pair for pair in topics if pending.topics_renewed_at.get(pair) != reads}
+    if stale_topics:
+        versions.renew_topics(stale_topics)
+        pending.topics_renewed_at.update(dict.fromkeys(stale_topics, reads))
+
+
+def _topics(release_ids):
+    return set().union(*topics_by_release(release_ids).values())
 
 
 def _commit(pending):
@@ -326,10 +347,77 @@ def _commit(pending):
     pending.statuses.clear()
     if release_ids:
         versions.renew_releases(release_ids)
+    # Topics renewed inside the transaction, with nothing read since, are current already.
+    reads = versions.reads()
+    unmarked = {pk for pk in release_ids if pending.renewed_at.get(pk) != reads}
+    topics = _topics(unmarked) | pending.topics
+    pending.topics, pending.topics_noted = set(), set()
+    topics = {pair for pair in topics if pending.topics_renewed_at.get(pair) != reads}
+    if topics:
+        versions.renew_topics(topics)
     if shown:
         versions.advance_page_generation()
     if release_ids:
         run_after_commit(refresh_search_documents, release_ids=sorted(release_ids), shown=shown)
+
+
+def topics_by_release(release_ids):
+    """{release id: {(kind, id) of each initiative, organization and tag it has}}, one query."""
+    if not release_ids:
+        return {}
+    ids = ", ".join(["%s"] * len(release_ids))
+    sql = " UNION ALL ".join(
+        f"SELECT link.{release}, '{kind}', link.{topic} FROM {table} link "
+        f"WHERE link.{release} IN ({ids})" + condition.format(link="link")
+        for kind, table, release, topic, condition in topic_links()
+    )
+    topics = {pk: set() for pk in release_ids}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, sorted(release_ids) * len(topic_links()))
+        for release, kind, topic in cursor.fetchall():
+            topics[release].add((kind, topic))
+    return topics
+
+
+_TOPIC_MODELS = {
+    Initiative: TopicKind.INITIATIVE,
+    Organization: TopicKind.ORGANIZATION,
+    Tag: TopicKind.TAG,
+}
+
+
+def _note_topics(instance, action, model, pk_set):
+    """Before links of releases to topics are added, removed or cleared: remember those topics
+    (a release losing one leaves the related releases of those that still have it)."""
+    if action not in ("pre_add", "pre_remove", "pre_clear"):
+        return
+    if isinstance(instance, Article) and model in _TOPIC_MODELS:
+        kind = _TOPIC_MODELS[model]
+        if action == "pre_clear":
+            pk_set = {
+                pk for each, pk in topics_by_release({instance.pk})[instance.pk] if each == kind
+            }
+        _note({(kind, pk) for pk in pk_set})
+    elif type(instance) in _TOPIC_MODELS and model is Article:
+        _note({(_TOPIC_MODELS[type(instance)], instance.pk)})
+
+
+def _note(topics):
+    pending = _pending()
+    pending.topics |= topics
+    pending.topics_noted |= topics
+
+
+def _note_link(row):
+    """A link row of a release to a topic saved or deleted by itself (a tag put on or taken
+    off, a deletion's cascade): remember its topic."""
+    if isinstance(row, TaggedItem):
+        if isinstance(_tagged(row), Article):
+            _note({(TopicKind.TAG, row.tag_id)})
+    elif type(row) is Article.initiatives.through:
+        _note({(TopicKind.INITIATIVE, row.initiative_id)})
+    elif type(row) is Article.organizations.through:
+        _note({(TopicKind.ORGANIZATION, row.organization_id)})
 
 
 # Signal receivers ------------------------------------------------------------------------
@@ -337,6 +425,7 @@ def _commit(pending):
 
 def _saved(sender, instance, created=False, **kwargs):
     if sender in SHOWN:
+        _note_link(instance)
         _collect(*_change(instance, created=created))
 
 
@@ -348,6 +437,7 @@ def _deleting(sender, instance, **kwargs):
 
 def _deleted(sender, instance, **kwargs):
     if sender in SHOWN and not isinstance(SHOWN[sender], Named):
+        _note_link(instance)
         _collect(*_change(instance))
 
 
@@ -357,6 +447,7 @@ def _links_changed(sender, instance, action, model, pk_set, **kwargs):
     otherwise (initiative.partners.add, initiative.tags.add) the instance did."""
     if sender not in SHOWN:
         return
+    _note_topics(instance, action, model, pk_set)
     reverse_clear = action == "pre_clear" and model is Article
     if not (action in ("post_add", "post_remove", "post_clear") or reverse_clear):
         return

@@ -35,3 +35,31 @@ class ReleaseVersion(models.Model):
 
     def __str__(self):
         return f"{self.release_id}: {self.version}"
+
+
+class TopicKind(models.TextChoices):
+    INITIATIVE = "initiative", _("initiative")
+    ORGANIZATION = "organization", _("organization")
+    TAG = "tag", _("tag")
+
+
+class TopicVersion(models.Model):
+    """The version of one topic's set of releases (an initiative, organization or tag a release
+    is linked to): a release page's related releases are those sharing a topic with it, kept
+    together with the versions of its topics and used only while those are unchanged
+    (public.related_cache). Renewed whenever a release that has or had the topic changes.
+
+    A plain id, as for ReleaseVersion: written in the transaction that may delete the topic."""
+
+    kind = models.CharField(_("kind"), max_length=12, choices=TopicKind.choices)
+    topic_id = models.BigIntegerField(_("topic"))
+    version = models.BigIntegerField(_("version"))
+
+    class Meta:
+        verbose_name = _("topic version")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "topic_id"], name="one_version_per_topic")
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.topic_id}: {self.version}"

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from articles.models import Article
 
-from . import language_versions, versions
+from . import language_versions, related_cache, versions
 
 # Stand-ins no request can carry: a slug with a NUL, the first moment of year 1.
 _SLUG = "\x00slug"
@@ -24,17 +24,20 @@ _TIME = datetime.datetime(1, 1, 1, tzinfo=datetime.UTC)
 
 @functools.cache
 def _statement():
-    releases = versions.with_release_version(
-        language_versions.with_versions(Article.objects.with_public_page(now=_TIME), now=_TIME)
+    releases = related_cache.with_topic_versions(
+        versions.with_release_version(
+            language_versions.with_versions(Article.objects.with_public_page(now=_TIME), now=_TIME)
+        )
     ).filter(slug=_SLUG)
     return releases.query.sql_with_params()
 
 
 def release_with_public_page(slug):
     """The release at `slug` if its address answers (Article.objects.with_public_page()), with
-    its published language versions (language_versions.published_versions()) and its version
-    (versions.release_version()); None if there is none. Its hero image is read when first
-    used: only when the page is rendered, not when it comes from the release cache."""
+    its published language versions (language_versions.published_versions()), its version
+    (versions.release_version()) and its topics' (public.related_cache); None if there is
+    none. Its hero image is read when first used: only when the page is rendered, not when it
+    comes from the release cache."""
     sql, params = _statement()
     time = connection.ops.adapt_datetimefield_value(_TIME)
     now = connection.ops.adapt_datetimefield_value(timezone.now())

@@ -20,10 +20,10 @@ from articles.models import (
     Person,
 )
 from articles.translations import pending_corrections
-from public import language_versions, release_cache, structured_data
+from public import language_versions, related_cache, release_cache, structured_data
 from public.seo import PageMeta
 from public.templatetags.newsroom import json_ld
-from public.topics import related_releases, topics_of
+from public.topics import topics_of
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,7 @@ def render_release(request, article, *, preview=None, versions=None):
     shell = release_cache.page(
         request, article, build, variant=language_versions.signature(versions)
     )
-    related = built["related"] if built else related_releases(article)
+    related = related_cache.related(article, built=built.get("related"))
     response = HttpResponse(
         shell["before"]
         + loader.render_to_string("includes/related_releases.html", {"related": related})

@@ -11,7 +11,7 @@ from datetime import datetime
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import CharField, DateTimeField, F, Value
+from django.db.models import CharField, DateTimeField, F, Min, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
@@ -76,34 +76,54 @@ def _translated_name():
     return Coalesce(NullIf(F(f"name_{language}"), Value("")), english, output_field=CharField())
 
 
-def _related_sql(article, columns):
-    """SQL and parameters selecting `columns` of up to RELATED_RELEASES published releases
-    sharing an initiative, organization or tag with `article`, newest first: the union of the
-    three link tables' matches, then the newest published ones. Written as SQL because it runs
-    on every render of a release page and building it with the ORM took longer than running
-    it."""
-    links = [
-        (Article.initiatives.through._meta.db_table, "article_id", "initiative_id", ""),
-        (Article.organizations.through._meta.db_table, "article_id", "organization_id", ""),
+def topic_links():
+    """How releases are linked to their topics: (topic kind, link table, its release column,
+    its topic column, a condition on the link row aliased `{link}`)."""
+    return [
         (
+            "initiative",
+            Article.initiatives.through._meta.db_table,
+            "article_id",
+            "initiative_id",
+            "",
+        ),
+        (
+            "organization",
+            Article.organizations.through._meta.db_table,
+            "article_id",
+            "organization_id",
+            "",
+        ),
+        (
+            "tag",
             TaggedItem._meta.db_table,
             "object_id",
             "tag_id",
-            f"AND mine.content_type_id = (SELECT id FROM {ContentType._meta.db_table} "
-            "WHERE app_label = 'articles' AND model = 'article') "
-            "AND theirs.content_type_id = mine.content_type_id",
+            f" AND {{link}}.content_type_id = (SELECT id FROM {ContentType._meta.db_table} "
+            "WHERE app_label = 'articles' AND model = 'article')",
         ),
     ]
+
+
+def _related_sql(article, columns, *, upcoming=False):
+    """SQL and parameters selecting `columns` of up to RELATED_RELEASES published releases
+    sharing an initiative, organization or tag with `article`, newest first: the union of the
+    three link tables' matches, then the newest published ones. With `upcoming`, all of those
+    scheduled for later instead. Written as SQL because it runs on every render of a release
+    page and building it with the ORM took longer than running it."""
     shared = " UNION ".join(
         f"SELECT theirs.{release} FROM {table} mine JOIN {table} theirs "
-        f"ON theirs.{link} = mine.{link} WHERE mine.{release} = %s {condition}"
-        for table, release, link, condition in links
+        f"ON theirs.{link} = mine.{link} WHERE mine.{release} = %s"
+        + condition.format(link="mine")
+        + condition.format(link="theirs")
+        for _kind, table, release, link, condition in topic_links()
     )
     # Releases in the same language, and not this release's own versions in other languages.
     sql = (
         f"SELECT {columns} FROM {Article._meta.db_table} WHERE id IN ({shared}) AND id <> %s "
-        "AND translation_group <> %s AND language = %s "
-        "AND status = %s AND release_at <= %s ORDER BY release_at DESC, id DESC LIMIT %s"
+        "AND translation_group <> %s AND language = %s AND status = %s "
+        + ("AND release_at > %s" if upcoming else "AND release_at <= %s ")
+        + ("" if upcoming else "ORDER BY release_at DESC, id DESC LIMIT %s")
     )
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     group = Article._meta.get_field("translation_group").get_db_prep_value(
@@ -114,8 +134,15 @@ def _related_sql(article, columns):
         article.language,
         ArticleStatus.PUBLISHED,
         now,
-        RELATED_RELEASES,
+        *([] if upcoming else [RELATED_RELEASES]),
     ]
+
+
+def next_related_release(article):
+    """When the soonest release scheduled to come out among those sharing a topic with
+    `article` does (None if there is none): its related releases may change then."""
+    upcoming = Article.objects.filter(pk__in=RawSQL(*_related_sql(article, "id", upcoming=True)))
+    return upcoming.aggregate(soonest=Min("release_at"))["soonest"]
 
 
 def _release_rows(article):

@@ -25,7 +25,7 @@ from django.db import DatabaseError
 from django.db.models import F, OuterRef, Subquery, Value
 from django.db.models.functions import Greatest
 
-from .models import PageGeneration, ReleaseVersion
+from .models import PageGeneration, ReleaseVersion, TopicVersion
 
 logger = logging.getLogger(__name__)
 
@@ -98,6 +98,18 @@ def renew_releases(release_ids):
         [ReleaseVersion(release_id=pk, version=version) for pk in sorted(release_ids)],
         update_conflicts=True,
         unique_fields=["release_id"],
+        update_fields=["version"],
+    )
+
+
+def renew_topics(topics):
+    """Give these topics ((kind, id) pairs) a new version: the related releases kept for the
+    releases that have them are never used again (public.related_cache)."""
+    version = time.time_ns()
+    TopicVersion.objects.bulk_create(
+        [TopicVersion(kind=kind, topic_id=pk, version=version) for kind, pk in sorted(topics)],
+        update_conflicts=True,
+        unique_fields=["kind", "topic_id"],
         update_fields=["version"],
     )
 
