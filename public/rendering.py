@@ -3,7 +3,6 @@ embargoed readers (the admin's preview imports this module, never the views)."""
 
 from dataclasses import dataclass
 
-from content_editor.contents import contents_for_item
 from django.db.models import prefetch_related_objects
 from django.shortcuts import render
 from django.template import loader
@@ -13,12 +12,9 @@ from django.utils.http import http_date
 
 from articles.images.archives import downloadable, release_photos
 from articles.images.services import prefetch_photos
-from articles.models import (
-    BODY_BLOCK_MODELS,
-    Person,
-)
 from articles.translations import pending_corrections
 from public import language_versions, release_cache, structured_data
+from public.release_reads import body_of, credited_on
 from public.seo import PageMeta
 from public.templatetags.newsroom import json_ld
 from public.topics import related_releases, topics_of
@@ -64,10 +60,10 @@ def _release_content(request, article, *, preview, versions):
 
 def _release_content_in_language(request, article, *, preview, versions):
     prefetch_related_objects([article], "corrections")
-    body = contents_for_item(article, BODY_BLOCK_MODELS)
+    body = body_of(article)
     prefetch_photos([article], {article: body})
     topics = topics_of(article)
-    credited = list(Person.objects.credited_on(article))
+    credited = credited_on(article)
     authors = [person for person in credited if person.is_author]
     photos = downloadable(release_photos(article, body))
     html = loader.render_to_string(
