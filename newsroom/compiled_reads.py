@@ -10,19 +10,22 @@ annotations, then prefetch_related).
 """
 
 import datetime
+import operator
+import uuid
 from weakref import WeakKeyDictionary
 
 from django.db import connections, router
 from django.db.models import prefetch_related_objects
-from django.db.models.query import get_related_populators
+from django.db.models.query import ModelIterable, ValuesListIterable, get_related_populators
 from django.utils import translation
 
 
 class CompiledRead:
-    """`build(*values)` returns a QuerySet of `model`; calling the CompiledRead with values
-    returns the list of instances that queryset would. Values are ints or dates (a date may be
-    None): each must reach the SQL as a parameter and never change its shape (no lists, no
-    Python branches on them), which the first compilation checks."""
+    """`build(*values)` returns a QuerySet of `model` instances or of values_list() tuples;
+    calling the CompiledRead with values returns the list that queryset would. Values are ints,
+    strings, UUIDs, dates or datetimes (a date or datetime may be None), each reaching the SQL
+    as a parameter (adapted as Django adapts them for the database) and never changing its
+    shape: no lists, no Python branches on them. The first compilation checks it."""
 
     def __init__(self, model, build):
         self._model = model
@@ -38,78 +41,116 @@ class CompiledRead:
         return by_language[language].run(values)
 
 
-def _markers(values, round):
-    """Stand-ins for `values` that no constant of a query is likely to equal."""
-    markers = []
-    for index, value in enumerate(values):
-        if isinstance(value, datetime.datetime):
-            raise TypeError(f"CompiledRead takes ints and dates, not {value!r}")
-        if isinstance(value, datetime.date) or value is None:
-            markers.append(datetime.date(1901 + round, 1, 1 + index))
-        elif isinstance(value, int):
-            markers.append(-1_000_000_000 - 1_000 * round - index)
-        else:
-            raise TypeError(f"CompiledRead takes ints and dates, not {value!r}")
-    return markers
+def _marker(value, round, index):
+    """A stand-in for `value` that no constant of a query is likely to equal."""
+    if isinstance(value, datetime.datetime):
+        return datetime.datetime(1901 + round, 1, 1, 0, 0, index, tzinfo=datetime.UTC)
+    if isinstance(value, datetime.date) or value is None:
+        # None only for dates: Django writes other Nones into the SQL (IS NULL).
+        return datetime.date(1901 + round, 1, 1 + index)
+    if isinstance(value, bool):
+        raise TypeError("CompiledRead values cannot be booleans (the SQL may differ)")
+    if isinstance(value, int):
+        return -1_000_000_000 - 1_000 * round - index
+    if isinstance(value, uuid.UUID):
+        return uuid.UUID(int=2**127 + 1_000 * round + index)
+    if isinstance(value, str):
+        return f"compiled-read-marker-{round}-{index}"
+    raise TypeError(f"CompiledRead values are ints, strings, UUIDs or dates, not {value!r}")
+
+
+def _adapters(connection, marker):
+    """The forms in which Django may pass a value of the marker's type to the database."""
+    if isinstance(marker, datetime.datetime):
+        return (_same, connection.ops.adapt_datetimefield_value)
+    if isinstance(marker, datetime.date):
+        return (_same, connection.ops.adapt_datefield_value)
+    if isinstance(marker, uuid.UUID):
+        return (_same, operator.attrgetter("hex"))
+    return (_same,)
+
+
+def _same(value):
+    return value
+
+
+def _wrapper(param, adapted):
+    return _same if type(param) is type(adapted) else type(param)
 
 
 class _Compiled:
     def __init__(self, build, values, using):
         connection = connections[using]
-        adapters = (lambda value: value, connection.ops.adapt_datefield_value)
         shapes = []
         for round in (0, 1):
-            markers = _markers(values, round)
+            markers = [_marker(value, round, index) for index, value in enumerate(values)]
             queryset = build(*markers)
             compiler = queryset.query.get_compiler(using=using)
             sql, params = compiler.as_sql()
+            # Each parameter that is a marker in one of its database forms, with the type the
+            # backend wrapped it in, if any (psycopg's Int4 for some integers).
             slots = {
-                position: (index, adapt)
+                position: (index, adapt, _wrapper(param, adapt(marker)))
                 for position, param in enumerate(params)
                 for index, marker in enumerate(markers)
-                for adapt in adapters
+                for adapt in _adapters(connection, marker)
                 if param == adapt(marker)
             }
             constants = [param for position, param in enumerate(params) if position not in slots]
-            indexes = {position: index for position, (index, _) in slots.items()}
+            indexes = {position: index for position, (index, *_) in slots.items()}
             shapes.append((sql, len(params), indexes, constants))
         if shapes[0] != shapes[1] or len(set(indexes.values())) != len(values):
             raise ValueError(f"{build!r}: each value must be a parameter of one fixed SQL")
         self.connection = connection
+        self.using = using
         self.sql, self.params, self.slots = sql, list(params), slots
         self.compiler = compiler
+        select = compiler.select[: compiler.col_count]
+        self.converters = compiler.get_converters([column[0] for column in select])
+        if queryset._iterable_class is ValuesListIterable:
+            self.instance = tuple
+        elif queryset._iterable_class is ModelIterable:
+            self.instance = _Instances(compiler, using).make
+        else:
+            raise TypeError(f"{build!r}: CompiledRead reads instances or values_list() tuples")
         self.prefetch = queryset._prefetch_related_lookups
-        select = compiler.select
-        self.converters = compiler.get_converters(
-            [column[0] for column in select[: compiler.col_count]]
-        )
-        klass_info = compiler.klass_info
-        self.model = klass_info["model"]
-        start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
-        self.fields = slice(start, end)
-        self.init_list = [column[0].target.attname for column in select[start:end]]
-        self.populators = get_related_populators(klass_info, select, using)
-        self.annotations = compiler.annotation_col_map
-        self.using = using
 
     def run(self, values):
         params = list(self.params)
-        for position, (index, adapt) in self.slots.items():
-            params[position] = None if values[index] is None else adapt(values[index])
+        for position, (index, adapt, wrap) in self.slots.items():
+            if values[index] is None:
+                params[position] = None
+            else:
+                params[position] = wrap(adapt(values[index]))
         with self.connection.cursor() as cursor:
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()
         if self.converters:
             rows = self.compiler.apply_converters(rows, self.converters)
-        # As django.db.models.query.ModelIterable does.
-        instances = []
-        for row in rows:
-            instance = self.model.from_db(self.using, self.init_list, row[self.fields])
-            for populator in self.populators:
-                populator.populate(row, instance)
-            for name, position in self.annotations.items():
-                setattr(instance, name, row[position])
-            instances.append(instance)
+        results = [self.instance(row) for row in rows]
         if self.prefetch:
-            prefetch_related_objects(instances, *self.prefetch)
-        return instances
+            prefetch_related_objects(results, *self.prefetch)
+        return results
+
+
+class _Instances:
+    """Model instances from rows, as django.db.models.query.ModelIterable makes them: the
+    model's fields, the related objects of select_related(), the annotations."""
+
+    def __init__(self, compiler, using):
+        klass_info = compiler.klass_info
+        self.model = klass_info["model"]
+        self.using = using
+        start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+        self.fields = slice(start, end)
+        self.init_list = [column[0].target.attname for column in compiler.select[start:end]]
+        self.populators = get_related_populators(klass_info, compiler.select, using)
+        self.annotations = compiler.annotation_col_map
+
+    def make(self, row):
+        instance = self.model.from_db(self.using, self.init_list, row[self.fields])
+        for populator in self.populators:
+            populator.populate(row, instance)
+        for name, position in self.annotations.items():
+            setattr(instance, name, row[position])
+        return instance
