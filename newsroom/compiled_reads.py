@@ -12,6 +12,7 @@ annotations, then prefetch_related).
 import datetime
 import operator
 import uuid
+from collections import defaultdict
 from weakref import WeakKeyDictionary
 
 from django.db import connections, router
@@ -154,3 +155,25 @@ class _Instances:
         for name, position in self.annotations.items():
             setattr(instance, name, row[position])
         return instance
+
+
+def attach(owners, name, related):
+    """Gives each of `owners` the `related` objects pointing to it (by the foreign key behind
+    the reverse relation `name`) as prefetch_related(name) would: `owner.<name>.all()` reads
+    them without a query, and each knows its owner. For related objects read by a
+    CompiledRead, which prefetch_related_objects() would read again with a compiled query."""
+    key = getattr(type(owners[0]), name).field
+    by_owner = defaultdict(list)
+    for instance in related:
+        by_owner[getattr(instance, key.attname)].append(instance)
+    for owner in owners:
+        instances = by_owner[getattr(owner, key.target_field.attname)]
+        for instance in instances:
+            key.set_cached_value(instance, owner)
+        # As django.db.models.query.prefetch_one_level stores them.
+        queryset = getattr(owner, name).get_queryset()
+        queryset._result_cache = instances
+        queryset._prefetch_done = True
+        if not hasattr(owner, "_prefetched_objects_cache"):
+            owner._prefetched_objects_cache = {}
+        owner._prefetched_objects_cache[key.remote_field.cache_name] = queryset

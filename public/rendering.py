@@ -3,7 +3,6 @@ embargoed readers (the admin's preview imports this module, never the views)."""
 
 from dataclasses import dataclass
 
-from django.db.models import prefetch_related_objects
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
@@ -11,10 +10,9 @@ from django.utils import translation
 from django.utils.http import http_date
 
 from articles.images.archives import downloadable, release_photos
-from articles.images.services import prefetch_photos
 from articles.translations import pending_corrections
 from public import language_versions, release_cache, structured_data
-from public.release_reads import body_of, credited_on
+from public.release_reads import body_of, corrections_of, credited_on, photo_renditions
 from public.seo import PageMeta
 from public.templatetags.newsroom import json_ld
 from public.topics import related_releases, topics_of
@@ -59,9 +57,9 @@ def _release_content(request, article, *, preview, versions):
 
 
 def _release_content_in_language(request, article, *, preview, versions):
-    prefetch_related_objects([article], "corrections")
+    corrections_of(article)
     body = body_of(article)
-    prefetch_photos([article], {article: body})
+    photo_renditions(article, body)
     topics = topics_of(article)
     credited = credited_on(article)
     authors = [person for person in credited if person.is_author]
