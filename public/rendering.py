@@ -70,7 +70,7 @@ def _release_content_in_language(request, article, *, preview, versions):
             "article": article,
             "body": body,
             "corrections": list(article.corrections.all()),
-            "pending_corrections": list(pending_corrections(article)),
+            "pending_corrections": pending_corrections(article),
             "topics": topics,
             "authors": authors,
             "contacts": [person for person in credited if person.is_contact],
