@@ -24,7 +24,7 @@ from django.utils import translation
 class CompiledRead:
     """`build(*values)` returns a QuerySet of `model` instances or of values_list() tuples;
     calling the CompiledRead with values returns the list that queryset would. Values are ints,
-    strings, UUIDs, dates or datetimes (a date or datetime may be None), each reaching the SQL
+    strings, UUIDs, dates (or None for a date) or datetimes, each reaching the SQL
     as a parameter (adapted as Django adapts them for the database) and never changing its
     shape: no lists, no Python branches on them. The first compilation checks it."""
 
@@ -35,11 +35,12 @@ class CompiledRead:
 
     def __call__(self, *values):
         using = router.db_for_read(self._model)
-        by_language = self._compiled.setdefault(connections[using], {})
-        language = translation.get_language()
-        if language not in by_language:
-            by_language[language] = _Compiled(self._build, values, using)
-        return by_language[language].run(values)
+        compiled = self._compiled.setdefault(connections[using], {})
+        # The values' types too: a None date is compiled (the same way) on its own.
+        key = (translation.get_language(), *map(type, values))
+        if key not in compiled:
+            compiled[key] = _Compiled(self._build, values, using)
+        return compiled[key].run(values)
 
 
 def _marker(value, round, index):
