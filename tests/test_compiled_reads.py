@@ -78,3 +78,18 @@ def test_a_value_that_does_not_reach_the_sql_as_a_parameter_is_refused():
     not_used = CompiledRead(Person, lambda pk, day: Person.objects.filter(pk=pk))
     with pytest.raises(ValueError, match="parameter of one fixed SQL"):
         not_used(1, datetime.date(2026, 1, 1))
+
+
+def test_a_quote_keeps_the_rank_of_its_release_date_in_the_office_time_zone(
+    client, no_page_cache, settings
+):
+    # 03:00 UTC on 1 March is still 28 February in Panama, the captain's last day as captain.
+    settings.RELEASE_CACHE_ENABLED = False
+    release_at = datetime.datetime(2026, 3, 1, 3, tzinfo=datetime.UTC)
+    article = ArticleFactory(release_at=release_at)
+    speaker = PersonFactory(given_name="Ana", family_name="Ruiz", rank="Maj.")
+    PersonRole.objects.create(person=speaker, rank="Capt.", held_until=datetime.date(2026, 2, 28))
+    Quote.objects.create(parent=article, region="body", ordering=10, speaker=speaker, text="Go.")
+    assert "Maj. Ana Ruiz" in client.get(article.get_absolute_url()).content.decode()
+    settings.TIME_ZONE = "America/Panama"
+    assert "Capt. Ana Ruiz" in client.get(article.get_absolute_url()).content.decode()
