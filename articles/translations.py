@@ -29,6 +29,7 @@ from articles.models import (
     RichText,
 )
 from articles.revisions import snapshot_of_article, text_lines
+from newsroom.compiled_reads import CompiledRead
 
 # Fields a translation starts from (the translator replaces the words, the rest stays).
 COPIED_FIELDS = (
@@ -223,13 +224,21 @@ def bring_in_step(*, article):
     return article
 
 
+# Read on every render of a translation: compiled once (newsroom.compiled_reads).
+_CORRECTIONS_SINCE = CompiledRead(
+    Correction,
+    lambda source, since: Correction.objects.filter(
+        article_id=source, created_at__gt=since
+    ).select_related("article"),
+)
+
+
 def pending_corrections(article):
-    """Corrections of the source published after the translation was last brought in step."""
+    """Corrections of the source published after the translation was last brought in step,
+    as a list."""
     if article.translation_source_id is None or article.source_synced_at is None:
-        return Correction.objects.none()
-    return Correction.objects.filter(
-        article_id=article.translation_source_id, created_at__gt=article.source_synced_at
-    ).select_related("article")
+        return []
+    return _CORRECTIONS_SINCE(article.translation_source_id, article.source_synced_at)
 
 
 def paired_by_place(source_blocks, translated_blocks):

@@ -3,8 +3,6 @@ embargoed readers (the admin's preview imports this module, never the views)."""
 
 from dataclasses import dataclass
 
-from content_editor.contents import contents_for_item
-from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
@@ -14,13 +12,9 @@ from django.utils.http import http_date
 from django.utils.safestring import mark_safe
 
 from articles.images.archives import downloadable, release_photos
-from articles.images.services import prefetch_photos
-from articles.models import (
-    BODY_BLOCK_MODELS,
-    Person,
-)
 from articles.translations import pending_corrections
 from public import language_versions, related_cache, release_cache, structured_data
+from public.release_reads import body_of, corrections_of, credited_on, photo_renditions
 from public.seo import PageMeta
 from public.templatetags.newsroom import json_ld
 from public.topics import topics_of
@@ -65,11 +59,11 @@ def _release_content(request, article, *, preview, versions):
 
 
 def _release_content_in_language(request, article, *, preview, versions):
-    prefetch_related_objects([article], "corrections")
-    body = contents_for_item(article, BODY_BLOCK_MODELS)
-    prefetch_photos([article], {article: body})
+    corrections_of(article)
+    body = body_of(article)
+    photo_renditions(article, body)
     topics = topics_of(article)
-    credited = list(Person.objects.credited_on(article))
+    credited = credited_on(article)
     authors = [person for person in credited if person.is_author]
     photos = downloadable(release_photos(article, body))
     html = loader.render_to_string(
@@ -78,7 +72,7 @@ def _release_content_in_language(request, article, *, preview, versions):
             "article": article,
             "body": body,
             "corrections": list(article.corrections.all()),
-            "pending_corrections": list(pending_corrections(article)),
+            "pending_corrections": pending_corrections(article),
             "topics": topics,
             "authors": authors,
             "contacts": [person for person in credited if person.is_contact],

@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, ArticleKind, ArticleStatus, Initiative, Organization
+from newsroom.compiled_reads import CompiledRead
 
 from .tagging import tagged_releases
 
@@ -105,12 +106,13 @@ def topic_links():
     ]
 
 
-def _related_sql(article, columns, *, upcoming=False):
-    """SQL and parameters selecting `columns` of up to RELATED_RELEASES published releases
-    sharing an initiative, organization or tag with `article`, newest first: the union of the
-    three link tables' matches, then the newest published ones. With `upcoming`, all of those
-    scheduled for later instead. Written as SQL because it runs on every render of a release
-    page and building it with the ORM took longer than running it."""
+def _related_sql(columns, release, group, language, now, *, upcoming=False):
+    """SQL and parameters selecting `columns` of up to RELATED_RELEASES releases published by
+    `now` sharing an initiative, organization or tag with the release of id `release`, newest
+    first: the union of the three link tables' matches, then the newest published ones in its
+    `language`, not of its translation `group`. With `upcoming`, all of those scheduled for
+    later instead. Written as SQL because it runs on every render of a release page and
+    building it with the ORM took longer than running it."""
     shared = " UNION ".join(
         f"SELECT theirs.{release} FROM {table} mine JOIN {table} theirs "
         f"ON theirs.{link} = mine.{link} WHERE mine.{release} = %s"
@@ -125,29 +127,31 @@ def _related_sql(article, columns, *, upcoming=False):
         + ("AND release_at > %s" if upcoming else "AND release_at <= %s ")
         + ("" if upcoming else "ORDER BY release_at DESC, id DESC LIMIT %s")
     )
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
-    group = Article._meta.get_field("translation_group").get_db_prep_value(
-        article.translation_group, connection
-    )
-    return sql, [article.pk] * 4 + [
-        group,
-        article.language,
+    return sql, [release] * 4 + [
+        Article._meta.get_field("translation_group").get_db_prep_value(group, connection),
+        language,
         ArticleStatus.PUBLISHED,
-        now,
+        connection.ops.adapt_datetimefield_value(now),
         *([] if upcoming else [RELATED_RELEASES]),
     ]
+
+
+def _lookup(article):
+    """What _related_sql() needs of `article`, at this moment."""
+    return article.pk, article.translation_group, article.language, timezone.now()
 
 
 def next_related_release(article):
     """When the soonest release scheduled to come out among those sharing a topic with
     `article` does (None if there is none): its related releases may change then."""
-    upcoming = Article.objects.filter(pk__in=RawSQL(*_related_sql(article, "id", upcoming=True)))
+    sql = _related_sql("id", *_lookup(article), upcoming=True)
+    upcoming = Article.objects.filter(pk__in=RawSQL(*sql))
     return upcoming.aggregate(soonest=Min("release_at"))["soonest"]
 
 
-def _release_rows(article):
+def _release_rows(*lookup):
     return _rows(
-        Article.objects.filter(pk__in=RawSQL(*_related_sql(article, "id"))),
+        Article.objects.filter(pk__in=RawSQL(*_related_sql("id", *lookup))),
         "release",
         name=F("headline"),
         detail=F("kind"),
@@ -159,31 +163,42 @@ def related_releases(article):
     """Up to RELATED_RELEASES published releases sharing an initiative, organization or tag
     with `article`, newest first, as Topics. A raw query: it runs on every render of a release
     page, and is the same SQL topics_of() reads them with."""
-    releases = Article.objects.raw(*_related_sql(article, "id, headline, slug, kind, release_at"))
+    releases = Article.objects.raw(
+        *_related_sql("id, headline, slug, kind, release_at", *_lookup(article))
+    )
     return [
         Topic("release", release.headline, release.slug, release.kind, release.release_at)
         for release in releases
     ]
 
 
-def topics_of(article):
-    """{"initiative": [...], "organization": [...], "tag": [...]} sorted by name, and
-    {"release": [...]} as related_releases() gives them, in one query."""
+def _topic_rows(release, *lookup):
     initiatives = _rows(
-        Initiative.objects.filter(articles=article), "initiative", name=_translated_name()
+        Initiative.objects.filter(articles=release), "initiative", name=_translated_name()
     )
     organizations = _rows(
-        Organization.objects.filter(articles=article),
+        Organization.objects.filter(articles=release),
         "organization",
         name=_translated_name(),
         detail=F("abbreviation"),
     )
     tags = _rows(
-        Tag.objects.filter(pk__in=tagged_releases().filter(object_id=article.pk).values("tag")),
+        Tag.objects.filter(pk__in=tagged_releases().filter(object_id=release).values("tag")),
         "tag",
     )
+    return _release_rows(release, *lookup).union(initiatives, organizations, tags, all=True)
+
+
+# Compiled once per process and language: building and compiling this UNION cost more than
+# running it.
+_TOPIC_ROWS = CompiledRead(Article, _topic_rows)
+
+
+def topics_of(article):
+    """{"initiative": [...], "organization": [...], "tag": [...]} sorted by name, and
+    {"release": [...]} as related_releases() gives them, in one query."""
     topics = {"initiative": [], "organization": [], "tag": [], "release": []}
-    for row in _release_rows(article).union(initiatives, organizations, tags, all=True):
+    for row in _TOPIC_ROWS(*_lookup(article)):
         topics[row[0]].append(Topic(*row))
     for kind in ("initiative", "organization", "tag"):
         topics[kind].sort(key=lambda topic: topic.name.casefold())

@@ -203,8 +203,8 @@ def _missing(image, existing):
     return [plan for plan in image.planned_renditions() if plan not in have]
 
 
-def prefetch_photos(articles, bodies):
-    """Renditions of every photo of these releases (heroes and body images) in one query.
+def photos_shown(articles, bodies):
+    """Every photo object of these releases (heroes, then body images), repeats included.
 
     `bodies` maps each article to its content-editor contents (contents_for_items).
     """
@@ -215,7 +215,12 @@ def prefetch_photos(articles, bodies):
         for block in bodies[article].body
         if isinstance(block, ImageBlock)
     ]
-    prefetch_related_objects(images, "renditions")
+    return images
+
+
+def prefetch_photos(articles, bodies):
+    """Renditions of every photo of these releases (heroes and body images) in one query."""
+    prefetch_related_objects(photos_shown(articles, bodies), "renditions")
 
 
 def renditions_for(image):
