@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from articles.models import Article, InitiativeTable, Quote, RichText, SearchDocument
 from public import search as site_search
-from public import search_index
+from public import search_index, snippets
 from public.management.commands import generate_bench_data
 from tests.counting import queries_for
 from tests.factories import (
@@ -392,7 +392,7 @@ def test_bench_data_search_documents_equal_those_the_live_index_builds(monkeypat
 def test_a_match_deep_in_a_long_body_is_found_and_shown_with_the_opening_words(client):
     """Snippets are cut from the start of the body only (their cost is bounded); the match
     itself is found and ranked from the whole text."""
-    filler = "Crews checked the boats again. " * (site_search.SNIPPET_SOURCE_CHARS // 20)
+    filler = "Crews checked the boats again. " * (snippets.SNIPPET_SOURCE_CHARS // 20)
     article = body_article("Long transcript", f"Opening remarks. {filler} A quetzal was seen.")
     indexed(article)
     found, html = results(client, q="quetzal")
