@@ -88,7 +88,8 @@ class Results(Paginator):
     release-time index finds them for a common word, the GIN index for a rare one): the newest
     MAX_RESULTS are ordered best first here and their number is the count; one more means
     `is_capped` (the page says "more than"). A second query fetches the shown page's releases
-    with what their snippets need (public.snippets). Same queries, on at most MAX_RESULTS + 1 rows, at any archive size.
+    with what their snippets need (public.snippets). Same queries, on at most MAX_RESULTS + 1
+    rows, at any archive size.
     """
 
     def __init__(self, search, releases, per_page):

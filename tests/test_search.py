@@ -111,6 +111,32 @@ def test_postgresql_search_stems_words_ignores_accents_and_understands_operators
 
 
 @on_postgresql
+def test_postgresql_marks_the_words_it_matched_by_their_stems(client):
+    article = body_article(
+        "Bridge inspections begin", "Crews inspected two bridges near Darién, not in Bridgeport."
+    )
+    indexed(article)
+    html = results(client, q="bridges")[1]
+    assert "<mark>Bridge</mark> inspections begin" in html
+    assert "two <mark>bridges</mark> near" in html
+    assert "in Bridgeport." in html
+    # The index holds unaccented forms too (search_index.fold): what it matched is marked.
+    assert "near <mark>Darién</mark>," in results(client, q="darien")[1]
+
+
+def test_a_snippet_follows_its_search_document_once_rebuilt(client, no_page_cache):
+    """Search documents are rebuilt after a release's version moved (public.tasks): a snippet
+    kept from the document before shows the new text once the document is rebuilt."""
+    article = body_article("Heron count", "Volunteers counted herons at dawn.")
+    indexed(article)
+    assert "counted <mark>herons</mark> at dawn" in results(client, q="herons")[1]
+    RichText.objects.filter(parent=article).update(text="<p>Rangers counted herons at dusk.</p>")
+    indexed(article)
+    html = results(client, q="herons")[1]
+    assert "counted <mark>herons</mark> at dusk" in html and "dawn" not in html
+
+
+@on_postgresql
 def test_postgresql_has_a_gin_index_on_the_stored_vector():
     with connection.cursor() as cursor:
         constraints = connection.introspection.get_constraints(
