@@ -24,12 +24,15 @@ from django.utils.translation import get_language
 from . import tiered_cache, versions
 
 
-def per_release(request, releases, *, name, build):
+def per_release(request, releases, *, name, build, stamp=None):
     """{release: entry} for `releases`, each entry from the cache where it was built at the
     release's current version, the rest from build(releases missing) -> {release: picklable
     entry}, stored. Releases may carry their version (versions.with_release_version); otherwise
     each costs a query. One cache round trip to read them all, one more to store what was built.
-    `name` tells apart what is kept per release (the page's content, list cards, feed items)."""
+    `name` tells apart what is kept per release (the page's content, list cards, feed items).
+    stamp(release), when given, is what else an entry depends on that changes apart from the
+    version (a search document, rebuilt after the version moved): an entry built under another
+    stamp is built again."""
     if not settings.RELEASE_CACHE_ENABLED:
         return build(releases)
     address = hashlib.blake2b(
@@ -38,6 +41,8 @@ def per_release(request, releases, *, name, build):
     language = get_language()
     keys = {release: f"{name}:{release.pk}:{language}:{address}" for release in releases}
     current = {release: versions.release_version(release) for release in releases}
+    if stamp:
+        current = {release: (version, stamp(release)) for release, version in current.items()}
     found = tiered_cache.get_many(keys.values())
     entries, missing = {}, []
     for release, key in keys.items():

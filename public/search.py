@@ -4,36 +4,29 @@ PostgreSQL: the stored, weighted tsvector of each release's SearchDocument (GIN-
 stemmed by the rules of the release's language: `spanish` for Spanish releases),
 `websearch_to_tsquery` in each language's configuration (quotes, OR and -word work; nothing a
 reader types is a syntax error), ts_rank with the default weights (headline 1.0,
-subheadline/summary 0.4, names/tags 0.2, body 0.1) and ts_headline snippets. SQLite (the
+subheadline/summary 0.4, names/tags 0.2, body 0.1); public.snippets highlights. SQLite (the
 zero-setup `make run`): every word must appear somewhere; headline matches first, then
 subheadline/summary matches, then newest.
 Both rank, count and list only the newest MAX_RESULTS matches (Results), so a search costs the
 same at any archive size.
-Snippets are escaped first and only then marked, so text in a release cannot inject markup.
 """
 
 import re
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, F, Func, IntegerField, Q, Value, When
-from django.db.models.functions import Left
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.db.models import Case, F, Func, IntegerField, Q, TextField, Value, When
 from django.utils.translation import get_language
 
-from .search_index import DOCUMENT_FIELDS, MARK_END, MARK_START, search_config
+from .search_index import DOCUMENT_FIELDS, search_config
 
-SNIPPET_CHARS = 240
 # Results listed for one search; more matches than this are counted as "more than" (Results).
 MAX_RESULTS = 500
-# PostgreSQL snippets come from the start of the body (the lead paragraphs); a match further
-# down is found and ranked all the same, its snippet is then the opening words.
-SNIPPET_SOURCE_CHARS = 1500
-_WORD = re.compile(r"\w+")
+# A word, as the reader's query and the highlighted text (public.snippets) are split into.
+WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -69,7 +62,7 @@ def supports_operators():
 
 def parse(text):
     text = " ".join(text.split())
-    words = list(dict.fromkeys(_WORD.findall(text)))
+    words = list(dict.fromkeys(WORD.findall(text)))
     if connection.vendor != "postgresql":
         # PostgreSQL knows which words count (Search.ignores_every_word).
         words = [word for word in words if len(word) > 1]
@@ -95,7 +88,8 @@ class Results(Paginator):
     release-time index finds them for a common word, the GIN index for a rare one): the newest
     MAX_RESULTS are ordered best first here and their number is the count; one more means
     `is_capped` (the page says "more than"). A second query fetches the shown page's releases
-    with their snippets. Same queries, on at most MAX_RESULTS + 1 rows, at any archive size.
+    with what their snippets need (public.snippets). Same queries, on at most MAX_RESULTS + 1
+    rows, at any archive size.
     """
 
     def __init__(self, search, releases, per_page):
@@ -152,36 +146,15 @@ def _best_first(rows):
 
 
 def _shown(search, releases, ids):
-    """The releases of `ids` in that order, ready for highlight()."""
+    """The releases of `ids` in that order, ready for snippets.highlight(): with their
+    search document's refresh time and, on PostgreSQL, the query's lexemes (`query_tree`)."""
     # With their photos: each result shows its thumbnail.
     shown = releases.filter(pk__in=ids).with_list_relations()
+    shown = shown.annotate(search_refreshed_at=F("search_document__refreshed_at"))
     if connection.vendor == "postgresql":
-        # ts_headline parses all the text it is given (about 0.5 ms per 3,000 characters): only
-        # for the shown page's releases, and only the start of the body, so a page of long
-        # transcripts costs no more than a page of short statements.
-        query = _tsquery(search)
-        marks = {"start_sel": MARK_START, "stop_sel": MARK_END}
         shown = shown.annotate(
-            title_marked=SearchHeadline(
-                "search_document__title",
-                query,
-                config=search_config(get_language()),
-                highlight_all=True,
-                **marks,
-            ),
-            snippet_marked=SearchHeadline(
-                Left("search_document__body", SNIPPET_SOURCE_CHARS),
-                query,
-                config=search_config(get_language()),
-                max_words=30,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-                **marks,
-            ),
+            query_tree=Func(_tsquery(search), function="querytree", output_field=TextField())
         )
-    else:
-        shown = shown.select_related("search_document")
     by_id = {release.pk: release for release in shown}
     return [by_id[pk] for pk in ids if pk in by_id]
 
@@ -208,48 +181,3 @@ def _any_of(conditions):
     for condition in conditions:
         combined |= condition
     return combined
-
-
-def highlight(releases, search):
-    """Give each release `title_html` and `snippet_html`: escaped text with <mark>ed matches."""
-    for release in releases:
-        if hasattr(release, "snippet_marked"):
-            title, snippet = release.title_marked, release.snippet_marked
-        else:
-            document = release.search_document
-            title = _mark_terms(document.title, search.terms)
-            snippet = _mark_terms(
-                _excerpt(document.body or document.lead, search.terms), search.terms
-            )
-        release.title_html = _marked_html(title)
-        release.snippet_html = _marked_html(snippet)
-    return releases
-
-
-def _marked_html(text):
-    escaped = str(escape(text))
-    return mark_safe(escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
-
-
-def _term_pattern(terms):
-    return re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
-
-
-def _excerpt(text, terms):
-    """About SNIPPET_CHARS of `text` around the first match, cut at word boundaries."""
-    text = " ".join(text.split())
-    match = _term_pattern(terms).search(text) if terms else None
-    start = max(0, (match.start() if match else 0) - SNIPPET_CHARS // 3)
-    if start:
-        start = text.find(" ", start) + 1
-    end = start + SNIPPET_CHARS
-    if end < len(text):
-        end = text.rfind(" ", start, end) if " " in text[start:end] else end
-    excerpt = text[start:end]
-    return f"{'… ' if start else ''}{excerpt}{' …' if end < len(text) else ''}"
-
-
-def _mark_terms(text, terms):
-    if not terms:
-        return text
-    return _term_pattern(terms).sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_END}", text)

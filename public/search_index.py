@@ -33,9 +33,6 @@ from articles.models import (
 
 logger = logging.getLogger(__name__)
 
-# ts_headline marks matches with these; search.py escapes the snippet and then turns them into
-# <mark>. They are Unicode private-use characters, removed from documents so text cannot forge one.
-MARK_START, MARK_END = "\ue000", "\ue001"
 DOCUMENT_FIELDS = ("title", "lead", "keywords", "body")
 _BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|td|th|tr)>|<br\s*/?>", re.IGNORECASE)
 
@@ -47,7 +44,6 @@ def plain_text(markup):
 
 
 def _clean(text):
-    text = text.replace(MARK_START, "").replace(MARK_END, "")
     return re.sub(r"[ \t]+", " ", re.sub(r"\s*\n\s*", "\n", text)).strip()
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from articles.models import Article, InitiativeTable, Quote, RichText, SearchDocument
 from public import search as site_search
-from public import search_index
+from public import search_index, snippets
 from public.management.commands import generate_bench_data
 from tests.counting import queries_for
 from tests.factories import (
@@ -108,6 +108,32 @@ def test_postgresql_search_stems_words_ignores_accents_and_understands_operators
     assert set(results(client, q="darien")[0]) == {trained.headline, boats.headline}
     assert results(client, q="training -boats")[0] == [trained.headline]
     assert results(client, q='"forty officers"')[0] == [trained.headline]
+
+
+@on_postgresql
+def test_postgresql_marks_the_words_it_matched_by_their_stems(client):
+    article = body_article(
+        "Bridge inspections begin", "Crews inspected two bridges near Darién, not in Bridgeport."
+    )
+    indexed(article)
+    html = results(client, q="bridges")[1]
+    assert "<mark>Bridge</mark> inspections begin" in html
+    assert "two <mark>bridges</mark> near" in html
+    assert "in Bridgeport." in html
+    # The index holds unaccented forms too (search_index.fold): what it matched is marked.
+    assert "near <mark>Darién</mark>," in results(client, q="darien")[1]
+
+
+def test_a_snippet_follows_its_search_document_once_rebuilt(client, no_page_cache):
+    """Search documents are rebuilt after a release's version moved (public.tasks): a snippet
+    kept from the document before shows the new text once the document is rebuilt."""
+    article = body_article("Heron count", "Volunteers counted herons at dawn.")
+    indexed(article)
+    assert "counted <mark>herons</mark> at dawn" in results(client, q="herons")[1]
+    RichText.objects.filter(parent=article).update(text="<p>Rangers counted herons at dusk.</p>")
+    indexed(article)
+    html = results(client, q="herons")[1]
+    assert "counted <mark>herons</mark> at dusk" in html and "dawn" not in html
 
 
 @on_postgresql
@@ -392,7 +418,7 @@ def test_bench_data_search_documents_equal_those_the_live_index_builds(monkeypat
 def test_a_match_deep_in_a_long_body_is_found_and_shown_with_the_opening_words(client):
     """Snippets are cut from the start of the body only (their cost is bounded); the match
     itself is found and ranked from the whole text."""
-    filler = "Crews checked the boats again. " * (site_search.SNIPPET_SOURCE_CHARS // 20)
+    filler = "Crews checked the boats again. " * (snippets.SNIPPET_SOURCE_CHARS // 20)
     article = body_article("Long transcript", f"Opening remarks. {filler} A quetzal was seen.")
     indexed(article)
     found, html = results(client, q="quetzal")

@@ -8,6 +8,7 @@ from articles.models import (
     ArticleKind,
 )
 from public import search as site_search
+from public import snippets
 from public.forms import SearchForm
 from public.seo import PageMeta, paged
 
@@ -37,7 +38,7 @@ def search(request):
             page = results.get_page(request.GET.get("page"))
             # For "More than 1,500 releases found": digits grouped as the language groups them.
             context["result_limit"] = number_format(site_search.MAX_RESULTS, force_grouping=True)
-            site_search.highlight(page.object_list, query)
+            snippets.highlight(request, page.object_list, query)
         elif form.has_filters and not query.text:
             page = paginate(request, releases.with_list_relations(), per_page=20)
     context |= {"page": page, "query": query}
