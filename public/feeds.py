@@ -11,11 +11,11 @@ from functools import partial
 
 from content_editor.contents import contents_for_items
 from django.conf import settings
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import feedgenerator
+from django.utils import feedgenerator, timezone
 from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -26,6 +26,7 @@ from articles.models import BODY_BLOCK_MODELS, Article
 from . import kinds
 from .feed_xml import ContentAtom, ContentRss, writable
 from .filters import FACET
+from .prepared_queries import NOW, PreparedQuery
 from .release_cache import per_release
 from .versions import with_release_version
 
@@ -61,7 +62,8 @@ class Scope:
     page_url: str
     url_name: str  # the feed's URL names are feeds:<url_name>_rss and feeds:<url_name>_atom
     url_kwargs: dict
-    condition: Q = None  # None: every release
+    # The kind, or the tag's, organization's or initiative's primary key; None: every release.
+    narrowed_by: object = None
 
 
 def scope_for(*, kind=None, tag=None, organization=None, initiative=None):
@@ -75,7 +77,7 @@ def scope_for(*, kind=None, tag=None, organization=None, initiative=None):
             page_url=reverse("public:kind", kwargs={"kind": kind}),
             url_name="kind",
             url_kwargs={"kind": kind},
-            condition=Q(kind=kind),
+            narrowed_by=kind,
         )
     for param, obj in (("tag", tag), ("organization", organization), ("initiative", initiative)):
         if obj is not None:
@@ -86,7 +88,7 @@ def scope_for(*, kind=None, tag=None, organization=None, initiative=None):
                 page_url=reverse(f"public:{param}", kwargs={"slug": obj.slug}),
                 url_name=param,
                 url_kwargs={"slug": obj.slug},
-                condition=FACET[param].releases(obj),
+                narrowed_by=obj.pk,
             )
     return Scope(
         title=site,
@@ -145,14 +147,8 @@ class ReleaseFeed:
         return response
 
     def items(self, request, scope):
-        # Each language's feed (/feeds/…, /es/feeds/…, with its <language>) carries the
-        # releases written in that language.
-        releases = with_release_version(Article.objects.published().filter(language=get_language()))
-        if scope.condition is not None:
-            releases = releases.filter(scope.condition)
-        # Only their ids and versions: the items come written from the cache, and the few
-        # written anew are read whole then (_written_items).
-        releases = list(releases.only("pk").order_by("-release_at", "-pk")[:ITEMS])
+        newest = _NEWEST[scope.url_name]
+        releases = list(newest.run(get_language(), timezone.now(), scope.narrowed_by))
         written = per_release(
             request,
             releases,
@@ -166,6 +162,29 @@ class ReleaseFeed:
 class ReleaseAtomFeed(ReleaseFeed):
     feed_type = ContentAtom
     format = "atom"
+
+
+def _newest(url_name, language, now, narrowed_by):
+    """A feed's releases: in its language (/feeds/…, /es/feeds/…, each with its <language>),
+    published at `now`, newest first. Only their ids and versions: the items come written from
+    the cache, and the few written anew read their releases whole (_written_items)."""
+    releases = with_release_version(Article.objects.published(now=now).filter(language=language))
+    if url_name == "kind":
+        releases = releases.filter(kind=narrowed_by)
+    elif url_name in SCOPE_FACETS:
+        facet = FACET[url_name]
+        releases = releases.filter(facet.releases(facet.model(pk=narrowed_by)))
+    return releases.only("pk").order_by("-release_at", "-pk")[:ITEMS]
+
+
+# Each kind of feed's query, built once per process (public.prepared_queries) with stand-ins no
+# request carries for the language, the time and the kind or primary key.
+_NEWEST = {
+    url_name: PreparedQuery(
+        partial(_newest, url_name), "\x00language", NOW, "\x00kind" if url_name == "kind" else -1
+    )
+    for url_name in ("all", "kind", *SCOPE_FACETS)
+}
 
 
 def _written_items(request, feed_type, releases):

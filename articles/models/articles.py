@@ -36,9 +36,10 @@ class ArticleStatus(models.TextChoices):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """The one definition of what the public may see: released, and its time has come."""
-        return self.filter(status=ArticleStatus.PUBLISHED, release_at__lte=timezone.now())
+    def published(self, *, now=None):
+        """The one definition of what the public may see: released, and its time has come
+        (at `now`, the present unless given)."""
+        return self.filter(status=ArticleStatus.PUBLISHED, release_at__lte=now or timezone.now())
 
     def with_public_page(self, *, now=None):
         """Releases whose URL answers: the published ones, and withdrawn ones (with a notice),
