@@ -11,6 +11,7 @@ from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -23,16 +24,31 @@ from articles.models import (
 from articles.workflow.embargo import embargoed_release
 from public import feeds, kinds, language_versions, release_lookup
 from public.filters import FACETS, apply_filters
+from public.prepared_queries import NOW, PreparedList, PreparedQuery
 from public.rendering import Preview, private, render_release
 from public.seo import PageMeta, paged
 
 from .common import agency, paginate, readers_releases
 
+# The home page's list and its count, built once per process (public.prepared_queries).
+_HOME_LISTED = PreparedQuery(
+    lambda language, now: (
+        readers_releases(language, now=now)
+        .with_list_relations()
+        .order_by("-is_featured", "-release_at", "-pk")
+    ),
+    "\x00language",
+    NOW,
+)
+_HOME_COUNTED = PreparedQuery(
+    lambda language, now: readers_releases(language, now=now).order_by().values("pk"),
+    "\x00language",
+    NOW,
+)
+
 
 def home(request):
-    releases = (
-        readers_releases().with_list_relations().order_by("-is_featured", "-release_at", "-pk")
-    )
+    releases = PreparedList(_HOME_LISTED, _HOME_COUNTED, get_language(), timezone.now())
     page = paginate(request, releases)
     meta = PageMeta(
         title=_("Latest releases"),
