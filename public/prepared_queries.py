@@ -50,11 +50,22 @@ class PreparedQuery:
 
 
 class PreparedList:
-    """A paginated list (django.core.paginator.Paginator) of `listed` (an ordered
-    PreparedQuery), counted by `counted` (the same rows, unordered), with a request's values;
-    the page's bounds go in as parameters, as LIMIT and OFFSET."""
+    """A paginated list: build(*stand_ins) (an ordered QuerySet) and its count, each built once;
+    rows(*values) gives django.core.paginator.Paginator a request's list, whose page's bounds
+    go in as parameters, as LIMIT and OFFSET."""
 
-    def __init__(self, listed, counted, *values):
+    def __init__(self, build, *stand_ins):
+        self._listed = PreparedQuery(build, *stand_ins)
+        self._counted = PreparedQuery(
+            lambda *values: build(*values).order_by().values("pk"), *stand_ins
+        )
+
+    def rows(self, *values):
+        return _Rows(self._listed, self._counted, values)
+
+
+class _Rows:
+    def __init__(self, listed, counted, values):
         self._listed, self._counted, self._values = listed, counted, values
 
     def count(self):

@@ -5,7 +5,10 @@ Each reads through its model's public() QuerySet: a record made for a draft has 
 
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from taggit.models import Tag
 
 from articles.models import (
     Initiative,
@@ -17,6 +20,7 @@ from articles.models import (
 )
 from public import feeds, structured_data
 from public.filters import FACET
+from public.prepared_queries import NOW, PreparedList
 from public.seo import PageMeta, paged
 
 from .common import agency, paginate, readers_releases
@@ -24,10 +28,22 @@ from .common import agency, paginate, readers_releases
 LATEST_ON_PROFILE = 5
 
 
+# A tag's releases and their count, built once per process (public.prepared_queries).
+_TAGGED = PreparedList(
+    lambda language, now, tag_pk: (
+        readers_releases(language, now=now)
+        .filter(FACET["tag"].releases(Tag(pk=tag_pk)))
+        .with_list_relations()
+    ),
+    "\x00language",
+    NOW,
+    -1,  # no tag's primary key
+)
+
+
 def tag_detail(request, slug):
     tag = FACET["tag"].lookup(slug)
-    releases = readers_releases().filter(FACET["tag"].releases(tag))
-    page = paginate(request, releases.with_list_relations())
+    page = paginate(request, _TAGGED.rows(get_language(), timezone.now(), tag.pk))
     meta = PageMeta(
         title=_("Releases tagged “%(tag)s”") % {"tag": tag.name},
         description=_("Releases from the %(agency)s tagged “%(tag)s”, newest first.")

@@ -24,14 +24,14 @@ from articles.models import (
 from articles.workflow.embargo import embargoed_release
 from public import feeds, kinds, language_versions, release_lookup
 from public.filters import FACETS, apply_filters
-from public.prepared_queries import NOW, PreparedList, PreparedQuery
+from public.prepared_queries import NOW, PreparedList
 from public.rendering import Preview, private, render_release
 from public.seo import PageMeta, paged
 
 from .common import agency, paginate, readers_releases
 
 # The home page's list and its count, built once per process (public.prepared_queries).
-_HOME_LISTED = PreparedQuery(
+_HOME = PreparedList(
     lambda language, now: (
         readers_releases(language, now=now)
         .with_list_relations()
@@ -40,16 +40,10 @@ _HOME_LISTED = PreparedQuery(
     "\x00language",
     NOW,
 )
-_HOME_COUNTED = PreparedQuery(
-    lambda language, now: readers_releases(language, now=now).order_by().values("pk"),
-    "\x00language",
-    NOW,
-)
 
 
 def home(request):
-    releases = PreparedList(_HOME_LISTED, _HOME_COUNTED, get_language(), timezone.now())
-    page = paginate(request, releases)
+    page = paginate(request, _HOME.rows(get_language(), timezone.now()))
     meta = PageMeta(
         title=_("Latest releases"),
         description=_(
