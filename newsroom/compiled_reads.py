@@ -32,7 +32,15 @@ class CompiledRead:
         self._build = build
         self._compiled = WeakKeyDictionary()
 
-    def __call__(self, *values):
+    def __call__(self, *values, limit=None, offset=0):
+        """The list the queryset would give; with `limit`, only that many from `offset`."""
+        return self._statement(values).run(values, limit=limit, offset=offset)
+
+    def count(self, *values):
+        """How many rows the queryset has."""
+        return self._statement(values).count(values)
+
+    def _statement(self, values):
         using = router.db_for_read(self._model)
         compiled = self._compiled.setdefault(connections[using], {})
         # The language and time zone can change the SQL (a translated name's column, the zone
@@ -44,7 +52,36 @@ class CompiledRead:
         )
         if key not in compiled:
             compiled[key] = _Compiled(self._build, values, using)
-        return compiled[key].run(values)
+        return compiled[key]
+
+
+class CompiledList:
+    """A paginated list: build(*values) (an ordered QuerySet of model instances) and its count
+    (the same rows, unordered, only their ids), each a CompiledRead; rows(*values) gives
+    django.core.paginator.Paginator a request's list, whose page's bounds go in as LIMIT and
+    OFFSET parameters."""
+
+    def __init__(self, model, build):
+        self._listed = CompiledRead(model, build)
+        self._counted = CompiledRead(
+            model, lambda *values: build(*values).order_by().values_list("pk")
+        )
+
+    def rows(self, *values):
+        return _Rows(self, values)
+
+
+class _Rows:
+    def __init__(self, compiled_list, values):
+        self._list, self._values = compiled_list, values
+
+    def count(self):
+        return self._list._counted.count(*self._values)
+
+    def __getitem__(self, bounds):
+        return self._list._listed(
+            *self._values, limit=bounds.stop - bounds.start, offset=bounds.start
+        )
 
 
 def _marker(value, round, index):
@@ -121,15 +158,26 @@ class _Compiled:
             raise TypeError(f"{build!r}: CompiledRead reads instances or values_list() tuples")
         self.prefetch = queryset._prefetch_related_lookups
 
-    def run(self, values):
+    def _params(self, values):
         params = list(self.params)
         for position, (index, adapt, wrap) in self.slots.items():
             if values[index] is None:
                 params[position] = None
             else:
                 params[position] = wrap(adapt(values[index]))
+        return params
+
+    def count(self, values):
         with self.connection.cursor() as cursor:
-            cursor.execute(self.sql, params)
+            cursor.execute(f"SELECT COUNT(*) FROM ({self.sql}) counted", self._params(values))
+            return cursor.fetchone()[0]
+
+    def run(self, values, *, limit=None, offset=0):
+        sql, params = self.sql, self._params(values)
+        if limit is not None:
+            sql, params = f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset]
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
             rows = cursor.fetchall()
         if self.converters:
             rows = self.compiler.apply_converters(rows, self.converters)

@@ -4,7 +4,6 @@ Each entry carries the summary and the full release (body blocks with quotes and
 attributions, tables and photos) with absolute links, and the hero photo as an enclosure.
 """
 
-import io
 import mimetypes
 import re
 from dataclasses import dataclass
@@ -12,18 +11,21 @@ from functools import partial
 
 from content_editor.contents import contents_for_items
 from django.conf import settings
-from django.contrib.syndication.views import Feed
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import prefetch_related_objects
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import feedgenerator
+from django.utils import feedgenerator, timezone
+from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from articles.images.services import prefetch_photos
 from articles.models import BODY_BLOCK_MODELS, Article
+from newsroom.compiled_reads import CompiledRead
 
 from . import kinds
+from .feed_xml import ContentAtom, ContentRss, writable
 from .filters import FACET
 from .release_cache import per_release
 from .versions import with_release_version
@@ -51,38 +53,6 @@ def absolutize(html, base):
     )
 
 
-class WrittenAtOnce:
-    """The XML writer's thousand small writes go to memory, the response gets one: each write
-    to an HttpResponse is encoded and stored as a chunk of its own."""
-
-    def write(self, outfile, encoding):
-        buffer = io.StringIO()
-        super().write(buffer, encoding)
-        outfile.write(buffer.getvalue())
-
-
-class ContentRss(WrittenAtOnce, feedgenerator.Rss201rev2Feed):
-    """RSS 2.0 with the full release in <content:encoded>, as most feed readers expect."""
-
-    def rss_attributes(self):
-        return {
-            **super().rss_attributes(),
-            "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
-        }
-
-    def add_item_elements(self, handler, item):
-        super().add_item_elements(handler, item)
-        handler.addQuickElement("content:encoded", item["content"])
-
-
-class ContentAtom(WrittenAtOnce, feedgenerator.Atom1Feed):
-    """Atom with the summary in <summary> and the full release in <content type="html">."""
-
-    def add_item_elements(self, handler, item):
-        super().add_item_elements(handler, item)
-        handler.addQuickElement("content", item["content"], {"type": "html"})
-
-
 @dataclass
 class Scope:
     """Which releases a feed carries, and what it is called."""
@@ -92,8 +62,8 @@ class Scope:
     page_url: str
     url_name: str  # the feed's URL names are feeds:<url_name>_rss and feeds:<url_name>_atom
     url_kwargs: dict
-    condition: Q = None  # None: every release
-    request: object = None
+    # The kind, or the tag's, organization's or initiative's primary key; None: every release.
+    narrowed_by: object = None
 
 
 def scope_for(*, kind=None, tag=None, organization=None, initiative=None):
@@ -107,7 +77,7 @@ def scope_for(*, kind=None, tag=None, organization=None, initiative=None):
             page_url=reverse("public:kind", kwargs={"kind": kind}),
             url_name="kind",
             url_kwargs={"kind": kind},
-            condition=Q(kind=kind),
+            narrowed_by=kind,
         )
     for param, obj in (("tag", tag), ("organization", organization), ("initiative", initiative)):
         if obj is not None:
@@ -118,7 +88,7 @@ def scope_for(*, kind=None, tag=None, organization=None, initiative=None):
                 page_url=reverse(f"public:{param}", kwargs={"slug": obj.slug}),
                 url_name=param,
                 url_kwargs={"slug": obj.slug},
-                condition=FACET[param].releases(obj),
+                narrowed_by=obj.pk,
             )
     return Scope(
         title=site,
@@ -145,104 +115,109 @@ def links(scope):
 SCOPE_FACETS = ("tag", "organization", "initiative")
 
 
-class ReleaseFeed(Feed):
-    """One instance serves every request: per-request state lives on the Scope and the items."""
+class ReleaseFeed:
+    """The view of every feed in one format. Django's feed generator writes the channel; each
+    item comes written from the per-release cache (public.feed_xml). One instance serves every
+    request."""
 
     feed_type = ContentRss
     format = "rss"
 
-    def get_object(self, request, scope="all", kind=None, slug=None):
+    def __call__(self, request, scope="all", kind=None, slug=None):
         if scope in SCOPE_FACETS:
             found = scope_for(**{scope: FACET[scope].lookup(slug)})
         else:
             found = scope_for(kind=kind)
-        found.request = request
-        return found
-
-    def title(self, scope):
-        return scope.title
-
-    def link(self, scope):
-        return scope.page_url
-
-    def description(self, scope):
-        return scope.description
-
-    def subtitle(self, scope):
-        return scope.description
-
-    def feed_url(self, scope):
-        return reverse(f"feeds:{scope.url_name}_{self.format}", kwargs=scope.url_kwargs)
-
-    def items(self, scope):
-        # Each language's feed (/feeds/…, /es/feeds/…, with its <language>) carries the
-        # releases written in that language.
-        releases = with_release_version(Article.objects.published().filter(language=get_language()))
-        if scope.condition is not None:
-            releases = releases.filter(scope.condition)
-        releases = list(releases.order_by("-release_at", "-pk")[:ITEMS])
-        request = scope.request
-        items = per_release(
-            request, releases, name="feed-item", build=partial(_build_items, request)
+        feed = self.feed_type(
+            title=writable(found.title),
+            link=request.build_absolute_uri(found.page_url),
+            description=writable(found.description),
+            subtitle=writable(found.description),
+            language=get_language(),
+            feed_url=request.build_absolute_uri(
+                reverse(f"feeds:{found.url_name}_{self.format}", kwargs=found.url_kwargs)
+            ),
         )
-        return [items[release] for release in releases]
+        for item in self.items(request, found):
+            feed.add_written_item(item)
+        response = HttpResponse(content_type=feed.content_type)
+        # The newest item's date, for conditional requests (public.middleware).
+        response.headers["Last-Modified"] = http_date(feed.latest_post_date().timestamp())
+        feed.write(response, "utf-8")
+        return response
 
-    def item_title(self, item):
-        return item["title"]
-
-    def item_description(self, item):
-        return item["description"]
-
-    def item_link(self, item):
-        return item["link"]
-
-    def item_pubdate(self, item):
-        return item["published"]
-
-    def item_updateddate(self, item):
-        return item["updated"]
-
-    def item_author_name(self, item):
-        return item["author"]
-
-    def item_categories(self, item):
-        return item["categories"]
-
-    def item_enclosures(self, item):
-        return [feedgenerator.Enclosure(*item["enclosure"])] if item["enclosure"] else []
-
-    def item_extra_kwargs(self, item):
-        return {"content": item["content"]}
+    def items(self, request, scope):
+        newest = _NEWEST[scope.url_name]
+        narrowed = () if scope.narrowed_by is None else (scope.narrowed_by,)
+        releases = newest(get_language(), timezone.now(), *narrowed)
+        written = per_release(
+            request,
+            releases,
+            name=f"feed-item:{self.format}",
+            build=partial(_written_items, request, self.feed_type),
+        )
+        # A release deleted since the first query has no item.
+        return [written[release] for release in releases if release in written]
 
 
-def _build_items(request, releases):
-    """{release: its feed item} (public.release_cache keeps them per release version). The same
-    queries for one release as for a page: one per relation and block type."""
+class ReleaseAtomFeed(ReleaseFeed):
+    feed_type = ContentAtom
+    format = "atom"
+
+
+def _newest(url_name, language, now, narrowed_by=None):
+    """A feed's releases: in its language (/feeds/…, /es/feeds/…, each with its <language>),
+    published at `now`, newest first. Only their ids and versions: the items come written from
+    the cache, and the few written anew read their releases whole (_written_items)."""
+    releases = with_release_version(Article.objects.published(now=now).filter(language=language))
+    if url_name == "kind":
+        releases = releases.filter(kind=narrowed_by)
+    elif url_name in SCOPE_FACETS:
+        facet = FACET[url_name]
+        releases = releases.filter(facet.releases(facet.model(pk=narrowed_by)))
+    return releases.only("pk").order_by("-release_at", "-pk")[:ITEMS]
+
+
+# Each kind of feed's query, compiled once per process (newsroom.compiled_reads).
+_NEWEST = {
+    url_name: CompiledRead(Article, partial(_newest, url_name))
+    for url_name in ("all", "kind", *SCOPE_FACETS)
+}
+
+
+def _written_items(request, feed_type, releases):
+    """{release: its item as feed_type writes it} (public.release_cache keeps them per release
+    version). The same queries for one release as for a page: the releases themselves, then one
+    per relation and block type."""
+    releases = list(Article.objects.filter(pk__in=[release.pk for release in releases]))
     prefetch_related_objects(releases, "hero_image", "tags", "byline_people__roles", "corrections")
     # One query per block type for all the releases together, not per release.
     bodies = contents_for_items(releases, BODY_BLOCK_MODELS)
     prefetch_photos(releases, bodies)
     base = request.build_absolute_uri("/").rstrip("/")
     return {
-        release: {
-            "title": release.headline,
-            "description": release.summary or release.subheadline or release.headline,
-            "link": release.get_absolute_url(),
-            "published": release.release_at,
-            "updated": release.revised_at or release.release_at,
-            "author": _authors(release),
-            "categories": [tag.name for tag in release.tags.all()],
-            "enclosure": _enclosure(request, release.hero_image),
-            "content": absolutize(
-                render_to_string(
-                    "feeds/release.html",
-                    {"article": release, "body": bodies[release]},
-                    request=request,
-                ),
-                base,
-            ),
-        }
+        release: feed_type.written_item(**_item(request, release, bodies[release], base))
         for release in releases
+    }
+
+
+def _item(request, release, body, base):
+    """The feed generator's add_item() arguments for `release`."""
+    link = request.build_absolute_uri(release.get_absolute_url())
+    content = render_to_string(
+        "feeds/release.html", {"article": release, "body": body}, request=request
+    )
+    return {
+        "title": writable(release.headline),
+        "link": link,
+        "unique_id": link,
+        "description": writable(release.summary or release.subheadline or release.headline),
+        "pubdate": release.release_at,
+        "updateddate": release.revised_at or release.release_at,
+        "author_name": writable(_authors(release)),
+        "categories": [writable(tag.name) for tag in release.tags.all()],
+        "enclosures": _enclosures(request, release.hero_image),
+        "content": writable(absolutize(content, base)),
     }
 
 
@@ -255,18 +230,13 @@ def _authors(release):
     return authors or release.byline_text or settings.NEWSROOM_AGENCY_NAME
 
 
-def _enclosure(request, image):
-    """(url, length, MIME type) of the hero photo, or None."""
+def _enclosures(request, image):
+    """The hero photo as the item's one enclosure (url, length, MIME type), if it has one."""
     if image is None:
-        return None
+        return []
     try:
         length = str(image.file.size)
     except OSError:
         length = "0"  # RSS requires the attribute; readers take 0 as "unknown"
     mime_type = mimetypes.guess_type(image.file.name)[0] or "application/octet-stream"
-    return (request.build_absolute_uri(image.file.url), length, mime_type)
-
-
-class ReleaseAtomFeed(ReleaseFeed):
-    feed_type = ContentAtom
-    format = "atom"
+    return [feedgenerator.Enclosure(request.build_absolute_uri(image.file.url), length, mime_type)]

@@ -152,7 +152,7 @@ def test_a_lost_database_connection_anywhere_answers_503_not_a_traceback(monkeyp
     def lost(*args, **kwargs):
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr("public.views.releases.Article.objects.published", lost)
+    monkeypatch.setattr("public.views.releases.paginate", lost)
     client.raise_request_exception = False
     assert_outage_page(client.get("/"))
 
@@ -164,7 +164,7 @@ def test_other_errors_get_the_plain_error_page_and_are_logged_with_the_request_i
     def broken(*args, **kwargs):
         raise ValueError("bug in a view")
 
-    monkeypatch.setattr("public.views.releases.Article.objects.published", broken)
+    monkeypatch.setattr("public.views.releases.paginate", broken)
     client = Client(raise_request_exception=False)
     caplog.handler.addFilter(RequestIDFilter())
     with caplog.at_level(logging.ERROR, logger="django.request"):

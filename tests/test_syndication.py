@@ -69,6 +69,26 @@ def test_feeds_carry_full_content_with_quotes_and_the_hero_photo(client, name):
     assert [tag.term for tag in entry.tags] == ["maritime"]
 
 
+@pytest.mark.parametrize("name", ["all_rss", "all_atom"])
+def test_feeds_escape_markup_and_leave_out_characters_xml_cannot_carry(client, name):
+    # Pasted text can hold control characters, which XML 1.0 cannot carry: the feed still
+    # answers, without them, and markup in the text reaches the reader as text.
+    article = ArticleFactory(
+        headline="Ports <open> & ready\x0b",
+        subheadline="Crews <i>on</i> shift\x0c",
+        summary="Tides \x01& <b>winds</b>",
+    )
+    article.tags.add("R&D <lab>\x1f")
+    response = client.get(reverse(f"feeds:{name}"))
+    assert response.status_code == 200
+    assert b"<open>" not in response.content and b"<b>" not in response.content
+    entry = feed(client, name).entries[0]
+    assert entry.title == "Ports <open> & ready"
+    assert entry.summary == "Tides & <b>winds</b>"
+    assert [tag.term for tag in entry.tags] == ["R&D <lab>"]
+    assert "<strong>Crews &lt;i&gt;on&lt;/i&gt; shift</strong>" in entry.content[0].value
+
+
 def test_feeds_per_kind_tag_organization_and_initiative(client):
     organization, initiative = OrganizationFactory(), InitiativeFactory()
     statement = quoted_release(kind="statement", headline="A statement")

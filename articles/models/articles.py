@@ -36,9 +36,10 @@ class ArticleStatus(models.TextChoices):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """The one definition of what the public may see: released, and its time has come."""
-        return self.filter(status=ArticleStatus.PUBLISHED, release_at__lte=timezone.now())
+    def published(self, *, now=None):
+        """The one definition of what the public may see: released, and its time has come
+        (at `now`, the present unless given)."""
+        return self.filter(status=ArticleStatus.PUBLISHED, release_at__lte=now or timezone.now())
 
     def with_public_page(self, *, now=None):
         """Releases whose URL answers: the published ones, and withdrawn ones (with a notice),
@@ -52,10 +53,11 @@ class ArticleQuerySet(models.QuerySet):
             release_at__lte=now or timezone.now(),
         )
 
-    def for_language(self, language):
+    def for_language(self, language, *, now=None):
         """Each release once for readers of `language`: its version in that language where one
-        is published, else the version there is (shown marked as being in its own language)."""
-        in_language = self.model.objects.published().filter(
+        is published (at `now`, the present unless given), else the version there is (shown
+        marked as being in its own language)."""
+        in_language = self.model.objects.published(now=now).filter(
             translation_group=models.OuterRef("translation_group"), language=language
         )
         return self.filter(models.Q(language=language) | ~models.Exists(in_language))

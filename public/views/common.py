@@ -18,7 +18,9 @@ def agency():
     return {"agency": settings.NEWSROOM_AGENCY_NAME}
 
 
-def readers_releases():
-    """The published releases, each once in the reader's language: its version in that
-    language where one is published, else the version there is (ArticleQuerySet.for_language)."""
-    return Article.objects.published().for_language(get_language())
+def readers_releases(language=None, *, now=None):
+    """The published releases (at `now`, the present unless given), each once in the reader's
+    language (or `language`): its version in that language where one is published, else the
+    version there is (ArticleQuerySet.for_language)."""
+    language = language or get_language()
+    return Article.objects.published(now=now).for_language(language, now=now)

@@ -5,9 +5,13 @@ Each reads through its model's public() QuerySet: a record made for a draft has 
 
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from taggit.models import Tag
 
 from articles.models import (
+    Article,
     Initiative,
     InitiativeStatus,
     InitiativeTableRow,
@@ -15,6 +19,7 @@ from articles.models import (
     Person,
     Quote,
 )
+from newsroom.compiled_reads import CompiledList
 from public import feeds, structured_data
 from public.filters import FACET
 from public.seo import PageMeta, paged
@@ -24,10 +29,20 @@ from .common import agency, paginate, readers_releases
 LATEST_ON_PROFILE = 5
 
 
+# A tag's releases and their count, compiled once per process (newsroom.compiled_reads).
+_TAGGED = CompiledList(
+    Article,
+    lambda language, now, tag_pk: (
+        readers_releases(language, now=now)
+        .filter(FACET["tag"].releases(Tag(pk=tag_pk)))
+        .with_list_relations()
+    ),
+)
+
+
 def tag_detail(request, slug):
     tag = FACET["tag"].lookup(slug)
-    releases = readers_releases().filter(FACET["tag"].releases(tag))
-    page = paginate(request, releases.with_list_relations())
+    page = paginate(request, _TAGGED.rows(get_language(), timezone.now(), tag.pk))
     meta = PageMeta(
         title=_("Releases tagged “%(tag)s”") % {"tag": tag.name},
         description=_("Releases from the %(agency)s tagged “%(tag)s”, newest first.")
