@@ -71,7 +71,7 @@ from . import versions
 from .models import PageGeneration, ReleaseVersion, TopicKind, TopicVersion
 from .tagging import tagged_releases
 from .tasks import refresh_search_documents
-from .topics import topic_links
+from .topics import topic_links, topics_sql
 
 # A release readers can reach: published (also scheduled: saving it moves the time at which
 # pages must change) or withdrawn (its page shows the notice).
@@ -366,14 +366,11 @@ def topics_by_release(release_ids):
     if not release_ids:
         return {}
     ids = ", ".join(["%s"] * len(release_ids))
-    sql = " UNION ALL ".join(
-        f"SELECT link.{release}, '{kind}', link.{topic} FROM {table} link "
-        f"WHERE link.{release} IN ({ids})" + condition.format(link="link")
-        for kind, table, release, topic, condition in topic_links()
-    )
     topics = {pk: set() for pk in release_ids}
     with connection.cursor() as cursor:
-        cursor.execute(sql, sorted(release_ids) * len(topic_links()))
+        cursor.execute(
+            topics_sql(f"{{column}} IN ({ids})"), sorted(release_ids) * len(topic_links())
+        )
         for release, kind, topic in cursor.fetchall():
             topics[release].add((kind, topic))
     return topics

@@ -7,9 +7,9 @@ readers see (the topic's version, which public.invalidation renews), or when a r
 topic with it comes out on schedule. An entry holds the versions as they were when it was built
 and ends when the first of those scheduled releases comes out; it is used only while the versions
 are unchanged, so an edit elsewhere on the site does not make every release page read its
-related releases again. Each entry also
-lives at most LIFETIME_SECONDS: a renewal lost with its process (after the commit, before its
-work ran) is followed within the site's 60-second bound all the same.
+related releases again. Each entry also lives at most LIFETIME_SECONDS: a renewal lost with its
+process (after the commit, before its work ran) is followed within the site's 60-second bound
+all the same.
 
 The topics' versions come with the release, in the release page's one query
 (with_topic_versions, used by public.release_lookup). RELEASE_CACHE_ENABLED=0 turns this off.
@@ -25,7 +25,7 @@ from django.db.models.expressions import RawSQL
 
 from . import tiered_cache, versions
 from .models import TopicVersion
-from .topics import next_related_release, related_releases, topic_links
+from .topics import next_related_release, related_releases, topics_sql
 
 LIFETIME_SECONDS = 60
 
@@ -33,11 +33,7 @@ LIFETIME_SECONDS = 60
 def with_topic_versions(releases):
     """`releases` annotated with `topic_versions`: a text naming every topic of each release
     with its version (None while none of them has one)."""
-    links = " UNION ALL ".join(
-        f"SELECT '{kind}', link.{topic} FROM {table} link "
-        f"WHERE link.{release} = {releases.model._meta.db_table}.id" + condition.format(link="link")
-        for kind, table, release, topic, condition in topic_links()
-    )
+    topics = topics_sql(f"{{column}} = {releases.model._meta.db_table}.id")
     entry = "version.kind || version.topic_id || '.' || version.version"
     aggregate = (
         f"string_agg({entry}, ' ' ORDER BY version.kind, version.topic_id)"
@@ -46,7 +42,7 @@ def with_topic_versions(releases):
     )
     sql = (
         f"SELECT {aggregate} FROM {TopicVersion._meta.db_table} version "
-        f"WHERE (version.kind, version.topic_id) IN ({links})"
+        f"WHERE (version.kind, version.topic_id) IN (SELECT kind, topic_id FROM ({topics}) topics)"
     )
     return releases.annotate(topic_versions=RawSQL(sql, [], output_field=CharField()))
 

@@ -67,10 +67,11 @@ def per_release(request, releases, *, name, build, stamp=None):
 def page(request, article, build, *, variant):
     """build() (a picklable dict) for this public release's page, from the cache when still
     current. `variant` names what else the page shows that the release's version does not
-    follow (its published language versions): another variant is another entry."""
+    follow (its published language versions): the entry's stamp."""
     return per_release(
         request,
         [article],
-        name=f"release-cache:page:{variant}",
+        name="release-cache:page",
         build=lambda releases: {article: build()},
+        stamp=lambda release: variant,
     )[article]

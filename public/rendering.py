@@ -111,8 +111,8 @@ def render_release(request, article, *, preview=None, versions=None):
 
     The public page comes from the release cache while the release's version and its published
     language `versions` (public.language_versions) are unchanged: everything on it but the
-    related releases, which other releases change and which are read and filled in on every
-    request. Then only the release and its related releases are read.
+    related releases, which other releases change and which are filled in on every request from
+    their own cache (public.related_cache). Then only the release itself is read.
     """
     versions = versions or {article.language: article}
     if preview:

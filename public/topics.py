@@ -22,6 +22,7 @@ from taggit.models import Tag, TaggedItem
 from articles.models import Article, ArticleKind, ArticleStatus, Initiative, Organization
 from newsroom.compiled_reads import CompiledRead
 
+from .models import TopicKind
 from .tagging import tagged_releases
 
 RELATED_RELEASES = 3
@@ -82,21 +83,21 @@ def topic_links():
     its topic column, a condition on the link row aliased `{link}`)."""
     return [
         (
-            "initiative",
+            TopicKind.INITIATIVE,
             Article.initiatives.through._meta.db_table,
             "article_id",
             "initiative_id",
             "",
         ),
         (
-            "organization",
+            TopicKind.ORGANIZATION,
             Article.organizations.through._meta.db_table,
             "article_id",
             "organization_id",
             "",
         ),
         (
-            "tag",
+            TopicKind.TAG,
             TaggedItem._meta.db_table,
             "object_id",
             "tag_id",
@@ -104,6 +105,19 @@ def topic_links():
             "WHERE app_label = 'articles' AND model = 'article')",
         ),
     ]
+
+
+def topics_sql(release):
+    """SQL selecting (release_id, kind, topic_id) of every initiative, organization and tag of
+    the releases that match `release`, a condition on the link table's release column written
+    with `{column}` (e.g. "{column} IN (%s, %s)", or a correlated "{column} = outer.id")."""
+    return " UNION ALL ".join(
+        f"SELECT link.{column} AS release_id, '{kind}' AS kind, link.{topic} AS topic_id "
+        f"FROM {table} link WHERE "
+        + release.format(column=f"link.{column}")
+        + condition.format(link="link")
+        for kind, table, column, topic, condition in topic_links()
+    )
 
 
 def _related_sql(columns, release, group, language, now, *, upcoming=False):
