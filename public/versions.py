@@ -22,7 +22,7 @@ import threading
 import time
 
 from django.db import DatabaseError
-from django.db.models import F, OuterRef, Subquery, Value
+from django.db.models import BigIntegerField, F, OuterRef, Subquery, Value
 from django.db.models.functions import Greatest
 
 from .models import PageGeneration, ReleaseVersion, TopicVersion
@@ -75,7 +75,9 @@ def page_generation():
 def advance_page_generation():
     """Make every cached page stale. In a transaction, the row stays locked until it ends, so
     concurrent changes move the generation one after the other."""
-    bumped = Greatest(F("value") + 1, Value(time.time_ns()))
+    # Typed: a bare Value(int) is an IntegerField, which PostgreSQL's server-side binding sends
+    # as a 4-byte integer, cutting a nanosecond time down to its low 32 bits.
+    bumped = Greatest(F("value") + 1, Value(time.time_ns(), output_field=BigIntegerField()))
     if not PageGeneration.objects.filter(pk=PAGES).update(value=bumped):
         # A new database: create the row (or find it created meanwhile), then move it on.
         PageGeneration.objects.bulk_create(

@@ -3,6 +3,7 @@ makes it fresh on the next request."""
 
 import datetime
 import re
+import time
 
 import pytest
 import time_machine
@@ -89,6 +90,15 @@ def test_a_page_that_used_a_nonce_is_neither_public_nor_stored(client, monkeypat
     assert NONCE.search(first.content.decode()).group(1) != NONCE.search(
         second.content.decode()
     ).group(1)
+
+
+def test_a_change_moves_the_generation_to_at_least_its_own_time():
+    """Pages are keyed by the generation: after a database restore it must not fall back to a
+    value whose pages Redis still holds, so it becomes at least the time of the change."""
+    before = time.time_ns()
+    for _ in range(3):  # PostgreSQL prepares a statement on its second run
+        versions.advance_page_generation()
+    assert versions.page_generation() >= before
 
 
 def test_language_and_query_string_are_part_of_the_key(client):
