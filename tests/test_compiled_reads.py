@@ -4,7 +4,9 @@ its own values, and a read whose values would not reach the SQL as parameters is
 import datetime
 
 import pytest
+from django.db import connection
 from django.db.models import Value
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import (
@@ -17,7 +19,7 @@ from articles.models import (
     Transcript,
     TranscriptTurn,
 )
-from newsroom.compiled_reads import CompiledRead
+from newsroom.compiled_reads import CompiledRead, read_together
 from tests.factories import ArticleFactory, InitiativeFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +69,38 @@ def test_release_pages_rendered_one_after_another_each_show_their_own_content(
             assert f"{name} {own}" in page or f"{name}{own}" in page, (name, own)
         for other in set(names) - {name}:
             assert f"{other} table" not in page and f"{other}-rank" not in page
+
+
+def test_reads_read_together_each_give_what_they_give_alone_in_one_round_trip():
+    alpha, bravo = _release("Alpha", days_ago=3), _release("Bravo", days_ago=5)
+    corrections = CompiledRead(
+        Correction, lambda release: Correction.objects.filter(article=release)
+    )
+    quotes = CompiledRead(
+        Quote, lambda release: Quote.objects.get_queryset().filter(parent=release)
+    )
+    rows = CompiledRead(
+        InitiativeTableRow,
+        lambda release: InitiativeTableRow.objects.filter(table__parent=release).values_list(
+            "cells", flat=False
+        ),
+    )
+    reads = [
+        corrections.bind(alpha.pk),
+        quotes.bind(bravo.pk),
+        rows.bind(alpha.pk),
+        corrections.bind(0),
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        found = read_together(*reads)
+    # One round trip on PostgreSQL; elsewhere one query each.
+    assert len(queries) == (1 if connection.vendor == "postgresql" else len(reads))
+    assert [[correction.note for correction in found[0]], [quote.text for quote in found[1]]] == [
+        ["Alpha correction"],
+        ["Bravo"],
+    ]
+    assert found[2:] == [[(["Alpha cell"],)], []]
+    assert found == [corrections(alpha.pk), quotes(bravo.pk), rows(alpha.pk), corrections(0)]
 
 
 def test_a_value_that_does_not_reach_the_sql_as_a_parameter_is_refused():
