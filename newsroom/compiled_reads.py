@@ -70,23 +70,26 @@ class _Bound:
 
 def read_together(*reads):
     """The lists each of `reads` (CompiledRead.bind(*values)) would return. On PostgreSQL their
-    statements go out in one round trip, separated by semicolons (psycopg binds the parameters
-    on the client, so one execute() can carry several statements), and each comes back as a
-    result set of its own; elsewhere they run one after another."""
+    statements go out in one round trip, in psycopg's pipeline mode (each its own statement,
+    prepared or not as the connection's options say, each answer kept apart); elsewhere they
+    run one after another."""
     connection = reads[0].statement.connection
     if connection.vendor != "postgresql" or len(reads) == 1:
         return [read.statement.run(read.values) for read in reads]
     if any(read.statement.connection is not connection for read in reads):
         raise ValueError("Reads that go together read the same database")
-    sql = "; ".join(read.statement.sql for read in reads)
-    params = [param for read in reads for param in read.statement.bound_params(read.values)]
-    rows = []
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for _read in reads:
-            rows.append(cursor.fetchall())
-            cursor.nextset()
-    return [read.statement.results(found) for read, found in zip(reads, rows, strict=True)]
+    connection.ensure_connection()
+    cursors = []
+    try:
+        with connection.connection.pipeline():
+            for read in reads:
+                cursors.append(connection.cursor())
+                cursors[-1].execute(read.statement.sql, read.statement.bound_params(read.values))
+            found = [cursor.fetchall() for cursor in cursors]
+    finally:
+        for cursor in cursors:
+            cursor.close()
+    return [read.statement.results(rows) for read, rows in zip(reads, found, strict=True)]
 
 
 class CompiledList:

@@ -50,9 +50,8 @@ def _release_content(request, article, *, preview, versions):
 
     Rendered in the release's own language (its labels, names and ranks too), whatever the
     reader's interface language: the <article> carries its lang attribute.
-    Its reads (public.release_reads) cost one round trip on PostgreSQL whatever the number of
-    blocks, people or topics (fourteen statements elsewhere); a translation reads its source's
-    corrections too.
+    Twelve statements whatever the number of blocks, people or topics (public.release_reads),
+    in one round trip on PostgreSQL; a translation reads its source's corrections too.
     """
     with translation.override(article.language):
         return _release_content_in_language(request, article, preview=preview, versions=versions)
