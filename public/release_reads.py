@@ -1,9 +1,9 @@
 """The reads of a release's own content that run on every render of it (public page, staff and
 embargo previews), compiled once per process (newsroom.compiled_reads): the body blocks, one
 statement per block type, and what they prefetch, one statement per relation for all the
-release's blocks; its corrections, its hero image, the renditions of its photos, its topics and
-the people it credits. None needs another's answer, so they go to the database together: one
-round trip on PostgreSQL (read_together())."""
+release's blocks; its corrections (and a translation's source's pending ones), its hero image,
+the renditions of its photos, its topics and the people it credits. None needs another's
+answer, so they go to the database together: one round trip on PostgreSQL (read_together())."""
 
 from dataclasses import dataclass
 
@@ -12,6 +12,7 @@ from content_editor.contents import Contents
 from articles.images.services import photos_shown
 from articles.models import BODY_BLOCK_MODELS, Article, Correction, Image, ImageBlock, Person
 from articles.models.media import ImageRendition
+from articles.translations import pending_corrections_reads
 from newsroom.compiled_reads import CompiledRead, attach, read_together
 
 from . import topics
@@ -87,6 +88,8 @@ class ReleaseContent:
     topics: dict
     # Person.objects.credited_on() for the release, with each person's role on its date.
     credited: list
+    # A translation's source's corrections it does not have yet (articles.translations).
+    pending_corrections: list
 
 
 def content_of(article):
@@ -96,6 +99,7 @@ def content_of(article):
     as articles.images.services.prefetch_photos() does."""
     release = article.pk
     hero = [_IMAGE.bind(article.hero_image_id)] if article.hero_image_id else []
+    pending = pending_corrections_reads(article)
     found = iter(
         read_together(
             _CORRECTIONS.bind(release),
@@ -103,6 +107,7 @@ def content_of(article):
             topics.rows(article),
             _CREDITED.bind(release, article.release_date),
             *hero,
+            *pending,
             *(read for block_read in _BLOCK_READS for read in block_read.bind(release)),
         )
     )
@@ -110,6 +115,7 @@ def content_of(article):
     renditions, topic_rows, credited = next(found), next(found), next(found)
     if hero:
         Article.hero_image.field.set_cached_value(article, *next(found))
+    pending_corrections = next(found) if pending else []
     body = Contents(article.regions)
     for block_read in _BLOCK_READS:
         for block in block_read.blocks_from(found):
@@ -118,4 +124,9 @@ def content_of(article):
     photos = photos_shown([article], {article: body})
     if photos:
         attach(photos, "renditions", renditions)
-    return ReleaseContent(body=body, topics=topics.grouped(topic_rows), credited=credited)
+    return ReleaseContent(
+        body=body,
+        topics=topics.grouped(topic_rows),
+        credited=credited,
+        pending_corrections=pending_corrections,
+    )

@@ -12,7 +12,6 @@ from django.utils.http import http_date
 from django.utils.safestring import mark_safe
 
 from articles.images.archives import downloadable, release_photos
-from articles.translations import pending_corrections
 from public import language_versions, related_cache, release_cache, structured_data
 from public.release_reads import content_of
 from public.seo import PageMeta
@@ -50,8 +49,9 @@ def _release_content(request, article, *, preview, versions):
 
     Rendered in the release's own language (its labels, names and ranks too), whatever the
     reader's interface language: the <article> carries its lang attribute.
-    Twelve statements whatever the number of blocks, people or topics (public.release_reads),
-    in one round trip on PostgreSQL; a translation reads its source's corrections too.
+    At most thirteen statements whatever the number of blocks, people or topics (a translation
+    reads its source's pending corrections too; public.release_reads), in one round trip on
+    PostgreSQL.
     """
     with translation.override(article.language):
         return _release_content_in_language(request, article, preview=preview, versions=versions)
@@ -68,7 +68,7 @@ def _release_content_in_language(request, article, *, preview, versions):
             "article": article,
             "body": body,
             "corrections": list(article.corrections.all()),
-            "pending_corrections": pending_corrections(article),
+            "pending_corrections": read.pending_corrections,
             "topics": topics,
             "authors": authors,
             "contacts": [person for person in credited if person.is_contact],
