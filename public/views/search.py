@@ -24,22 +24,17 @@ def search(request):
     }
     page = query = None
     if form.is_bound and form.is_valid():
-        releases = readers_releases()
         data = form.cleaned_data
-        if data["kind"]:
-            releases = releases.filter(kind=data["kind"])
-        if data["start"]:
-            releases = releases.filter(release_at__date__gte=data["start"])
-        if data["end"]:
-            releases = releases.filter(release_at__date__lte=data["end"])
+        filters = {name: data[name] for name in site_search.FILTERS if data[name]}
         query = site_search.parse(data["q"])
-        results = site_search.Results(query, releases, per_page=20) if query.is_searchable else None
+        results = site_search.Results(query, filters, per_page=20) if query.is_searchable else None
         if results is not None and (results.count or not query.ignores_every_word()):
             page = results.get_page(request.GET.get("page"))
             # For "More than 1,500 releases found": digits grouped as the language groups them.
             context["result_limit"] = number_format(site_search.MAX_RESULTS, force_grouping=True)
             snippets.highlight(request, page.object_list, query)
         elif form.has_filters and not query.text:
+            releases = site_search.filtered(readers_releases(), filters)
             page = paginate(request, releases.with_list_relations(), per_page=20)
     context |= {"page": page, "query": query}
     if page is not None and query and query.text:
