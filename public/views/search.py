@@ -8,7 +8,7 @@ from articles.models import (
     ArticleKind,
 )
 from public import search as site_search
-from public import snippets
+from public import search_results, snippets
 from public.forms import SearchForm
 from public.seo import PageMeta, paged
 
@@ -36,6 +36,8 @@ def search(request):
         elif form.has_filters and not query.text:
             releases = site_search.filtered(readers_releases(), filters)
             page = paginate(request, releases.with_list_relations(), per_page=20)
+    if page is not None:
+        context["results"] = search_results.items(request, page.object_list)
     context |= {"page": page, "query": query}
     if page is not None and query and query.text:
         title = _("Search results for “%(query)s”") % {"query": query.text}
