@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 from django.utils.formats import number_format
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
 from articles.models import (
@@ -15,11 +16,25 @@ from public.seo import PageMeta, paged
 from .common import agency, paginate, readers_releases
 
 
+def _kind_options(form):
+    """The type select's <option>s after "All types", the chosen one selected. Formatted here:
+    the template's loop asked the bound field for its value once per option."""
+    chosen = form["kind"].value()
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (value, " selected" if value == chosen else "", label)
+            for value, label in ArticleKind.choices
+        ),
+    )
+
+
 def search(request):
     form = SearchForm(request.GET or None)
     context = {
         "form": form,
-        "kind_choices": ArticleKind.choices,
+        "kind_options": _kind_options(form),
         "search_operators": site_search.supports_operators(),
     }
     page = query = None
