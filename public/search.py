@@ -154,6 +154,7 @@ def _newest_scores(search, filters):
 
 
 def _newest(releases):
+    """Newest first, and of releases out at the same time the later one first."""
     return releases.order_by("-release_at", "-pk")
 
 
