@@ -25,11 +25,17 @@ class CompiledRead:
     calling the CompiledRead with values returns the list that queryset would. Values are ints,
     strings, UUIDs, dates (or None for a date) or datetimes, each reaching the SQL
     as a parameter (adapted as Django adapts them for the database) and never changing its
-    shape: no lists, no Python branches on them. The first compilation checks it."""
+    shape: no lists, no Python branches on them. The first compilation checks it.
 
-    def __init__(self, model, build):
+    On PostgreSQL a statement run often is prepared (newsroom/settings/base.py), and after five
+    runs PostgreSQL may keep one generic plan for every set of values. `prepared=False` is for a
+    read whose best plan depends on its values (a search: the newest releases walked for a
+    common word, the GIN index for a rare one), planned on every run instead."""
+
+    def __init__(self, model, build, *, prepared=True):
         self._model = model
         self._build = build
+        self._prepared = prepared
         self._compiled = WeakKeyDictionary()
 
     def __call__(self, *values, limit=None, offset=0):
@@ -51,7 +57,7 @@ class CompiledRead:
             *map(type, values),
         )
         if key not in compiled:
-            compiled[key] = _Compiled(self._build, values, using)
+            compiled[key] = _Compiled(self._build, values, using, self._prepared)
         return compiled[key]
 
 
@@ -122,7 +128,7 @@ def _wrapper(param, adapted):
 
 
 class _Compiled:
-    def __init__(self, build, values, using):
+    def __init__(self, build, values, using, prepared):
         connection = connections[using]
         shapes = []
         for round in (0, 1):
@@ -157,6 +163,7 @@ class _Compiled:
         else:
             raise TypeError(f"{build!r}: CompiledRead reads instances or values_list() tuples")
         self.prefetch = queryset._prefetch_related_lookups
+        self.prepared = prepared
 
     def _params(self, values):
         params = list(self.params)
@@ -167,8 +174,14 @@ class _Compiled:
                 params[position] = wrap(adapt(values[index]))
         return params
 
+    def _cursor(self):
+        cursor = self.connection.cursor()
+        if self.prepared:
+            return cursor
+        return _Unprepared(cursor, self.connection.connection)
+
     def count(self, values):
-        with self.connection.cursor() as cursor:
+        with self._cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) FROM ({self.sql}) counted", self._params(values))
             return cursor.fetchone()[0]
 
@@ -176,7 +189,7 @@ class _Compiled:
         sql, params = self.sql, self._params(values)
         if limit is not None:
             sql, params = f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset]
-        with self.connection.cursor() as cursor:
+        with self._cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         if self.converters:
@@ -185,6 +198,25 @@ class _Compiled:
         if self.prefetch:
             prefetch_related_objects(results, *self.prefetch)
         return results
+
+
+class _Unprepared:
+    """A cursor whose statements psycopg does not prepare, its connection's prepare_threshold
+    set aside while it is open (the SQLite driver prepares nothing of its own)."""
+
+    def __init__(self, cursor, driver_connection):
+        self._cursor, self._driver = cursor, driver_connection
+
+    def __enter__(self):
+        self._threshold = getattr(self._driver, "prepare_threshold", None)
+        if self._threshold is not None:
+            self._driver.prepare_threshold = None
+        return self._cursor.__enter__()
+
+    def __exit__(self, *exc):
+        if self._threshold is not None:
+            self._driver.prepare_threshold = self._threshold
+        return self._cursor.__exit__(*exc)
 
 
 class _Instances:
