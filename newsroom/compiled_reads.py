@@ -15,6 +15,7 @@ import datetime
 import operator
 import uuid
 from collections import defaultdict
+from contextlib import ExitStack
 from weakref import WeakKeyDictionary
 
 from django.db import connections, router
@@ -28,11 +29,17 @@ class CompiledRead:
     calling the CompiledRead with values returns the list that queryset would. Values are ints,
     strings, UUIDs, dates (or None for a date) or datetimes, each reaching the SQL
     as a parameter (adapted as Django adapts them for the database) and never changing its
-    shape: no lists, no Python branches on them. The first compilation checks it."""
+    shape: no lists, no Python branches on them. The first compilation checks it.
 
-    def __init__(self, model, build):
+    On PostgreSQL a statement run often is prepared (newsroom/settings/base.py), and after five
+    runs PostgreSQL may keep one generic plan for every set of values. `prepared=False` is for a
+    read whose best plan depends on its values (a search: the newest releases walked for a
+    common word, the GIN index for a rare one), planned on every run instead."""
+
+    def __init__(self, model, build, *, prepared=True):
         self._model = model
         self._build = build
+        self._prepared = prepared
         self._compiled = WeakKeyDictionary()
 
     def __call__(self, *values, limit=None, offset=0):
@@ -58,7 +65,7 @@ class CompiledRead:
             *map(type, values),
         )
         if key not in compiled:
-            compiled[key] = _Compiled(self._build, values, using)
+            compiled[key] = _Compiled(self._build, values, using, self._prepared)
         return compiled[key]
 
 
@@ -71,24 +78,22 @@ class _Bound:
 def read_together(*reads):
     """The lists each of `reads` (CompiledRead.bind(*values)) would return. On PostgreSQL their
     statements go out in one round trip, in psycopg's pipeline mode (each its own statement,
-    prepared or not as the connection's options say, each answer kept apart); elsewhere they
-    run one after another."""
+    prepared or not as the connection's options and the read say, each answer kept apart);
+    elsewhere they run one after another. A read with prepared=False among them leaves the
+    statements after it unprepared too (its cursor sets the connection's threshold aside while
+    open)."""
     connection = reads[0].statement.connection
     if connection.vendor != "postgresql" or len(reads) == 1:
         return [read.statement.run(read.values) for read in reads]
     if any(read.statement.connection is not connection for read in reads):
         raise ValueError("Reads that go together read the same database")
     connection.ensure_connection()
-    cursors = []
-    try:
-        with connection.connection.pipeline():
-            for read in reads:
-                cursors.append(connection.cursor())
-                cursors[-1].execute(read.statement.sql, read.statement.bound_params(read.values))
-            found = [cursor.fetchall() for cursor in cursors]
-    finally:
-        for cursor in cursors:
-            cursor.close()
+    with ExitStack() as open_cursors, connection.connection.pipeline():
+        cursors = []
+        for read in reads:
+            cursors.append(open_cursors.enter_context(read.statement.cursor()))
+            cursors[-1].execute(read.statement.sql, read.statement.bound_params(read.values))
+        found = [cursor.fetchall() for cursor in cursors]
     return [read.statement.results(rows) for read, rows in zip(reads, found, strict=True)]
 
 
@@ -159,7 +164,7 @@ def _wrapper(param, adapted):
 
 
 class _Compiled:
-    def __init__(self, build, values, using):
+    def __init__(self, build, values, using, prepared):
         connection = connections[using]
         shapes = []
         for round in (0, 1):
@@ -194,6 +199,7 @@ class _Compiled:
         else:
             raise TypeError(f"{build!r}: CompiledRead reads instances or values_list() tuples")
         self.prefetch = queryset._prefetch_related_lookups
+        self.prepared = prepared
 
     def bound_params(self, values):
         params = list(self.params)
@@ -204,8 +210,16 @@ class _Compiled:
                 params[position] = wrap(adapt(values[index]))
         return params
 
+    def cursor(self):
+        """A cursor to run the statement with: one that does not prepare it for a read with
+        prepared=False."""
+        cursor = self.connection.cursor()
+        if self.prepared:
+            return cursor
+        return _Unprepared(cursor, self.connection.connection)
+
     def count(self, values):
-        with self.connection.cursor() as cursor:
+        with self.cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) FROM ({self.sql}) counted", self.bound_params(values))
             return cursor.fetchone()[0]
 
@@ -213,7 +227,7 @@ class _Compiled:
         sql, params = self.sql, self.bound_params(values)
         if limit is not None:
             sql, params = f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset]
-        with self.connection.cursor() as cursor:
+        with self.cursor() as cursor:
             cursor.execute(sql, params)
             return self.results(cursor.fetchall())
 
@@ -225,6 +239,25 @@ class _Compiled:
         if self.prefetch:
             prefetch_related_objects(results, *self.prefetch)
         return results
+
+
+class _Unprepared:
+    """A cursor whose statements psycopg does not prepare, its connection's prepare_threshold
+    set aside while it is open (the SQLite driver prepares nothing of its own)."""
+
+    def __init__(self, cursor, driver_connection):
+        self._cursor, self._driver = cursor, driver_connection
+
+    def __enter__(self):
+        self._threshold = getattr(self._driver, "prepare_threshold", None)
+        if self._threshold is not None:
+            self._driver.prepare_threshold = None
+        return self._cursor.__enter__()
+
+    def __exit__(self, *exc):
+        if self._threshold is not None:
+            self._driver.prepare_threshold = self._threshold
+        return self._cursor.__exit__(*exc)
 
 
 class _Instances:

@@ -441,3 +441,18 @@ def test_a_search_with_results_costs_two_queries_once_its_cards_are_cached(clien
     found, html = results(client, q="jaguar")
     assert len(found) == 3 and html.count("newsroom-thumb") == 3
     assert queries_for(client, url) == 2
+
+
+@on_postgresql
+def test_the_candidates_are_planned_for_each_search(client, no_page_cache):
+    """Statements run often are prepared on PostgreSQL, and a prepared statement's generic plan
+    would take every match of a common word from the GIN index: the candidates read is never
+    prepared (newsroom.compiled_reads), the shown page's is."""
+    indexed(body_article("Heron count", "heron"))
+    for _ in range(8):
+        assert results(client, q="heron")[0] == ["Heron count"]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+    assert not [statement for statement in prepared if "ts_rank" in statement]
+    assert [statement for statement in prepared if "querytree" in statement]

@@ -10,7 +10,8 @@ class SearchDocument(models.Model):
     this keeps one row per release instead. It is rebuilt after every committed change to the
     release, its blocks or its tags (public.search_index). On PostgreSQL `vector` holds the
     weighted tsvector (headline A, subheadline and summary B, names and tags C, body D) behind a
-    GIN index created by migration 0007; on SQLite it stays empty and search falls back to LIKE.
+    GIN index created by migration 0007, and in its row (STORAGE MAIN, migration 0017) so that
+    ranking reads no TOAST; on SQLite it stays empty and search falls back to LIKE.
     """
 
     article = models.OneToOneField(

@@ -2,45 +2,57 @@
 
 from django.shortcuts import render
 from django.utils.formats import number_format
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
 from articles.models import (
     ArticleKind,
 )
 from public import search as site_search
-from public import snippets
+from public import search_results, snippets
 from public.forms import SearchForm
 from public.seo import PageMeta, paged
 
 from .common import agency, paginate, readers_releases
 
 
+def _kind_options(form):
+    """The type select's <option>s after "All types", the chosen one selected. Formatted here:
+    the template's loop asked the bound field for its value once per option."""
+    chosen = form["kind"].value()
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (value, " selected" if value == chosen else "", label)
+            for value, label in ArticleKind.choices
+        ),
+    )
+
+
 def search(request):
     form = SearchForm(request.GET or None)
     context = {
         "form": form,
-        "kind_choices": ArticleKind.choices,
+        "kind_options": _kind_options(form),
         "search_operators": site_search.supports_operators(),
     }
     page = query = None
     if form.is_bound and form.is_valid():
-        releases = readers_releases()
         data = form.cleaned_data
-        if data["kind"]:
-            releases = releases.filter(kind=data["kind"])
-        if data["start"]:
-            releases = releases.filter(release_at__date__gte=data["start"])
-        if data["end"]:
-            releases = releases.filter(release_at__date__lte=data["end"])
+        filters = {name: data[name] for name in site_search.FILTERS if data[name]}
         query = site_search.parse(data["q"])
-        results = site_search.Results(query, releases, per_page=20) if query.is_searchable else None
+        results = site_search.Results(query, filters, per_page=20) if query.is_searchable else None
         if results is not None and (results.count or not query.ignores_every_word()):
             page = results.get_page(request.GET.get("page"))
             # For "More than 1,500 releases found": digits grouped as the language groups them.
             context["result_limit"] = number_format(site_search.MAX_RESULTS, force_grouping=True)
             snippets.highlight(request, page.object_list, query)
         elif form.has_filters and not query.text:
+            releases = site_search.filtered(readers_releases(), filters)
             page = paginate(request, releases.with_list_relations(), per_page=20)
+    if page is not None:
+        context["results"] = search_results.items(request, page.object_list)
     context |= {"page": page, "query": query}
     if page is not None and query and query.text:
         title = _("Search results for “%(query)s”") % {"query": query.text}
