@@ -233,12 +233,13 @@ _CORRECTIONS_SINCE = CompiledRead(
 )
 
 
-def pending_corrections(article):
-    """Corrections of the source published after the translation was last brought in step,
-    as a list."""
+def pending_corrections_reads(article):
+    """The read of the corrections of the source published after the translation was last
+    brought in step, for newsroom.compiled_reads.read_together() (which gives them as a list);
+    no read when the article is not a translation or was never brought in step."""
     if article.translation_source_id is None or article.source_synced_at is None:
         return []
-    return _CORRECTIONS_SINCE(article.translation_source_id, article.source_synced_at)
+    return [_CORRECTIONS_SINCE.bind(article.translation_source_id, article.source_synced_at)]
 
 
 def paired_by_place(source_blocks, translated_blocks):

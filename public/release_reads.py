@@ -1,14 +1,21 @@
 """The reads of a release's own content that run on every render of it (public page, staff and
 embargo previews), compiled once per process (newsroom.compiled_reads): the body blocks, one
-query per block type, and what they prefetch, one query per relation for all the release's
-blocks; its corrections, the renditions of its photos and the people it credits."""
+statement per block type, and what they prefetch, one statement per relation for all the
+release's blocks; its corrections (and a translation's source's pending ones), its hero image,
+the renditions of its photos, its topics and the people it credits. None needs another's
+answer, so they go to the database together: one round trip on PostgreSQL (read_together())."""
+
+from dataclasses import dataclass
 
 from content_editor.contents import Contents
 
 from articles.images.services import photos_shown
-from articles.models import BODY_BLOCK_MODELS, Article, Correction, ImageBlock, Person
+from articles.models import BODY_BLOCK_MODELS, Article, Correction, Image, ImageBlock, Person
 from articles.models.media import ImageRendition
-from newsroom.compiled_reads import CompiledRead, attach
+from articles.translations import pending_corrections_reads
+from newsroom.compiled_reads import CompiledRead, attach, read_together
+
+from . import topics
 
 
 class _BlockRead:
@@ -36,17 +43,27 @@ class _BlockRead:
                 )
             )
 
-    def __call__(self, release):
-        blocks = self.blocks(release)
-        if blocks:
-            for name, read in self.relations:
-                attach(blocks, name, read(release))
+    def bind(self, release):
+        """The reads of the blocks, then of each relation, for read_together()."""
+        return [self.blocks.bind(release), *(read.bind(release) for _, read in self.relations)]
+
+    def blocks_from(self, found):
+        """The blocks, each with its relations, taken from `found` (an iterator over the
+        answers of bind()'s reads, in order)."""
+        blocks = next(found)
+        for name, _ in self.relations:
+            related = next(found)
+            if blocks:
+                attach(blocks, name, related)
         return blocks
 
 
 _BLOCK_READS = [_BlockRead(model) for model in BODY_BLOCK_MODELS]
 
 _CORRECTIONS = CompiledRead(Correction, lambda release: Correction.objects.filter(article=release))
+
+# As the hero_image attribute would read it.
+_IMAGE = CompiledRead(Image, lambda image: Image._base_manager.filter(pk=image))
 
 # One IN over a UNION, not an OR of two INs: PostgreSQL then looks the renditions up by
 # image instead of scanning them all.
@@ -63,29 +80,53 @@ _RENDITIONS = CompiledRead(
 _CREDITED = CompiledRead(Person, lambda release, day: Person.objects.credited_on(release, day))
 
 
-def body_of(article):
-    """The article's body blocks, as content_editor's contents_for_item() gives them."""
-    contents = Contents(article.regions)
-    for read in _BLOCK_READS:
-        for block in read(article.pk):
+@dataclass(frozen=True)
+class ReleaseContent:
+    # As content_editor's contents_for_item() gives them.
+    body: Contents
+    # As public.topics.grouped() gives them.
+    topics: dict
+    # Person.objects.credited_on() for the release, with each person's role on its date.
+    credited: list
+    # A translation's source's corrections it does not have yet (articles.translations).
+    pending_corrections: list
+
+
+def content_of(article):
+    """The release's content (ReleaseContent), read together. Also reads the release's
+    corrections into `article.corrections.all()`, its hero image into `article.hero_image` and
+    the renditions of its photos (hero and body images) into each photo's `renditions.all()`,
+    as articles.images.services.prefetch_photos() does."""
+    release = article.pk
+    hero = [_IMAGE.bind(article.hero_image_id)] if article.hero_image_id else []
+    pending = pending_corrections_reads(article)
+    found = iter(
+        read_together(
+            _CORRECTIONS.bind(release),
+            _RENDITIONS.bind(release),
+            topics.rows(article),
+            _CREDITED.bind(release, article.release_date),
+            *hero,
+            *pending,
+            *(read for block_read in _BLOCK_READS for read in block_read.bind(release)),
+        )
+    )
+    attach([article], "corrections", next(found))
+    renditions, topic_rows, credited = next(found), next(found), next(found)
+    if hero:
+        Article.hero_image.field.set_cached_value(article, *next(found))
+    pending_corrections = next(found) if pending else []
+    body = Contents(article.regions)
+    for block_read in _BLOCK_READS:
+        for block in block_read.blocks_from(found):
             block.parent = article
-            contents.add(block)
-    return contents
-
-
-def corrections_of(article):
-    """Reads the article's corrections into `article.corrections.all()`."""
-    attach([article], "corrections", _CORRECTIONS(article.pk))
-
-
-def photo_renditions(article, body):
-    """Reads the renditions of the article's photos (hero and body images) into each photo's
-    `renditions.all()`, as articles.images.services.prefetch_photos() does."""
+            body.add(block)
     photos = photos_shown([article], {article: body})
     if photos:
-        attach(photos, "renditions", _RENDITIONS(article.pk))
-
-
-def credited_on(article):
-    """Person.objects.credited_on() for the article, with each person's role on its date."""
-    return _CREDITED(article.pk, article.release_date)
+        attach(photos, "renditions", renditions)
+    return ReleaseContent(
+        body=body,
+        topics=topics.grouped(topic_rows),
+        credited=credited,
+        pending_corrections=pending_corrections,
+    )

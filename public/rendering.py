@@ -12,12 +12,10 @@ from django.utils.http import http_date
 from django.utils.safestring import mark_safe
 
 from articles.images.archives import downloadable, release_photos
-from articles.translations import pending_corrections
 from public import language_versions, related_cache, release_cache, structured_data
-from public.release_reads import body_of, corrections_of, credited_on, photo_renditions
+from public.release_reads import content_of
 from public.seo import PageMeta
 from public.templatetags.newsroom import json_ld
-from public.topics import topics_of
 
 
 @dataclass(frozen=True)
@@ -51,19 +49,17 @@ def _release_content(request, article, *, preview, versions):
 
     Rendered in the release's own language (its labels, names and ranks too), whatever the
     reader's interface language: the <article> carries its lang attribute.
-    Eight queries whatever the number of blocks, people or topics: the corrections, one per
-    block type, photos, topics and people; a translation reads its source's corrections too.
+    At most thirteen statements whatever the number of blocks, people or topics (a translation
+    reads its source's pending corrections too; public.release_reads), in one round trip on
+    PostgreSQL.
     """
     with translation.override(article.language):
         return _release_content_in_language(request, article, preview=preview, versions=versions)
 
 
 def _release_content_in_language(request, article, *, preview, versions):
-    corrections_of(article)
-    body = body_of(article)
-    photo_renditions(article, body)
-    topics = topics_of(article)
-    credited = credited_on(article)
+    read = content_of(article)
+    body, topics, credited = read.body, read.topics, read.credited
     authors = [person for person in credited if person.is_author]
     photos = downloadable(release_photos(article, body))
     html = loader.render_to_string(
@@ -72,7 +68,7 @@ def _release_content_in_language(request, article, *, preview, versions):
             "article": article,
             "body": body,
             "corrections": list(article.corrections.all()),
-            "pending_corrections": pending_corrections(article),
+            "pending_corrections": read.pending_corrections,
             "topics": topics,
             "authors": authors,
             "contacts": [person for person in credited if person.is_contact],

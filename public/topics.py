@@ -176,7 +176,7 @@ def _release_rows(*lookup):
 def related_releases(article):
     """Up to RELATED_RELEASES published releases sharing an initiative, organization or tag
     with `article`, newest first, as Topics. A raw query: it runs on every render of a release
-    page, and is the same SQL topics_of() reads them with."""
+    page, and is the same SQL rows() reads them with."""
     releases = Article.objects.raw(
         *_related_sql("id, headline, slug, kind, release_at", *_lookup(article))
     )
@@ -208,11 +208,17 @@ def _topic_rows(release, *lookup):
 _TOPIC_ROWS = CompiledRead(Article, _topic_rows)
 
 
-def topics_of(article):
+def rows(article):
+    """The read of `article`'s topics and related releases, for read_together()
+    (newsroom.compiled_reads); grouped() sorts out its rows."""
+    return _TOPIC_ROWS.bind(*_lookup(article))
+
+
+def grouped(rows):
     """{"initiative": [...], "organization": [...], "tag": [...]} sorted by name, and
-    {"release": [...]} as related_releases() gives them, in one query."""
+    {"release": [...]} as related_releases() gives them, from the rows rows() read."""
     topics = {"initiative": [], "organization": [], "tag": [], "release": []}
-    for row in _TOPIC_ROWS(*_lookup(article)):
+    for row in rows:
         topics[row[0]].append(Topic(*row))
     for kind in ("initiative", "organization", "tag"):
         topics[kind].sort(key=lambda topic: topic.name.casefold())

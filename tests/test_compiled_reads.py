@@ -4,8 +4,10 @@ its own values, and a read whose values would not reach the SQL as parameters is
 import datetime
 
 import pytest
+from django.db import connection
 from django.db.models import Value
 from django.utils import timezone
+from psycopg import pq
 
 from articles.models import (
     Correction,
@@ -17,7 +19,7 @@ from articles.models import (
     Transcript,
     TranscriptTurn,
 )
-from newsroom.compiled_reads import CompiledRead
+from newsroom.compiled_reads import CompiledRead, read_together
 from tests.factories import ArticleFactory, InitiativeFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +69,47 @@ def test_release_pages_rendered_one_after_another_each_show_their_own_content(
             assert f"{name} {own}" in page or f"{name}{own}" in page, (name, own)
         for other in set(names) - {name}:
             assert f"{other} table" not in page and f"{other}-rank" not in page
+
+
+def test_reads_read_together_each_give_what_they_give_alone_in_one_round_trip():
+    alpha, bravo = _release("Alpha", days_ago=3), _release("Bravo", days_ago=5)
+    corrections = CompiledRead(
+        Correction, lambda release: Correction.objects.filter(article=release)
+    )
+    quotes = CompiledRead(
+        Quote, lambda release: Quote.objects.get_queryset().filter(parent=release)
+    )
+    rows = CompiledRead(
+        InitiativeTableRow,
+        lambda release: InitiativeTableRow.objects.filter(table__parent=release).values_list(
+            "cells", flat=False
+        ),
+    )
+    reads = [
+        corrections.bind(alpha.pk),
+        quotes.bind(bravo.pk),
+        rows.bind(alpha.pk),
+        corrections.bind(0),
+    ]
+    pipelined = []
+
+    def note_pipeline(execute, sql, params, many, context):
+        pipelined.append(
+            connection.vendor == "postgresql"
+            and connection.connection.pgconn.pipeline_status != pq.PipelineStatus.OFF
+        )
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(note_pipeline):
+        found = read_together(*reads)
+    # One round trip on PostgreSQL (psycopg's pipeline mode); elsewhere one query each.
+    assert pipelined == [connection.vendor == "postgresql"] * len(reads)
+    assert [[correction.note for correction in found[0]], [quote.text for quote in found[1]]] == [
+        ["Alpha correction"],
+        ["Bravo"],
+    ]
+    assert found[2:] == [[(["Alpha cell"],)], []]
+    assert found == [corrections(alpha.pk), quotes(bravo.pk), rows(alpha.pk), corrections(0)]
 
 
 def test_a_value_that_does_not_reach_the_sql_as_a_parameter_is_refused():
