@@ -114,7 +114,9 @@ def content_of(article):
     attach([article], "corrections", next(found))
     renditions, topic_rows, credited = next(found), next(found), next(found)
     if hero:
-        Article.hero_image.field.set_cached_value(article, *next(found))
+        # None if the photo was swapped out and deleted between the two reads.
+        image = next(found)
+        article.hero_image = image[0] if image else None
     pending_corrections = next(found) if pending else []
     body = Contents(article.regions)
     for block_read in _BLOCK_READS:

@@ -14,7 +14,9 @@ from django.utils import timezone
 
 from articles import roles
 from articles.models import (
+    Article,
     Correction,
+    Image,
     ImageBlock,
     InitiativeTable,
     PersonRole,
@@ -24,7 +26,8 @@ from articles.models import (
     TranscriptTurn,
 )
 from articles.workflow import transitions
-from public import release_cache
+from public import release_cache, release_lookup
+from public.rendering import render_release
 from tests.counting import queries_for
 from tests.factories import (
     ArticleFactory,
@@ -290,6 +293,21 @@ def test_the_release_cache_can_be_switched_off(client, release, settings):
     page(client, release)
     settings.RELEASE_CACHE_ENABLED = False
     assert queries_for(client, release.get_absolute_url()) > FROM_CACHE_QUERIES
+
+
+def test_a_hero_photo_replaced_and_deleted_during_a_render_leaves_the_page_without_it(
+    release, settings, rf
+):
+    """The release is read, then its content: a photo swapped out and deleted in between
+    must not break the page."""
+    settings.RELEASE_CACHE_ENABLED = False
+    read_first = release_lookup.release_with_public_page(release.slug)
+    Article.objects.filter(pk=release.pk).update(hero_image=None)
+    Image.objects.filter(pk=read_first.hero_image_id).delete()
+    response = render_release(rf.get(release.get_absolute_url()), read_first)
+    assert response.status_code == 200
+    assert release.headline in response.content.decode()
+    assert "Photo by Spc. Ada" not in response.content.decode()
 
 
 def test_a_translation_released_on_schedule_appears_on_its_source_page(client, release):

@@ -5,6 +5,7 @@ link."""
 from django import template
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from articles.images.renditions import WEBP
@@ -17,6 +18,9 @@ register = template.Library()
 DEFAULT_SRC_WIDTH = 960
 # A photo as wide as the release's text column.
 FIGURE_SIZES = "(min-width: 64em) 60rem, 100vw"
+# How the browser is to load a picture: below the fold when the reader gets there.
+_LAZY = mark_safe(' loading="lazy"')
+_AT_ONCE = mark_safe(' fetchpriority="high"')
 
 
 def _srcset(renditions):
@@ -45,7 +49,7 @@ def responsive_image(image, sizes="100vw", lazy=True):
         format_html(' srcset="{}" sizes="{}"', _srcset(fallback), sizes) if fallback else "",
         image.alt,
         format_html(' width="{}" height="{}"', image.width, image.height) if image.width else "",
-        format_html(' loading="lazy"') if lazy else format_html(' fetchpriority="high"'),
+        _LAZY if lazy else _AT_ONCE,
     )
 
 
