@@ -13,10 +13,10 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import CharField
 from django.db.models.expressions import RawSQL
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from articles.models import Article, ArticleStatus
+from newsroom.slug_urls import slug_url
 
 # Shown above a release read in another language than its own (the reader's language).
 FALLBACK_NOTICES = {
@@ -35,7 +35,7 @@ class Version:
 
     def get_absolute_url(self):
         with translation.override(self.language):
-            return reverse("public:article", kwargs={"slug": self.slug})
+            return slug_url("public:article", self.slug)
 
 
 def with_versions(releases, *, now=None):
@@ -112,7 +112,7 @@ def switcher(request, article, versions):
             url = versions[code].get_absolute_url()
         else:
             with translation.override(code):
-                url = reverse("public:article", kwargs={"slug": article.slug})
+                url = slug_url("public:article", article.slug)
         name = translation.get_language_info(code)["name_local"]
         links.append((code, name, request.build_absolute_uri(url)))
     return links

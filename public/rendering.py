@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
-from django.urls import reverse
 from django.utils import translation
 from django.utils.http import http_date
 from django.utils.safestring import mark_safe
 
 from articles.images.archives import downloadable, release_photos
+from newsroom.slug_urls import slug_url
 from public import language_versions, related_cache, release_cache, structured_data
 from public.release_reads import content_of
 from public.seo import PageMeta
@@ -74,7 +74,7 @@ def _release_content_in_language(request, article, *, preview, versions):
             "contacts": [person for person in credited if person.is_contact],
             "photo_count": len(photos),
             # Previews have no public gallery yet.
-            "gallery_url": reverse("public:photos", kwargs={"slug": article.slug})
+            "gallery_url": slug_url("public:photos", article.slug)
             if photos and not preview
             else None,
         },

@@ -14,13 +14,13 @@ from django.db import connection
 from django.db.models import CharField, DateTimeField, F, Min, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, ArticleKind, ArticleStatus, Initiative, Organization
 from newsroom.compiled_reads import CompiledRead
+from newsroom.slug_urls import slug_url
 
 from .models import TopicKind
 from .tagging import tagged_releases
@@ -43,7 +43,7 @@ class Topic:
 
     def get_absolute_url(self):
         name = "article" if self.kind == "release" else self.kind
-        return reverse(f"public:{name}", kwargs={"slug": self.slug})
+        return slug_url(f"public:{name}", self.slug)
 
     def get_kind_display(self):
         """For a release, like Article.get_kind_display()."""

@@ -6,12 +6,12 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
+from newsroom.slug_urls import slug_url
 from public.versions import with_release_version
 
 from .base import TimestampedModel
@@ -284,7 +284,7 @@ class Article(TimestampedModel):
     def get_absolute_url(self):
         # Each version lives under its own language's address: /es/… for Spanish.
         with translation.override(self.language):
-            return reverse("public:article", kwargs={"slug": self.slug})
+            return slug_url("public:article", self.slug)
 
     def clean(self):
         # The form does not carry the translation group, so Django would not check the

@@ -1,8 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
+
+from newsroom.slug_urls import slug_url
 
 from .base import TimestampedModel
 
@@ -78,7 +79,7 @@ class Initiative(TimestampedModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("public:initiative", kwargs={"slug": self.slug})
+        return slug_url("public:initiative", self.slug)
 
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:

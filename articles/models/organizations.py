@@ -1,8 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+
+from newsroom.slug_urls import slug_url
 
 from .base import TimestampedModel
 
@@ -96,7 +97,7 @@ class Organization(TimestampedModel):
         return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
 
     def get_absolute_url(self):
-        return reverse("public:organization", kwargs={"slug": self.slug})
+        return slug_url("public:organization", self.slug)
 
     def ancestors(self):
         """Parents from the nearest upwards; stops at a cycle instead of looping forever."""

@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import JSONObject
-from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from articles.ranks import name_with_rank, rank_in
+from newsroom.slug_urls import slug_url
 
 from .articles import Article
 from .base import TimestampedModel
@@ -197,7 +197,7 @@ class Person(TimestampedModel):
         return role.organization if role and role.organization_id else self.organization
 
     def get_absolute_url(self):
-        return reverse("public:person", kwargs={"slug": self.slug})
+        return slug_url("public:person", self.slug)
 
     @property
     def full_name(self):
