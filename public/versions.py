@@ -95,23 +95,23 @@ def forget_page_generation():
 
 def renew_releases(release_ids):
     """Give these releases a new version: their cached content is never used again."""
-    version = time.time_ns()
-    ReleaseVersion.objects.bulk_create(
-        [ReleaseVersion(release_id=pk, version=version) for pk in sorted(release_ids)],
-        update_conflicts=True,
-        unique_fields=["release_id"],
-        update_fields=["version"],
-    )
+    _renew(ReleaseVersion, [{"release_id": pk} for pk in sorted(release_ids)])
 
 
 def renew_topics(topics):
     """Give these topics ((kind, id) pairs) a new version: the related releases kept for the
     releases that have them are never used again (public.related_cache)."""
+    _renew(TopicVersion, [{"kind": kind, "topic_id": pk} for kind, pk in sorted(topics)])
+
+
+def _renew(model, keys):
+    """One row of `model` per key (the values of its unique fields; at least one key), each at
+    the present time in nanoseconds, inserted or updated in one statement, in the keys' order."""
     version = time.time_ns()
-    TopicVersion.objects.bulk_create(
-        [TopicVersion(kind=kind, topic_id=pk, version=version) for kind, pk in sorted(topics)],
+    model.objects.bulk_create(
+        [model(**key, version=version) for key in keys],
         update_conflicts=True,
-        unique_fields=["kind", "topic_id"],
+        unique_fields=list(keys[0]),
         update_fields=["version"],
     )
 
