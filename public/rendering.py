@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from articles.images.archives import downloadable, release_photos
 from newsroom.slug_urls import slug_url
 from public import language_versions, related_cache, release_cache, structured_data
+from public.release_html import article_html
 from public.release_reads import content_of
 from public.seo import PageMeta
 from public.templatetags.newsroom import json_ld
@@ -62,23 +63,17 @@ def _release_content_in_language(request, article, *, preview, versions):
     body, topics, credited = read.body, read.topics, read.credited
     authors = [person for person in credited if person.is_author]
     photos = downloadable(release_photos(article, body))
-    html = loader.render_to_string(
-        "includes/release.html",
-        {
-            "article": article,
-            "body": body,
-            "corrections": list(article.corrections.all()),
-            "pending_corrections": read.pending_corrections,
-            "topics": topics,
-            "authors": authors,
-            "contacts": [person for person in credited if person.is_contact],
-            "photo_count": len(photos),
-            # Previews have no public gallery yet.
-            "gallery_url": slug_url("public:photos", article.slug)
-            if photos and not preview
-            else None,
-        },
-        request,
+    html = article_html(
+        article=article,
+        body=body,
+        corrections=list(article.corrections.all()),
+        pending_corrections=read.pending_corrections,
+        topics=topics,
+        authors=authors,
+        contacts=[person for person in credited if person.is_contact],
+        photo_count=len(photos),
+        # Previews have no public gallery yet.
+        gallery_url=slug_url("public:photos", article.slug) if photos and not preview else None,
     )
     content = {
         "html": html,

@@ -1,6 +1,6 @@
 """Body blocks: one concrete model per block type (django-content-editor plugins).
 
-Each block type renders with templates/blocks/<model_name>.html and loads with one query per
+Each block type renders with its function in public.body_html and loads with one query per
 type (see get_queryset), whatever the number of blocks.
 """
 
@@ -37,10 +37,6 @@ class BodyBlock(ArticlePlugin):
 
     class Meta:
         abstract = True
-
-    @property
-    def template_name(self):
-        return f"blocks/{self._meta.model_name}.html"
 
 
 class RichText(BodyBlock):

@@ -3,6 +3,10 @@ import json
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from public import body_html, contact_card
+from public import social_meta as social_meta_html
 
 register = template.Library()
 
@@ -33,11 +37,24 @@ def absolute(context, url):
     return context["request"].build_absolute_uri(url)
 
 
-# Open Graph wants territory-qualified locales; the Spanish interface is written for the
-# Americas, which Open Graph calls es_LA.
-_OG_LOCALES = {"en": "en_US", "es": "es_LA"}
+@register.simple_tag(takes_context=True)
+def social_meta(context):
+    """The page's Open Graph and Twitter card tags (public.social_meta), from its `meta`."""
+    meta = context.get("meta")
+    if not meta:
+        return ""
+    other_languages = context.get("other_languages") or []
+    return social_meta_html.social_meta(
+        context["request"],
+        meta=meta,
+        site_name=context.get("site_name", ""),
+        language=get_language(),
+        canonical_url=context.get("canonical_url"),
+        other_languages=other_languages() if callable(other_languages) else other_languages,
+    )
 
 
-@register.filter
-def og_locale(language_code):
-    return _OG_LOCALES.get(language_code, language_code)
+# The body blocks (feed items, e-mail alerts) and a press contact's card, written in Python
+# (public.body_html, public.contact_card) for the release page and reused as they are.
+register.simple_tag(body_html.body_html, name="body_html")
+register.simple_tag(contact_card.contact_card, name="contact_card")
