@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from articles.images.archives import downloadable, release_photos
 from newsroom.slug_urls import slug_url
 from public import language_versions, related_cache, release_cache, structured_data
+from public.related_html import related_releases_html
 from public.release_html import article_html
 from public.release_reads import content_of
 from public.seo import PageMeta
@@ -112,7 +113,7 @@ def render_release(request, article, *, preview=None, versions=None):
             request,
             "public/article_detail.html",
             _page_context(request, article, content, preview=preview, versions=versions)
-            | {"related": related},
+            | {"related_html": related_releases_html(related)},
         )
         return private(response)
     built = {}
@@ -134,11 +135,7 @@ def render_release(request, article, *, preview=None, versions=None):
         request, article, build, variant=language_versions.signature(versions)
     )
     related = related_cache.related(article, built=built.get("related"))
-    response = HttpResponse(
-        shell["before"]
-        + loader.render_to_string("includes/related_releases.html", {"related": related})
-        + shell["after"]
-    )
+    response = HttpResponse(shell["before"] + related_releases_html(related) + shell["after"])
     # The release's own last change or correction; the ETag (middleware) also covers what it
     # links to.
     modified = max(article.updated_at, shell["modified"])

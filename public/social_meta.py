@@ -55,9 +55,7 @@ def social_meta(request, *, meta, site_name, language, canonical_url, other_lang
         format_html_join(
             "", '  <meta property="article:tag" content="{}">\n', ((tag,) for tag in meta.tags)
         ),
-        _image(request, meta.image)
-        if meta.image
-        else _TEXT_CARD,
+        _image(request, meta.image) if meta.image else _TEXT_CARD,
         meta.title,
         meta.description,
     )

@@ -312,6 +312,14 @@ class Article(TimestampedModel):
                 kwargs["update_fields"] = {*update_fields, "edit_version"}
         super().save(*args, **kwargs)
 
+    def get_kind_display(self):
+        # Django's own builds and translates the label of every kind to find this one's; a
+        # release page shows its kind three times (header, Open Graph, JSON-LD).
+        try:
+            return str(ArticleKind(self.kind).label)
+        except ValueError:
+            return self.kind
+
     @property
     def release_date(self):
         return timezone.localdate(self.release_at) if self.release_at else None

@@ -1,0 +1,40 @@
+"""A release page's "Related releases" section, as HTML built in Python.
+
+It is filled into the stored page on every request (public.rendering), whether the page came
+from the release cache or not, so it is written with format_html rather than a template.
+"""
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+
+
+def related_releases_html(related):
+    """The section listing `related` (public.topics' release Topics), or nothing for none."""
+    if not related:
+        return ""
+    return format_html(
+        '\n<section class="newsroom-related" aria-labelledby="related-heading">\n'
+        '  <h2 id="related-heading">{}</h2>\n'
+        '  <ul class="usa-list--unstyled newsroom-related-list">\n    {}\n  </ul>\n'
+        "</section>\n",
+        _("Related releases"),
+        format_html_join(
+            "\n    ",
+            '<li><a href="{}">{}</a> <span class="newsroom-meta">· {} · '
+            '<time datetime="{}">{}</time></span></li>',
+            (_item(release) for release in related),
+        ),
+    )
+
+
+def _item(release):
+    released = timezone.localtime(release.released)
+    return (
+        release.get_absolute_url(),
+        release.name,
+        release.get_kind_display(),
+        date_format(released, "c"),
+        date_format(released, "DATE_FORMAT"),
+    )
