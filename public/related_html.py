@@ -35,6 +35,6 @@ def _item(release):
         release.get_absolute_url(),
         release.name,
         release.get_kind_display(),
-        date_format(released, "c"),
+        released.isoformat(),  # what the date filter's "c" writes
         date_format(released, "DATE_FORMAT"),
     )

@@ -89,7 +89,7 @@ def _time(moment, date_format_name):
     local = timezone.localtime(moment)
     return format_html(
         '<time datetime="{}">{}</time>',
-        date_format(local, "c"),
+        local.isoformat(),  # what the date filter's "c" writes
         date_format(local, date_format_name),
     )
 
