@@ -2,15 +2,32 @@
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.core.files.storage import FileSystemStorage
 
-from newsroom.storage import media_storage
+from newsroom.storage import LocalMediaStorage, media_storage
 from tests.test_settings import manage
 
 
 def test_local_files_by_default():
     storage, origin = media_storage({})
-    assert storage["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert storage["BACKEND"] == "newsroom.storage.LocalMediaStorage"
     assert origin is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "renditions/4f/photo-960.webp",
+        "originals/2026/Día de la bandera (1).jpg",
+        "downloads/a b/100%.jpg",
+        "/leading-slash.png",
+    ],
+)
+def test_local_file_addresses_are_the_ones_django_gives(name):
+    """A photo's address on a page, quoted as Django quotes it, under MEDIA_URL."""
+    ours = LocalMediaStorage(base_url="/media/").url(name)
+    assert ours == FileSystemStorage(base_url="/media/").url(name)
+    assert ours.startswith("/media/") and " " not in ours
 
 
 def test_aws_bucket_serves_public_urls_from_its_regional_host():

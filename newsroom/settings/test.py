@@ -2,6 +2,8 @@
 
 import tempfile
 
+from newsroom.storage import LOCAL
+
 from .base import *  # noqa: F403
 from .base import CACHES, STORAGES
 
@@ -18,7 +20,8 @@ CACHES = CACHES | {
 # Manifest storage needs collectstatic first ("Missing staticfiles manifest entry"); tests
 # never write to a bucket, whatever the environment says.
 STORAGES = STORAGES | {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Local files whatever the environment says, in the class a deployment without a bucket uses.
+    "default": LOCAL,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-media-")
