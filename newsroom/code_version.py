@@ -12,7 +12,7 @@ computes the same fingerprint.
 import hashlib
 from pathlib import Path
 
-RENDERING_CODE = ("articles", "newsroom", "templates", "locale", "static")
+RENDERING_CODE = ("articles", "newsroom", "public", "templates", "locale", "static")
 
 
 def code_version(base_dir):
