@@ -97,6 +97,30 @@ def read_together(*reads):
     return [read.statement.results(rows) for read, rows in zip(reads, found, strict=True)]
 
 
+def rows_around(template, *parts):
+    """The rows of `template`, SQL with "{}" where each read of `parts`
+    (CompiledRead.bind(*values)) puts its statement and "%s" for each plain value, the other
+    parts (tuples of values), all in the order of `parts`. For what the ORM cannot say around a
+    read, as a window over its rows (public.search ranks the candidates read's rows and sends
+    back a page of them, not every row). Not prepared if one of the reads is not
+    (prepared=False)."""
+    reads = [part for part in parts if isinstance(part, _Bound)]
+    if not reads or template.count("{}") != len(reads):
+        raise ValueError("Each read around which a statement is written has a {} in it")
+    sql = template.format(*(read.statement.sql for read in reads))
+    params = [
+        param
+        for part in parts
+        for param in (
+            part.statement.bound_params(part.values) if isinstance(part, _Bound) else part
+        )
+    ]
+    unprepared = [read.statement for read in reads if not read.statement.prepared]
+    with (unprepared or [reads[0].statement])[0].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 class CompiledList:
     """A paginated list: build(*values) (an ordered QuerySet of model instances) and its count
     (the same rows, unordered, only their ids), each a CompiledRead; rows(*values) gives

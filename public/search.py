@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from articles.models import Article
-from newsroom.compiled_reads import CompiledRead
+from newsroom.compiled_reads import CompiledRead, rows_around
 
 from .search_index import DOCUMENT_FIELDS, search_config
 from .views.common import readers_releases
@@ -89,23 +89,74 @@ class Results(Paginator):
     `filters` (FILTERS), best first, at most MAX_RESULTS of them.
 
     A common word matches nearly every release, so neither ranking nor counting covers every
-    match. One query takes the newest MAX_RESULTS + 1 matches with their scores (the
-    release-time index finds them for a common word, the GIN index for a rare one): the newest
-    MAX_RESULTS are ordered best first here and their number is the count; one more means
-    `is_capped` (the page says "more than"). A second query fetches the shown page's releases
-    with what their snippets need (public.snippets). Same queries, on at most MAX_RESULTS + 1
-    rows, at any archive size. On PostgreSQL both are compiled once per process
-    (newsroom.compiled_reads): building them with the ORM cost more than running them.
+    match: only the newest MAX_RESULTS + 1 matches are taken (the release-time index finds them
+    for a common word, the GIN index for a rare one), the newest MAX_RESULTS of them are ranked
+    and their number is the count; one more means `is_capped` (the page says "more than"). A
+    second query reads the shown page's releases with what their snippets need
+    (public.snippets). Same queries, on at most MAX_RESULTS + 1 rows, at any archive size. The
+    page asked for (get_page) is ranked with the count (_Matches). On PostgreSQL both queries
+    are compiled once per process (newsroom.compiled_reads): building them with the ORM cost
+    more than running them.
     """
 
     def __init__(self, search, filters, per_page):
-        self.search = search
-        scores = _newest_scores(search, filters)
-        self.is_capped = len(scores) > MAX_RESULTS
-        super().__init__(_best_first(scores[:MAX_RESULTS]), per_page)
+        super().__init__(_Matches(search, filters, per_page), per_page)
 
-    def _get_page(self, ids, number, paginator):
-        return super()._get_page(_shown(self.search, ids), number, paginator)
+    @property
+    def is_capped(self):
+        return self.object_list.is_capped
+
+    def get_page(self, number):
+        self.object_list.expect(number)
+        return super().get_page(number)
+
+
+class _Matches:
+    """What the paginator reads of Results: count() and the releases of one page, `[start:stop]`.
+    The count comes with the page the reader asked for (expect()), ranked and read before the
+    paginator knows whether it is in range; a page out of range, or one that is not a number,
+    takes another of the page the paginator settles on once it knows the count.
+
+    On PostgreSQL the database ranks them (_ranked_page) and sends back the page's ids with
+    their number; the SQLite fallback ranks them in Python (_ranked_here). Then both read the
+    page's releases."""
+
+    def __init__(self, search, filters, per_page):
+        self.search, self.filters, self.per_page = search, filters, per_page
+        self._expected_start = 0
+        self._total = None
+        self._read_start = self._releases = None
+
+    def expect(self, number):
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            number = 1
+        self._expected_start = (max(number, 1) - 1) * self.per_page
+
+    def count(self):
+        if self._total is None:
+            self._read(self._expected_start)
+            if self._total is None:  # beyond the last page: page 1 counts them
+                self._read(0)
+        return min(self._total, MAX_RESULTS)
+
+    @property
+    def is_capped(self):
+        self.count()
+        return self._total > MAX_RESULTS
+
+    def __getitem__(self, bounds):
+        if bounds.start != self._read_start:
+            self._read(bounds.start)
+        return self._releases
+
+    def _read(self, start):
+        reader = _ranked_page if connection.vendor == "postgresql" else _ranked_here
+        total, self._releases = reader(self.search, self.filters, start, self.per_page)
+        self._read_start = start
+        if total is not None:
+            self._total = total
 
 
 # The form's filters (public.forms.SearchForm): each field's lookup on Article.
@@ -117,17 +168,39 @@ def filtered(releases, filters):
     return releases.filter(**{FILTERS[name]: value for name, value in filters.items()})
 
 
-def _newest_scores(search, filters):
-    """(id, *scores) of the newest MAX_RESULTS + 1 matches, newest first."""
-    if connection.vendor == "postgresql":
-        candidates = _compiled_candidates(tuple(filters))
-        return candidates(
-            get_language(),
-            timezone.now(),
-            search.text,
-            *filters.values(),
-            limit=MAX_RESULTS + 1,
-        )
+def _ranked_page(search, filters, start, per_page):
+    """PostgreSQL: (the number of the newest MAX_RESULTS + 1 matches, the releases of the page
+    from `start` of the newest MAX_RESULTS best first, ready for snippets.highlight()). The
+    number comes with each of the page's ids: it is None for a page after the first without
+    any (beyond the last page), 0 for a first page without any."""
+    candidates = _compiled_candidates(tuple(filters)).bind(
+        get_language(), timezone.now(), search.text, *filters.values()
+    )
+    page = rows_around(_RANKED_PAGE, candidates, (MAX_RESULTS + 1, MAX_RESULTS, per_page, start))
+    if not page:
+        return (None if start else 0), []
+    return page[0][1], _shown(search, [pk for pk, _total in page])
+
+
+# The page's ids of the newest MAX_RESULTS candidates best first, among equal scores newest
+# first, each with the number of candidates (newest first, at most MAX_RESULTS + 1). Ranked
+# here, the database sends back the page's ids, not every candidate with its score. One window
+# over the candidates in the order they come both counts them and numbers them (the extra one
+# is last), without sorting them again.
+_RANKED_PAGE = """SELECT id, total FROM (
+    SELECT id, release_at, rank,
+        count(*) OVER newest AS total, row_number() OVER newest AS newness
+    FROM ({} LIMIT %s) AS candidates (id, release_at, rank)
+    WINDOW newest AS (
+        ORDER BY release_at DESC, id DESC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+    )
+) AS numbered
+WHERE newness <= %s ORDER BY rank DESC, release_at DESC, id DESC LIMIT %s OFFSET %s"""
+
+
+def _ranked_here(search, filters, start, per_page):
+    """The SQLite fallback: as _ranked_page(), ranked in Python. Every word must appear
+    somewhere; headline matches first, then subheadline/summary matches."""
     newest = _newest(filtered(readers_releases(), filters))
     for term in search.terms:
         newest = newest.filter(
@@ -135,7 +208,6 @@ def _newest_scores(search, filters):
                 Q(**{f"search_document__{field}__icontains": term}) for field in DOCUMENT_FIELDS
             )
         )
-    # Headline matches first, then subheadline/summary matches.
     hits = {
         f"{field}_hits": sum(
             (
@@ -150,7 +222,12 @@ def _newest_scores(search, filters):
         )
         for field in ("title", "lead")
     }
-    return list(newest.annotate(**hits).values_list("pk", *hits)[: MAX_RESULTS + 1])
+    scores = list(newest.annotate(**hits).values_list("pk", *hits)[: MAX_RESULTS + 1])
+    # A stable sort: among equal scores the newest comes first.
+    best_first = sorted(scores[:MAX_RESULTS], key=lambda row: row[1:], reverse=True)
+    return len(scores), _shown(
+        search, [pk for pk, *_scores in best_first[start : start + per_page]]
+    )
 
 
 def _newest(releases):
@@ -160,8 +237,8 @@ def _newest(releases):
 
 @functools.cache
 def _compiled_candidates(filter_names):
-    """The PostgreSQL candidates read for one combination of filters: (id, rank) of the
-    matches among the reader's releases, newest first."""
+    """The PostgreSQL candidates read for one combination of filters: (id, release time, rank)
+    of the matches among the reader's releases, newest first."""
     lookups = [FILTERS[name] for name in filter_names]
 
     def build(language, now, text, *values):
@@ -172,7 +249,7 @@ def _compiled_candidates(filter_names):
             .alias(counted_words=_counted_words(text))
             .filter(counted_words__gt=0, search_document__vector=query)
             .annotate(rank=SearchRank(F("search_document__vector"), query))
-            .values_list("pk", "rank")
+            .values_list("pk", "release_at", "rank")
         )
 
     # Planned for each query: a prepared statement's generic plan would take every match of a
@@ -181,16 +258,11 @@ def _compiled_candidates(filter_names):
     return CompiledRead(Article, build, prepared=False)
 
 
-def _best_first(rows):
-    """The ids of newest-first (id, *scores) rows, best first: a stable sort, so among equal
-    scores the newest comes first."""
-    return [row[0] for row in sorted(rows, key=lambda row: row[1:], reverse=True)]
-
-
 def _shown_releases(ids):
-    """The releases of `ids` with their search document's refresh time; with their photos:
-    each result shows its thumbnail. `ids` come from the candidates read of the same request,
-    which chose them among the reader's releases."""
+    """The releases of `ids` with their search document's refresh time, for
+    snippets.highlight(), and their version, for their cards (public.card_cache). `ids` come
+    from the candidates read of the same request, which chose them among the reader's
+    releases."""
     return (
         Article.objects.filter(pk__in=ids)
         .with_list_relations()
@@ -199,7 +271,7 @@ def _shown_releases(ids):
 
 
 # PostgreSQL: with the query's lexemes (`query_tree`). One statement per number of ids (each
-# id is a value of its own), at most a page's.
+# id is a value of its own), at most a page's; prepared, unlike the candidates read.
 _SHOWN = CompiledRead(
     Article,
     lambda text, *ids: _shown_releases(ids).annotate(

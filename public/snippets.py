@@ -36,6 +36,8 @@ FRAGMENT_CHARS = 180
 SNIPPET_SOURCE_CHARS = 1500
 # A lexeme in querytree()'s text, quotes and backslashes doubled: 'bridg' & 'o''brien'.
 _QUERY_LEXEME = re.compile(r"'((?:[^']|'')*)'")
+# What html.escape() changes.
+_ESCAPED = re.compile("[&<>\"']")
 
 
 def highlight(request, releases, search):
@@ -98,13 +100,19 @@ def _index(words):
     return "\n" + "\n".join(lines) + "\n"
 
 
-def _where(index, stem):
-    """[(start, end)] of the words with this stem in an _index()."""
-    at = index.find(f"\n{stem}\t")
+def _where(index, entry):
+    """The (start, end) of each word with a stem in an _index(); `entry` is _entry(stem)."""
+    at = index.find(entry)
     if at < 0:
         return []
-    spans = index[at + len(stem) + 2 : index.index("\n", at + 1)]
-    return [tuple(map(int, span.split(":"))) for span in spans.split(",")]
+    start = at + len(entry)
+    bounds = list(map(int, index[start : index.index("\n", start)].replace(":", ",").split(",")))
+    return zip(bounds[::2], bounds[1::2], strict=True)
+
+
+def _entry(stem):
+    """What starts a stem's line in an _index()."""
+    return f"\n{stem}\t"
 
 
 def _opening(text):
@@ -139,12 +147,12 @@ def _matcher(search, releases):
     """matches(text, words) -> the (start, end) of each match in `text`, in order."""
     tree = getattr(releases[0], "query_tree", None) if releases else None
     if tree is not None:
-        lexemes = {
-            lexeme.replace("''", "'").replace("\\\\", "\\")
+        entries = {
+            _entry(lexeme.replace("''", "'").replace("\\\\", "\\"))
             for lexeme in _QUERY_LEXEME.findall(tree)
         }
         return lambda text, words: sorted(
-            {span for lexeme in lexemes for span in _where(words, lexeme)}
+            {span for entry in entries for span in _where(words, entry)}
         )
     if not search.terms:
         return lambda text, words: []
@@ -168,13 +176,16 @@ def _fragments(text, matches):
     """[(start, end)] of up to FRAGMENTS pieces of `text` in order, cut at word boundaries: the
     first around the first match, each next around the first later match of a word that the
     pieces before do not show (else of any later match). The opening words without a match."""
-    fragments, shown, later = [], set(), matches
+    fragments, shown = [], set()
+    later = [
+        (match_start, text[match_start:match_end].lower()) for match_start, match_end in matches
+    ]
     while later and len(fragments) < FRAGMENTS:
-        fresh = [match for match in later if text[slice(*match)].lower() not in shown]
-        start, end = _window(text, (fresh or later)[0][0], fragments[-1][1] if fragments else 0)
+        at = next((at for at, word in later if word not in shown), later[0][0])
+        start, end = _window(text, at, fragments[-1][1] if fragments else 0)
         fragments.append((start, end))
-        shown |= {text[slice(*match)].lower() for match in later if start <= match[0] < end}
-        later = [match for match in later if match[0] >= end]
+        shown |= {word for at, word in later if start <= at < end}
+        later = [(at, word) for at, word in later if at >= end]
     return fragments or [_window(text, 0, 0)]
 
 
@@ -193,16 +204,18 @@ def _window(text, position, floor):
 def _marked(text, matches, start=0, end=None):
     """text[start:end] escaped, each match in it in <mark>: HTML to mark_safe()."""
     end = len(text) if end is None else end
+    # html.escape is django.utils.html.escape without its lazy-string wrapper; most pieces of
+    # text have nothing to escape, and one look at the whole saves a call for each part of it.
+    escape = html.escape if _ESCAPED.search(text, start, end) else str
     parts = []
     for match_start, match_end in matches:
         match_end = min(match_end, end)
         parts += [
-            html.escape(text[start:match_start]),
+            escape(text[start:match_start]),
             "<mark>",
-            html.escape(text[match_start:match_end]),
+            escape(text[match_start:match_end]),
             "</mark>",
         ]
         start = match_end
-    parts.append(html.escape(text[start:end]))
-    # html.escape is django.utils.html.escape without its lazy-string wrapper (~60 calls here).
+    parts.append(escape(text[start:end]))
     return "".join(parts)

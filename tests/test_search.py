@@ -256,6 +256,19 @@ def test_result_pages_keep_the_query_and_filters_and_are_not_indexed(client):
     assert '<meta name="robots" content="noindex">' in html
 
 
+def test_a_page_out_of_range_shows_the_last_and_one_that_is_not_a_number_the_first(client):
+    """As Paginator.get_page: the page asked for is read with the count (search.Results), and
+    one the count puts out of range is read again as the paginator settles it."""
+    indexed(*(body_article(f"Tapir story {index}", "tapir") for index in range(23)))
+    for page, shown in (("5", 3), ("0", 3), ("-1", 3), ("abc", 20), ("2.0", 20), ("2", 3)):
+        found, html = results(client, q="tapir", page=page)
+        assert len(found) == shown, page
+        assert "23 releases found" in html
+        assert f"Page {1 if shown == 20 else 2} of 2" in html
+    found, html = results(client, q="zebu", page="3")
+    assert found == [] and "0 releases found" in html
+
+
 def test_the_index_follows_committed_edits_only(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         article = ArticleFactory(headline="Capybara census")
@@ -347,13 +360,7 @@ def test_more_matches_than_are_listed_are_counted_as_more_than(client, monkeypat
 
 
 def test_the_limit_is_written_as_each_language_groups_digits(client, monkeypatch):
-    listed = site_search.Results.__init__
-
-    def more_than_listed(self, *args, **kwargs):
-        listed(self, *args, **kwargs)
-        self.is_capped = True
-
-    monkeypatch.setattr(site_search.Results, "__init__", more_than_listed)
+    monkeypatch.setattr(site_search.Results, "is_capped", True)
     monkeypatch.setattr(site_search, "MAX_RESULTS", 1500)
     indexed(body_article("Heron count", "heron"))
     _found, html = results(client, q="heron")
@@ -446,8 +453,8 @@ def test_a_search_with_results_costs_two_queries_once_its_cards_are_cached(clien
 @on_postgresql
 def test_the_candidates_are_planned_for_each_search(client, no_page_cache):
     """Statements run often are prepared on PostgreSQL, and a prepared statement's generic plan
-    would take every match of a common word from the GIN index: the candidates read is never
-    prepared (newsroom.compiled_reads), the shown page's is."""
+    would take every match of a common word from the GIN index: the statement that ranks the
+    candidates is never prepared (newsroom.compiled_reads), the shown page's is."""
     indexed(body_article("Heron count", "heron"))
     for _ in range(8):
         assert results(client, q="heron")[0] == ["Heron count"]

@@ -6,6 +6,7 @@ import re
 from html import unescape
 
 import pytest
+from django.urls import base as urls_base
 from django.utils import timezone
 
 from articles.models import PersonRole, Quote
@@ -181,6 +182,23 @@ def test_canonical_and_hreflang_links(client):
     ArticleFactory.create_batch(13)
     listing = client.get("/releases/?page=2&tag=&utm=x").content.decode()
     assert '<link rel="canonical" href="http://testserver/releases/?page=2">' in listing
+
+
+def test_each_language_s_address_is_the_page_s_own_match_reversed_in_that_language(
+    client, monkeypatch
+):
+    """The language switcher and hreflang links reverse the page's URL match in each language:
+    its address is not resolved again for each (translate_url() did)."""
+    organization = OrganizationFactory()
+    ArticleFactory().organizations.add(organization)
+    resolved = []
+    resolve = urls_base.resolve
+    monkeypatch.setattr(urls_base, "resolve", lambda *args: resolved.append(args) or resolve(*args))
+    html = client.get(organization.get_absolute_url() + "?utm=x").content.decode()
+    spanish = f"http://testserver/es{organization.get_absolute_url()}"
+    assert f'<link rel="alternate" hreflang="es" href="{spanish}">' in html
+    assert f'<a href="{spanish}" lang="es" hreflang="es">Español</a>' in html
+    assert resolved == []
 
 
 def test_json_ld_carries_each_correction(client):

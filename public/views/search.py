@@ -42,9 +42,14 @@ def search(request):
         data = form.cleaned_data
         filters = {name: data[name] for name in site_search.FILTERS if data[name]}
         query = site_search.parse(data["q"])
-        results = site_search.Results(query, filters, per_page=20) if query.is_searchable else None
-        if results is not None and (results.count or not query.ignores_every_word()):
-            page = results.get_page(request.GET.get("page"))
+        if query.is_searchable:
+            # The page asked for is read with the count (search.Results).
+            page = site_search.Results(query, filters, per_page=20).get_page(
+                request.GET.get("page")
+            )
+            if not page.paginator.count and query.ignores_every_word():
+                page = None
+        if page is not None:
             # For "More than 1,500 releases found": digits grouped as the language groups them.
             context["result_limit"] = number_format(site_search.MAX_RESULTS, force_grouping=True)
             snippets.highlight(request, page.object_list, query)
