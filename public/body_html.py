@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from articles.models import ImageBlock, InitiativeTable, Quote, RichText, Transcript
-from public.templatetags.responsive_images import figure
+from public.picture_html import figure
 
 
 def body_html(body):

@@ -4,10 +4,10 @@ It is filled into the stored page on every request (public.rendering), whether t
 from the release cache or not, so it is written with format_html rather than a template.
 """
 
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
+
+from public.time_element import time_element
 
 
 def related_releases_html(related):
@@ -22,19 +22,16 @@ def related_releases_html(related):
         _("Related releases"),
         format_html_join(
             "\n    ",
-            '<li><a href="{}">{}</a> <span class="newsroom-meta">· {} · '
-            '<time datetime="{}">{}</time></span></li>',
+            '<li><a href="{}">{}</a> <span class="newsroom-meta">· {} · {}</span></li>',
             (_item(release) for release in related),
         ),
     )
 
 
 def _item(release):
-    released = timezone.localtime(release.released)
     return (
         release.get_absolute_url(),
         release.name,
         release.get_kind_display(),
-        released.isoformat(),  # what the date filter's "c" writes
-        date_format(released, "DATE_FORMAT"),
+        time_element(release.released, "DATE_FORMAT"),
     )

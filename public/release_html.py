@@ -18,7 +18,8 @@ from django.utils.translation import ngettext
 
 from public.body_html import body_html
 from public.contact_card import contact_card
-from public.templatetags.responsive_images import figure
+from public.picture_html import figure
+from public.time_element import time_element
 
 
 def article_html(
@@ -75,22 +76,10 @@ def _header(article, corrections, pending_corrections, authors):
         if article.dateline
         else "",
         _("Released"),
-        _time(article.release_at, "DATETIME_FORMAT"),
+        time_element(article.release_at, "DATETIME_FORMAT"),
         _updated(corrections[-1]) if corrections else "",
         format_html_join("", "{}", ((_pending(correction),) for correction in pending_corrections)),
         _byline(article, authors),
-    )
-
-
-def _time(moment, date_format_name):
-    """<time> of `moment` in the active time zone, written as `date_format_name` says."""
-    if moment is None:
-        return ""
-    local = timezone.localtime(moment)
-    return format_html(
-        '<time datetime="{}">{}</time>',
-        local.isoformat(),  # what the date filter's "c" writes
-        date_format(local, date_format_name),
     )
 
 
@@ -98,7 +87,7 @@ def _updated(latest):
     return format_html(
         '    <p class="newsroom-updated">{} {} — <a href="#corrections">{}</a></p>\n',
         _("Updated"),
-        _time(latest.created_at, "DATETIME_FORMAT"),
+        time_element(latest.created_at, "DATETIME_FORMAT"),
         _("see the corrections"),
     )
 
@@ -167,7 +156,7 @@ def _corrections(corrections):
             "      <li>{}: {}</li>\n",
             (
                 (
-                    _time(correction.created_at, "DATETIME_FORMAT"),
+                    time_element(correction.created_at, "DATETIME_FORMAT"),
                     linebreaksbr(correction.note, autoescape=True),
                 )
                 for correction in corrections

@@ -9,6 +9,7 @@ PAGES = {
     "home": "/",
     "article": "/releases/avery-and-castrellon-outline-next-phase-of-security-cooperation/",
     "person": "/people/thomas-avery/",
+    "contact": "/contact/",
     "organization": "/organizations/joint-task-force-isthmus/",
     "initiative": "/initiatives/jungle-operations-training-course/",
     "search results": "/search/?q=training",
