@@ -7,9 +7,10 @@
 Runs the production settings (as bench/run.py does) and calls the WSGI application directly
 with a plain GET, so the figure is Django's and this site's own cost of a request, without
 gunicorn or the network. Modes as in bench/run.py: cached (a page-cache hit), uncached
-(PAGE_CACHE_ENABLED=0), cold (RELEASE_CACHE_ENABLED=0 too). Prints the mean time per request
-and this process's CPU time per request (without the database's) and, with --profile,
-cProfile's top functions by cumulative and by own time.
+(PAGE_CACHE_ENABLED=0), cold (RELEASE_CACHE_ENABLED=0 too). Prints the mean time per request,
+this process's CPU time per request and, when PostgreSQL runs on this machine, the CPU time its
+backend spent answering (read from /proc), and with --profile cProfile's top functions by
+cumulative and by own time.
 """
 
 import argparse
@@ -93,6 +94,27 @@ def environ(path):
     }
 
 
+def database_cpu():
+    """(pid, CPU seconds so far) of the PostgreSQL backend that serves this process's
+    connection, when it runs on this machine (its /proc entry is readable); else None. A page's
+    statements are that backend's only work, so the difference over a run is their CPU cost,
+    which this process's own CPU time leaves out."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    # After the command name in parentheses: state, then fields 4-13, utime and stime (ticks).
+    fields = stat.rsplit(")", 1)[1].split()
+    return pid, (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main():
     args = parse_args()
     configure(args)
@@ -114,6 +136,7 @@ def main():
 
     for _ in range(20):  # warm: connections, templates, caches
         request()
+    database_started = database_cpu()
     started, cpu_started = time.perf_counter(), time.process_time()
     for _ in range(args.requests):
         request()
@@ -121,10 +144,16 @@ def main():
     # This process's own CPU time: what the page costs in Python, without the database's share
     # or time the process waited for a core (steadier than the elapsed time on a busy machine).
     cpu_ms = (time.process_time() - cpu_started) / args.requests * 1000
+    database_ended = database_cpu()
     print(
         f"{args.page} ({path}), {args.mode}: {mean_ms:.3f} ms per request, "
         f"{cpu_ms:.3f} ms of it this process's CPU"
     )
+    if database_started and database_ended and database_started[0] == database_ended[0]:
+        database_ms = (database_ended[1] - database_started[1]) / args.requests * 1000
+        print(
+            f"  and {database_ms:.3f} ms of PostgreSQL's CPU (its backend, pid {database_ended[0]})"
+        )
     if args.profile:
         profiler = cProfile.Profile()
         profiler.enable()
