@@ -47,7 +47,7 @@ class Topic:
 
     def get_kind_display(self):
         """For a release, like Article.get_kind_display()."""
-        return ArticleKind(self.detail).label
+        return ArticleKind.label_of(self.detail)
 
 
 def _rows(queryset, kind, name=None, detail=None, released=None):

@@ -138,3 +138,26 @@ def test_attribution_uses_the_rank_held_on_the_release_date():
     assert person.attribution(as_of=datetime.date(2026, 9, 1)) == (
         "U.S. Army Sgt. 1st Class Jo Park"
     )
+
+
+def test_kind_labels_follow_the_language_on_releases_and_their_links():
+    from django.utils.translation import override
+
+    from public.topics import Topic
+
+    related = Topic(kind="release", name="Exercise ends", slug="exercise-ends", detail="statement")
+    with override("es"):
+        assert Article(kind="statement").get_kind_display() == "Declaración"
+        assert related.get_kind_display() == "Declaración"
+    assert related.get_kind_display() == "Statement"
+
+
+def test_a_kind_no_longer_offered_shows_as_stored_instead_of_failing():
+    # A release page lists related releases by kind; one stored under a kind since dropped from
+    # the choices must not take the page down.
+    from public.topics import Topic
+
+    assert Article(kind="speech").get_kind_display() == "speech"
+    assert Topic(kind="release", name="Old", slug="old", detail="speech").get_kind_display() == (
+        "speech"
+    )

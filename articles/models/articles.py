@@ -26,6 +26,17 @@ class ArticleKind(models.TextChoices):
     MEDIA_ADVISORY = "media-advisory", _("Media advisory")
     FACT_SHEET = "fact-sheet", _("Fact sheet")
 
+    @classmethod
+    def label_of(cls, value):
+        """The translated label of the kind `value`; the value itself for one no longer listed.
+        Django's get_FOO_display() builds and translates every kind's label to find one, and a
+        release page shows kinds several times (its own in the header, Open Graph and JSON-LD,
+        its related releases')."""
+        try:
+            return str(cls(value).label)
+        except ValueError:
+            return value
+
 
 class ArticleStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -313,12 +324,7 @@ class Article(TimestampedModel):
         super().save(*args, **kwargs)
 
     def get_kind_display(self):
-        # Django's own builds and translates the label of every kind to find this one's; a
-        # release page shows its kind three times (header, Open Graph, JSON-LD).
-        try:
-            return str(ArticleKind(self.kind).label)
-        except ValueError:
-            return self.kind
+        return ArticleKind.label_of(self.kind)
 
     @property
     def release_date(self):
