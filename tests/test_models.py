@@ -161,3 +161,25 @@ def test_a_kind_no_longer_offered_shows_as_stored_instead_of_failing():
     assert Topic(kind="release", name="Old", slug="old", detail="speech").get_kind_display() == (
         "speech"
     )
+
+
+def test_a_quote_read_alone_looks_its_speakers_past_rank_up_once(django_assert_num_queries):
+    # The desk's preview reads quotes without the role annotation; the body's attribution and
+    # the JSON-LD's creator both need the rank held on the release date.
+    from articles.models import Quote
+    from tests.factories import ArticleFactory
+
+    person = PersonFactory(
+        service="U.S. Army", rank="Sgt. 1st Class", given_name="Jo", family_name="Park", title=""
+    )
+    PersonRole.objects.create(
+        person=person, service="U.S. Army", rank="Staff Sgt.", held_until=datetime.date(2026, 3, 1)
+    )
+    release = ArticleFactory(
+        release_at=timezone.make_aware(datetime.datetime(2026, 2, 1, 12)),
+    )
+    Quote.objects.create(parent=release, region="main", ordering=10, speaker=person, text="Ready.")
+    quote = Quote.objects.select_related("speaker", "parent").get()
+    with django_assert_num_queries(1):
+        assert quote.attribution == "U.S. Army Staff Sgt. Jo Park"
+        assert quote.speaker_role.rank == "Staff Sgt."

@@ -4,6 +4,7 @@ Each block type renders with its function in public.body_html and loads with one
 type (see get_queryset), whatever the number of blocks.
 """
 
+from functools import cached_property
 from itertools import zip_longest
 
 from content_editor.models import create_plugin_base
@@ -58,9 +59,10 @@ class RichText(BodyBlock):
 class SpokenByMixin:
     """Something a Person said in a release, attributed as they were on the release date."""
 
-    @property
+    @cached_property
     def speaker_role(self):
-        """The PersonRole the speaker held on the release date; None when it is the current one."""
+        """The PersonRole the speaker held on the release date; None when it is the current one.
+        Kept: the body's attribution and the JSON-LD's creator each ask for it."""
         if hasattr(self, "role_then"):
             return PersonRole.from_json(self.speaker, self.role_then) if self.role_then else None
         return self.speaker.role_on(self.release_date())
