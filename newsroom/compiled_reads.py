@@ -54,25 +54,33 @@ class CompiledRead:
         """This read with its values, for read_together()."""
         return _Bound(self, values)
 
-    def _statement(self, values):
+    def _statement(self, values, context=None):
+        """The statement for `values` in `context` (_context(), which reads that go together
+        share: it is the same for all of them)."""
         using = router.db_for_read(self._model)
         compiled = self._compiled.setdefault(connections[using], {})
-        # The language and time zone can change the SQL (a translated name's column, the zone
-        # of a TruncDate); the values' types too: a None date is compiled on its own.
-        key = (
-            translation.get_language(),
-            timezone.get_current_timezone_name(),
-            *map(type, values),
-        )
+        # The values' types can change the SQL: a None date is compiled on its own.
+        key = (*(context or _context()), *map(type, values))
         if key not in compiled:
             compiled[key] = _Compiled(self._build, values, using, self._prepared)
         return compiled[key]
 
 
+def _context():
+    """What else can change a read's SQL: the language (a translated name's column) and the
+    time zone (the zone of a TruncDate)."""
+    return translation.get_language(), timezone.get_current_timezone_name()
+
+
 class _Bound:
     def __init__(self, read, values):
-        self.statement = read._statement(values)
-        self.values = values
+        self.read, self.values = read, values
+
+
+def _statements(reads):
+    """The statement of each of `reads` (_Bound), in one context."""
+    context = _context()
+    return [read.read._statement(read.values, context) for read in reads]
 
 
 def read_together(*reads):
@@ -82,19 +90,22 @@ def read_together(*reads):
     elsewhere they run one after another. A read with prepared=False among them leaves the
     statements after it unprepared too (its cursor sets the connection's threshold aside while
     open)."""
-    connection = reads[0].statement.connection
+    statements = _statements(reads)
+    connection = statements[0].connection
     if connection.vendor != "postgresql" or len(reads) == 1:
-        return [read.statement.run(read.values) for read in reads]
-    if any(read.statement.connection is not connection for read in reads):
+        return [
+            statement.run(read.values) for statement, read in zip(statements, reads, strict=True)
+        ]
+    if any(statement.connection is not connection for statement in statements):
         raise ValueError("Reads that go together read the same database")
     connection.ensure_connection()
     with ExitStack() as open_cursors, connection.connection.pipeline():
         cursors = []
-        for read in reads:
-            cursors.append(open_cursors.enter_context(read.statement.cursor()))
-            cursors[-1].execute(read.statement.sql, read.statement.bound_params(read.values))
+        for statement, read in zip(statements, reads, strict=True):
+            cursors.append(open_cursors.enter_context(statement.cursor()))
+            cursors[-1].execute(statement.sql, statement.bound_params(read.values))
         found = [cursor.fetchall() for cursor in cursors]
-    return [read.statement.results(rows) for read, rows in zip(reads, found, strict=True)]
+    return [statement.results(rows) for statement, rows in zip(statements, found, strict=True)]
 
 
 def rows_around(template, *parts):
@@ -107,16 +118,15 @@ def rows_around(template, *parts):
     reads = [part for part in parts if isinstance(part, _Bound)]
     if not reads or template.count("{}") != len(reads):
         raise ValueError("Each read around which a statement is written has a {} in it")
-    sql = template.format(*(read.statement.sql for read in reads))
-    params = [
-        param
-        for part in parts
-        for param in (
-            part.statement.bound_params(part.values) if isinstance(part, _Bound) else part
+    statements = _statements(reads)
+    sql = template.format(*(statement.sql for statement in statements))
+    params, statement_of_read = [], iter(statements)
+    for part in parts:
+        params += (
+            next(statement_of_read).bound_params(part.values) if isinstance(part, _Bound) else part
         )
-    ]
-    unprepared = [read.statement for read in reads if not read.statement.prepared]
-    with (unprepared or [reads[0].statement])[0].cursor() as cursor:
+    unprepared = [statement for statement in statements if not statement.prepared]
+    with (unprepared or statements)[0].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 
