@@ -10,6 +10,7 @@ import datetime
 import http.client
 import json
 import os
+import resource
 import secrets
 import shutil
 import socket
@@ -164,6 +165,69 @@ class Server:
         self.log.close()
 
 
+# Where the machine's CPU goes while a page is loaded: the server's processes (gunicorn's
+# master and workers), PostgreSQL's (the bench database's backends and the server's own
+# background processes, not other databases' backends), Redis's, and the load generator (wrk, a
+# child of this process, or this process's own threads). Their sum against the cores' time
+# shows what a request costs the machine whole.
+CPU_GROUPS = ("app", "postgres", "redis", "load generator")
+
+
+def process_cpu(server_pid, database):
+    """{pid: (group, CPU seconds so far)} of the processes of CPU_GROUPS, from /proc; the load
+    generator's under the pseudo-pid 0, from getrusage."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    used = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+            title = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:  # gone meanwhile
+            continue
+        name = text[text.index("(") + 1 : text.rindex(")")]
+        # After the name: state, ppid, then fields 5-13, utime and stime (in ticks).
+        fields = text[text.rindex(")") + 2 :].split()
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if server_pid in (pid, ppid):
+            group = "app"
+        elif name.startswith("postgres") and (f" {database} " in title or "(" not in title):
+            # A client backend's title names its database and its client's address.
+            group = "postgres"
+        elif name.startswith("redis-server"):
+            group = "redis"
+        else:
+            continue
+        used[pid] = (group, (int(fields[11]) + int(fields[12])) / ticks)
+    used[0] = (
+        "load generator",
+        sum(
+            usage.ru_utime + usage.ru_stime
+            for usage in (
+                resource.getrusage(resource.RUSAGE_CHILDREN),
+                resource.getrusage(resource.RUSAGE_SELF),
+            )
+        ),
+    )
+    return used
+
+
+def load_accounted(load, server, path, args):
+    """load(server.port, path, args), with the CPU each group of processes spent per request
+    (`cpu_ms`; a process that ended during the load is left out) and the cores' time per
+    request (`machine_ms`: cores × elapsed / requests)."""
+    database = urlsplit(args.database_url).path.lstrip("/")
+    before, started = process_cpu(server.process.pid, database), time.monotonic()
+    row = load(server.port, path, args)
+    elapsed, after = time.monotonic() - started, process_cpu(server.process.pid, database)
+    spent = dict.fromkeys(CPU_GROUPS, 0.0)
+    for pid, (group, seconds) in after.items():
+        spent[group] += seconds - before.get(pid, (group, 0.0))[1]
+    requests = max(row["requests"], 1)
+    row["cpu_ms"] = {group: round(spent[group] / requests * 1000, 3) for group in CPU_GROUPS}
+    row["machine_ms"] = round(os.cpu_count() * elapsed / requests * 1000, 3)
+    return row
+
+
 def fetch(port, path):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     try:
@@ -295,7 +359,7 @@ def measure(server, urls, pages, load, args):
         status = fetch(server.port, path)  # fills the cache where there is one
         if status != 200:
             raise SystemExit(f"{path} answered {status}")
-        rows[name] = load(server.port, path, args)
+        rows[name] = load_accounted(load, server, path, args)
     return rows
 
 
@@ -333,9 +397,9 @@ def measure_all(args, load, workdir):
     bare = Server(env, workdir, "bare", app="bench.bare_floor:application")
     try:
         bare_floor = {
-            "connections": load(bare.port, "/bench/floor/", args),
-            "one connection": load(
-                bare.port, "/bench/floor/", argparse.Namespace(**vars(args) | {"connections": 1})
+            "connections": load_accounted(load, bare, "/bench/floor/", args),
+            "one connection": load_accounted(
+                load, bare, "/bench/floor/", argparse.Namespace(**vars(args) | {"connections": 1})
             ),
         }
     finally:
@@ -348,7 +412,7 @@ def measure_all(args, load, workdir):
         )
         server = Server(env | extra, workdir, mode)
         try:
-            results[mode]["floor"] = load(server.port, "/bench/floor/", mode_args)
+            results[mode]["floor"] = load_accounted(load, server, "/bench/floor/", mode_args)
             results[mode] |= measure(server, urls, pages, load, mode_args)
             rss[mode] = server.worker_rss_mb()
         finally:
@@ -432,10 +496,36 @@ def print_table(report):
                 f"{row['p95_ms']:>7.1f} {row['p99_ms']:>7.1f} "
                 f"{'' if queries is None else queries:>7} {row['errors']:>6}  " + "; ".join(targets)
             )
+    print_cpu_table(report)
     for mode, sizes in report["worker_rss_mb"].items():
         print(
             f"worker RSS after {report['requests_served'][mode]} requests ({mode}): "
             + ", ".join(f"{size:.0f} MB" for size in sizes)
+        )
+
+
+def print_cpu_table(report):
+    """What a request cost each group of processes (CPU_GROUPS), in CPU ms, and the cores'
+    time per request; what the groups leave of it went to the kernel's work for other
+    processes, to the rest of the machine, or idle."""
+    header = (
+        f"{'CPU ms per request':<18} {'mode':<9} "
+        + " ".join(f"{group:>14}" for group in CPU_GROUPS)
+        + f" {'sum':>7} {'machine':>8}"
+    )
+    print(f"\n{header}\n{'-' * len(header)}")
+    rows = [("bare floor", "cached", report["bare_floor"]["connections"])] + [
+        (name, mode, row)
+        for mode, rows in report["results"].items()
+        if mode != "latency"  # one connection: the machine mostly idles
+        for name, row in rows.items()
+    ]
+    for name, mode, row in rows:
+        cpu = row["cpu_ms"]
+        print(
+            f"{name:<18} {mode:<9} "
+            + " ".join(f"{cpu[group]:>14.3f}" for group in CPU_GROUPS)
+            + f" {sum(cpu.values()):>7.3f} {row['machine_ms']:>8.3f}"
         )
 
 

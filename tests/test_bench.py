@@ -63,6 +63,18 @@ def test_the_harness_serves_every_page_under_load(tmp_path):
         for name, row in rows.items():
             assert row["requests"] > 0 and row["errors"] == 0, (mode, name, row)
         assert len(report["worker_rss_mb"][mode]) == 2
+    # Where the machine's CPU went, per request: the app's processes served every page, and
+    # PostgreSQL answered the pages rendered without the page cache.
+    assert "CPU ms per request" in completed.stdout
+    for mode, rows in report["results"].items():
+        for name, row in rows.items():
+            assert row["cpu_ms"]["app"] > 0 and row["machine_ms"] > 0, (mode, name, row)
+            if mode != "cached" and name != "floor":
+                assert row["cpu_ms"]["postgres"] > 0, (mode, name, row)
+    assert (
+        report["bare_floor"]["connections"]["cpu_ms"]["postgres"]
+        < (report["results"]["cold"]["article"]["cpu_ms"]["postgres"])
+    )
     # Served from the page cache: not one query; rendered: some; with no cache: at least as many.
     assert all(
         cached == 0 < uncached <= cold for uncached, cached, cold in report["queries"].values()
