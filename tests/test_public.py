@@ -164,3 +164,34 @@ def test_a_person_has_a_page_once_a_published_release_names_them(client, link):
     link(published, named)
     assert client.get(waiting.get_absolute_url()).status_code == 404
     assert client.get(named.get_absolute_url()).status_code == 200
+
+
+def test_a_persons_page_lists_their_quotes_newest_first_with_release_and_date(
+    client, no_page_cache
+):
+    person = PersonFactory(
+        service="U.S. Air Force", rank="Col.", given_name="Dana", family_name="Reyes", title=""
+    )
+    older = ArticleFactory(
+        headline="Bridge opens", release_at=timezone.now() - datetime.timedelta(days=2)
+    )
+    Quote.objects.create(
+        parent=older,
+        region="body",
+        ordering=10,
+        speaker=person,
+        text="Cross <safely>.",
+        context="at the opening & after",
+    )
+    url = person.get_absolute_url()
+    assert client.get(url).status_code == 200
+    # Released after the page's reads were first made: still listed (the present is read anew).
+    newer = ArticleFactory(headline="Bridge inspected", release_at=timezone.now())
+    Quote.objects.create(parent=newer, region="body", ordering=10, speaker=person, text="Clear.")
+    newer.people.add(person)
+    html = client.get(url).content.decode()
+    assert html.index("“Clear.”") < html.index("“Cross &lt;safely&gt;.”")
+    assert "— U.S. Air Force Col. Dana Reyes, at the opening &amp; after<br>" in html
+    assert f'<a href="{newer.get_absolute_url()}">Bridge inspected</a>, <time datetime=' in html
+    # Its latest releases are those that name the person (a quote alone does not).
+    assert html.count('class="newsroom-result"') == 1 and "Bridge inspected</a> <span" in html

@@ -60,8 +60,9 @@ class PersonQuerySet(models.QuerySet):
     def press_contacts(self):
         return self.filter(is_press_contact=True)
 
-    def public(self, *, one=False):
-        """People a published release names (quoted, related or author) and press contacts.
+    def public(self, *, one=False, now=None):
+        """People a published release names (quoted, related or author) and press contacts,
+        at `now` (the present unless given).
 
         Someone added for a draft or an embargoed release stays off the site until it is out.
         Pass `one=True` to look up a single person (by slug): then each condition is an EXISTS
@@ -70,7 +71,7 @@ class PersonQuerySet(models.QuerySet):
         """
         from .blocks import Quote
 
-        published = Article.objects.published()
+        published = Article.objects.published(now=now)
         named_by = [
             (Article.people.through.objects, "person", "article"),
             (Article.byline_people.through.objects, "person", "article"),

@@ -4,6 +4,7 @@ Each reads through its model's public() QuerySet: a record made for a draft has 
 """
 
 from django.db.models import Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -19,9 +20,10 @@ from articles.models import (
     Person,
     Quote,
 )
-from newsroom.compiled_reads import CompiledList
+from newsroom.compiled_reads import CompiledList, CompiledRead
 from public import feeds, structured_data
 from public.filters import FACET
+from public.quote_list import quote_items
 from public.seo import PageMeta, paged
 
 from .common import agency, paginate, readers_releases
@@ -74,24 +76,47 @@ def person_list(request):
     return render(request, "public/person_list.html", {"page": page, "meta": paged(meta, page)})
 
 
-def person_detail(request, slug):
-    person = get_object_or_404(
-        Person.objects.public(one=True)
+# A person's page reads the person (if public), a page of their quotes and their latest releases
+# with their number, each compiled once per process (newsroom.compiled_reads): built with the
+# ORM on every request, these reads and their subqueries cost more than the rest of the page.
+_PERSON = CompiledRead(
+    Person,
+    lambda slug, now: (
+        Person.objects.public(one=True, now=now)
         .select_related("organization", "portrait")
-        .prefetch_related("roles", "portrait__renditions"),
-        slug=slug,
-    )
-    published = readers_releases()
-    quotes = (
-        Quote.objects.filter(speaker=person, parent__in=published)
+        .prefetch_related("roles", "portrait__renditions")
+        .filter(slug=slug)
+    ),
+)
+_QUOTES = CompiledList(
+    Quote,
+    lambda language, now, person_pk: (
+        Quote.objects.filter(speaker=person_pk, parent__in=readers_releases(language, now=now))
         .select_related("parent")
         .order_by("-parent__release_at", "-parent__pk", "ordering")
-    )
-    page = paginate(request, quotes, per_page=20)
+    ),
+)
+_PERSONS_RELEASES = CompiledList(
+    Article,
+    lambda language, now, person_pk: (
+        readers_releases(language, now=now)
+        .filter(FACET["person"].releases(person_pk))
+        .with_list_relations()
+    ),
+)
+
+
+def person_detail(request, slug):
+    language, now = get_language(), timezone.now()
+    found = _PERSON(slug, now)
+    if not found:
+        raise Http404("No public person with this slug")
+    person = found[0]
+    page = paginate(request, _QUOTES.rows(language, now, person.pk), per_page=20)
     for quote in page:
         # All are this person's: reuse the loaded person (and roles) for each attribution.
         quote.speaker = person
-    releases = published.filter(FACET["person"].releases(person))
+    releases = _PERSONS_RELEASES.rows(language, now, person.pk)
     if person.title:
         description = _("%(person)s, %(title)s: every quote and release.") % {
             "person": person,
@@ -114,7 +139,8 @@ def person_detail(request, slug):
         {
             "person": person,
             "page": page,
-            "releases": releases.with_list_relations()[:LATEST_ON_PROFILE],
+            "quote_items": quote_items(page.object_list),
+            "releases": releases[0:LATEST_ON_PROFILE],
             "release_count": releases.count(),
             "meta": paged(meta, page),
             "json_ld": structured_data.person(request, person),
