@@ -195,3 +195,20 @@ def test_a_persons_page_lists_their_quotes_newest_first_with_release_and_date(
     assert f'<a href="{newer.get_absolute_url()}">Bridge inspected</a>, <time datetime=' in html
     # Its latest releases are those that name the person (a quote alone does not).
     assert html.count('class="newsroom-result"') == 1 and "Bridge inspected</a> <span" in html
+
+
+def test_a_tag_has_a_page_from_the_moment_a_release_using_it_is_out(client, no_page_cache):
+    ArticleFactory().tags.add("harbor")
+    assert client.get(reverse("public:tag", kwargs={"slug": "harbor"})).status_code == 200
+    scheduled = ArticleFactory(release_at=timezone.now() + datetime.timedelta(hours=1))
+    scheduled.tags.add("bridges")
+    initiative = InitiativeFactory(name="Bridge Program")
+    initiative.tags.add("bridges")
+    scheduled.initiatives.add(initiative)
+    url = reverse("public:tag", kwargs={"slug": "bridges"})
+    assert client.get(url).status_code == 404
+    scheduled.release_at = timezone.now() - datetime.timedelta(seconds=1)
+    scheduled.save()
+    html = client.get(url).content.decode()
+    assert scheduled.headline in html
+    assert ">Bridge Program</a>" in html.split("Initiatives with this tag")[1]

@@ -18,12 +18,13 @@ class InitiativeQuerySet(models.QuerySet):
     def with_release_count(self):
         return self.annotate(release_count=models.Count("articles", distinct=True))
 
-    def public(self):
-        """Initiatives a published release names; one kept for an embargoed release stays hidden."""
+    def public(self, *, now=None):
+        """Initiatives a published release names (at `now`, the present unless given); one kept
+        for an embargoed release stays hidden."""
         from .articles import Article
         from .blocks import InitiativeTableRow
 
-        published = Article.objects.published().values("pk")
+        published = Article.objects.published(now=now).values("pk")
         return self.filter(
             models.Q(
                 pk__in=Article.initiatives.through.objects.filter(article__in=published).values(

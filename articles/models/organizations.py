@@ -23,9 +23,10 @@ class OrganizationQuerySet(models.QuerySet):
     def with_release_count(self):
         return self.annotate(release_count=models.Count("articles", distinct=True))
 
-    def public(self):
+    def public(self, *, now=None):
         """Organizations a published release names, with their people's and initiatives'
-        organizations, and the parents of all those (up to PUBLIC_DEPTH levels up).
+        organizations, and the parents of all those (up to PUBLIC_DEPTH levels up), at `now`
+        (the present unless given).
 
         A unit created for an embargoed announcement stays off the site until it is out.
         """
@@ -33,15 +34,15 @@ class OrganizationQuerySet(models.QuerySet):
         from .initiatives import Initiative
         from .people import Person
 
-        published = Article.objects.published().values("pk")
-        initiatives = Initiative.objects.public()
+        published = Article.objects.published(now=now).values("pk")
+        initiatives = Initiative.objects.public(now=now)
         named = (
             models.Q(
                 pk__in=Article.organizations.through.objects.filter(article__in=published).values(
                     "organization"
                 )
             )
-            | models.Q(pk__in=Person.objects.public().values("organization"))
+            | models.Q(pk__in=Person.objects.public(now=now).values("organization"))
             | models.Q(pk__in=initiatives.values("lead_organization"))
             | models.Q(
                 pk__in=Initiative.partners.through.objects.filter(

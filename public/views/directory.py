@@ -42,9 +42,16 @@ _TAGGED = CompiledList(
 )
 
 
+# The initiatives a tag page lists, compiled as its releases are.
+_TAGS_INITIATIVES = CompiledRead(
+    Initiative, lambda now, tag_pk: Initiative.objects.public(now=now).filter(tags=tag_pk)
+)
+
+
 def tag_detail(request, slug):
     tag = FACET["tag"].lookup(slug)
-    page = paginate(request, _TAGGED.rows(get_language(), timezone.now(), tag.pk))
+    now = timezone.now()
+    page = paginate(request, _TAGGED.rows(get_language(), now, tag.pk))
     meta = PageMeta(
         title=_("Releases tagged “%(tag)s”") % {"tag": tag.name},
         description=_("Releases from the %(agency)s tagged “%(tag)s”, newest first.")
@@ -56,7 +63,7 @@ def tag_detail(request, slug):
         {
             "tag": tag,
             "page": page,
-            "initiatives": Initiative.objects.public().filter(tags=tag),
+            "initiatives": _TAGS_INITIATIVES(now, tag.pk),
             "meta": paged(meta, page),
             "feed": feeds.links(feeds.scope_for(tag=tag)),
         },
