@@ -212,3 +212,24 @@ def test_a_tag_has_a_page_from_the_moment_a_release_using_it_is_out(client, no_p
     html = client.get(url).content.decode()
     assert scheduled.headline in html
     assert ">Bridge Program</a>" in html.split("Initiatives with this tag")[1]
+
+
+def test_an_initiatives_page_shows_its_latest_table_mentions_only(client, no_page_cache):
+    from public.views.directory import LATEST_TABLE_MENTIONS
+
+    initiative = InitiativeFactory(name="Water Wells")
+    for days_ago in range(LATEST_TABLE_MENTIONS + 1):
+        release = ArticleFactory(
+            headline=f"Wells update {days_ago} days ago",
+            release_at=timezone.now() - datetime.timedelta(days=days_ago + 1),
+        )
+        table = InitiativeTable.objects.create(
+            parent=release, region="body", ordering=10, caption="Projects", headings=["Project"]
+        )
+        table.rows.create(initiative=initiative, cells=[])
+    html = client.get(initiative.get_absolute_url()).content.decode()
+    mentions = html.split("In release tables")[1].split("</ul>")[0]
+    assert mentions.count("<li>") == LATEST_TABLE_MENTIONS
+    assert mentions.index("Wells update 0 days ago") < mentions.index("Wells update 1 days ago")
+    assert f"Wells update {LATEST_TABLE_MENTIONS} days ago" not in mentions
+    assert f"Only the {LATEST_TABLE_MENTIONS} latest mentions are shown." in html
