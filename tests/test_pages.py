@@ -201,6 +201,12 @@ def test_filters_combine_and_survive_pagination(client):
     # The tag filter's "remove" link keeps the organization.
     remove = re.search(r'href="\?([^"]*)">Remove Tag filter', html).group(1)
     assert unescape(remove) == "organization=jtf"
+    # The form offers what has published releases, with the active filters chosen.
+    assert '<option value="medical" selected>medical</option>' in html
+    assert f'<option value="jtf" selected>{escape(str(organization))}</option>' in html
+    draft_only = ArticleFactory(status="draft")
+    draft_only.tags.add("unreleased")
+    assert 'value="unreleased"' not in html_of(client, url)
 
 
 def test_kind_lists_and_the_type_filter(client):

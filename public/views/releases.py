@@ -76,7 +76,7 @@ def _list_page(request, releases, *, heading, description, template, extra=None)
         "page": page,
         "heading": heading,
         "active_filters": active,
-        "facets": [(facet, facet.choices(), request.GET.get(facet.param, "")) for facet in FACETS],
+        "facets": [(facet, facet.options(request.GET.get(facet.param, ""))) for facet in FACETS],
         "meta": paged(PageMeta(title=title, description=description), page),
         **(extra or {}),
     }
