@@ -139,12 +139,19 @@ class CompiledList:
 
     def __init__(self, model, build):
         self._listed = CompiledRead(model, build)
-        self._counted = CompiledRead(
-            model, lambda *values: build(*values).order_by().values_list("pk")
-        )
+        self._counted = CompiledRead(model, lambda *values: _ids(build(*values).order_by()))
 
     def rows(self, *values):
         return _Rows(self, values)
+
+
+def _ids(queryset):
+    """The ids of `queryset`'s rows, as values_list() tuples. django-modeltranslation's
+    QuerySets (a model with translated fields) read values_list() through an iterable of their
+    own, which adds the fallback languages' columns: asked for ids only, they are turned off."""
+    if hasattr(queryset, "rewrite"):
+        queryset = queryset.rewrite(False)
+    return queryset.values_list("pk")
 
 
 class _Rows:

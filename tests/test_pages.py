@@ -400,3 +400,13 @@ def test_contact_page_shows_the_office_from_settings(client, settings):
     assert 'href="mailto:press@example.mil"' in html
     assert 'href="tel:+13055550100"' in html
     assert "Pat Lee" in html and "mailto:p@x.mil" in html
+
+
+def test_the_people_directory_pages_through_everyone_public(client):
+    contacts = PersonFactory.create_batch(51, is_press_contact=True, family_name="Zamora")
+    hidden = PersonFactory(family_name="Unnamed")  # named by no published release
+    first = html_of(client, reverse("public:people"))
+    assert "Page 1 of 2" in first and hidden.get_absolute_url() not in first
+    second = html_of(client, reverse("public:people") + "?page=2")
+    listed = [person for person in contacts if person.get_absolute_url() in first + second]
+    assert len(listed) == 51

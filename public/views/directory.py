@@ -70,9 +70,15 @@ def tag_detail(request, slug):
     )
 
 
+# The people's directory, compiled once per process (newsroom.compiled_reads): public() is a
+# set of subqueries over the published releases, costly to build on every request.
+_PUBLIC_PEOPLE = CompiledList(
+    Person, lambda now: Person.objects.public(now=now).select_related("organization")
+)
+
+
 def person_list(request):
-    people = Person.objects.public().select_related("organization")
-    page = paginate(request, people, per_page=50)
+    page = paginate(request, _PUBLIC_PEOPLE.rows(timezone.now()), per_page=50)
     meta = PageMeta(
         title=_("People quoted and contacts"),
         description=_(
