@@ -259,12 +259,16 @@ def _compiled_candidates(filter_names):
 
 
 def _shown_releases(ids):
-    """The releases of `ids` with their search document's refresh time, for
-    snippets.highlight(), and their version, for their cards (public.card_cache). `ids` come
-    from the candidates read of the same request, which chose them among the reader's
-    releases."""
+    """The releases of `ids` with what their page shows once their cards and search texts are
+    cached (public.card_cache, public.snippets): their headline, summary and language, their
+    version and their search document's refresh time, which those entries are checked
+    against. The few entries built anew read their releases whole (card_cache._whole): 20
+    whole releases, with their JSON and dates, took more to read than the rest of the
+    results. `ids` come from the candidates read of the same request, which chose them among
+    the reader's releases."""
     return (
         Article.objects.filter(pk__in=ids)
+        .only("headline", "summary", "language")
         .with_list_relations()
         .annotate(search_refreshed_at=F("search_document__refreshed_at"))
     )

@@ -450,6 +450,28 @@ def test_a_search_with_results_costs_two_queries_once_its_cards_are_cached(clien
     assert queries_for(client, url) == 2
 
 
+def test_the_shown_page_reads_only_what_its_cached_entries_leave_to_it(client, no_page_cache):
+    """Once their cards and search texts are cached, the shown releases are read without the
+    columns only those entries need (their text, dates, JSON); a card built anew reads its
+    release whole (public.card_cache)."""
+    indexed(
+        body_article(
+            "Ocelot tracks at the ford",
+            "ocelot tracks",
+            summary="Rangers found ocelot tracks.",
+            hero_image=ImageFactory(),
+        )
+    )
+    found, html = results(client, q="ocelot")  # builds and caches the card and search text
+    assert found == ["Ocelot tracks at the ford"] and "newsroom-thumb" in html
+    with CaptureQueriesContext(connection) as queries:
+        again = results(client, q="ocelot")[1]
+    assert again == html
+    columns = queries.captured_queries[-1]["sql"].split(" FROM ")[0]
+    assert '"headline"' in columns and '"summary"' in columns
+    assert '"source_text"' not in columns and '"release_at"' not in columns
+
+
 @on_postgresql
 def test_the_candidates_are_planned_for_each_search(client, no_page_cache):
     """Statements run often are prepared on PostgreSQL, and a prepared statement's generic plan
