@@ -39,10 +39,10 @@ def _build_cards(releases):
 
 
 def _whole(releases):
-    """`releases` with every field. A search reads its results with only the few fields its
-    page shows next to their cards (public.search), so the ones whose card is built are read
+    """`releases` as whole releases. A search reads its results with only what its page shows
+    next to their cards (public.search.ShownRelease), so the ones whose card is built are read
     whole, together."""
-    if not any(release.get_deferred_fields() for release in releases):
+    if all(isinstance(release, Article) for release in releases):
         return releases
     return list(Article.objects.filter(pk__in=[release.pk for release in releases]))
 
