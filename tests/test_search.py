@@ -216,6 +216,21 @@ def test_filters_by_kind_and_release_date(client):
     assert found == [new.headline, old.headline]
 
 
+def test_the_type_select_keeps_the_chosen_type_in_each_language(client):
+    """The type options are written once per language (public.search_html): each page shows
+    its own language's labels, with the reader's choice selected."""
+    for path, chosen, other in (
+        ("/search/", "Statement", "Press release"),
+        ("/es/search/", "Declaración", "Comunicado de prensa"),
+        ("/search/", "Statement", "Press release"),
+    ):
+        html = client.get(path, {"q": "heron", "kind": "statement"}).content.decode()
+        assert f'<option value="statement" selected>{chosen}</option>' in html
+        assert f'<option value="press-release">{other}</option>' in html
+    html = client.get("/search/", {"q": "heron"}).content.decode()
+    assert "selected>" not in html
+
+
 @pytest.mark.parametrize("query", ["", "   ", "!!!", "—", "a"])
 def test_empty_or_junk_queries_get_a_helpful_page(client, query):
     indexed(body_article("Anything", "anything at all"))
