@@ -14,17 +14,20 @@ request (the benchmark's "cold" mode).
 from django.db.models import prefetch_related_objects
 from django.template import loader
 
+from articles.models import Article
+
 from .release_cache import per_release
 
 
 def _build_cards(releases):
-    """A card for each release, the featured variant for the home page's featured releases,
-    and the parts of a shorter list item (search results, a person's latest releases): the
-    address, the kind and date, a thumbnail. Two queries for all of them: the hero photos and
-    their renditions."""
+    """{release id: a card for the release, the featured variant for the home page's featured
+    releases, and the parts of a shorter list item (search results, a person's latest
+    releases): the address, the kind and date, a thumbnail}. Two queries for all of them: the
+    hero photos and their renditions; releases read in part take one more (_whole)."""
+    releases = _whole(releases)
     prefetch_related_objects(releases, "hero_image__renditions")
     return {
-        release: {
+        release.pk: {
             "card": _render_card(release, featured=False),
             "featured": _render_card(release, featured=True) if release.is_featured else None,
             "url": release.get_absolute_url(),
@@ -33,6 +36,15 @@ def _build_cards(releases):
         }
         for release in releases
     }
+
+
+def _whole(releases):
+    """`releases` as whole releases. A search reads its results with only what its page shows
+    next to their cards (public.search.ShownRelease), so the ones whose card is built are read
+    whole, together."""
+    if all(isinstance(release, Article) for release in releases):
+        return releases
+    return list(Article.objects.filter(pk__in=[release.pk for release in releases]))
 
 
 def _render(template, release):
@@ -53,7 +65,7 @@ def cards(request, releases, *, featured_first=False):
     built = per_release(request, releases, name="card", build=_build_cards)
     shown = []
     for release in releases:
-        card = built[release]
+        card = built[release.pk]
         if featured_first and card["featured"]:
             card = card | {"card": card["featured"]}
         shown.append((release, card))

@@ -157,7 +157,7 @@ class ReleaseFeed:
             build=partial(_written_items, request, self.feed_type),
         )
         # A release deleted since the first query has no item.
-        return [written[release] for release in releases if release in written]
+        return [written[release.pk] for release in releases if release.pk in written]
 
 
 class ReleaseAtomFeed(ReleaseFeed):
@@ -186,7 +186,7 @@ _NEWEST = {
 
 
 def _written_items(request, feed_type, releases):
-    """{release: its item as feed_type writes it} (public.release_cache keeps them per release
+    """{release id: its item as feed_type writes it} (public.release_cache keeps them per release
     version). The same queries for one release as for a page: the releases themselves, then one
     per relation and block type."""
     releases = list(Article.objects.filter(pk__in=[release.pk for release in releases]))
@@ -196,7 +196,7 @@ def _written_items(request, feed_type, releases):
     prefetch_photos(releases, bodies)
     base = request.build_absolute_uri("/").rstrip("/")
     return {
-        release: feed_type.written_item(**_item(request, release, bodies[release], base))
+        release.pk: feed_type.written_item(**_item(request, release, bodies[release], base))
         for release in releases
     }
 

@@ -25,39 +25,38 @@ from . import tiered_cache, versions
 
 
 def per_release(request, releases, *, name, build, stamp=None):
-    """{release: entry} for `releases`, each entry from the cache where it was built at the
-    release's current version, the rest from build(releases missing) -> {release: picklable
+    """{release id: entry} for `releases`, each entry from the cache where it was built at the
+    release's current version, the rest from build(releases missing) -> {release id: picklable
     entry}, stored. Releases may carry their version (versions.with_release_version); otherwise
     each costs a query. One cache round trip to read them all, one more to store what was built.
     `name` tells apart what is kept per release (the page's content, list cards, feed items).
     stamp(release), when given, is what else an entry depends on that changes apart from the
     version (a search document, rebuilt after the version moved): an entry built under another
-    stamp is built again."""
+    stamp is built again. Keyed by id, not by release: a model instance hashes through its
+    primary key at every look-up, and a build may read its releases afresh (card_cache)."""
     if not settings.RELEASE_CACHE_ENABLED:
         return build(releases)
     address = hashlib.blake2b(
         f"{request.scheme}://{request.get_host()}".encode(), digest_size=8
     ).hexdigest()
     language = get_language()
-    keys = {release: f"{name}:{release.pk}:{language}:{address}" for release in releases}
-    current = {release: versions.release_version(release) for release in releases}
+    releases = {release.pk: release for release in releases}
+    keys = {pk: f"{name}:{pk}:{language}:{address}" for pk in releases}
+    current = {pk: versions.release_version(release) for pk, release in releases.items()}
     if stamp:
-        current = {release: (version, stamp(release)) for release, version in current.items()}
+        current = {pk: (version, stamp(releases[pk])) for pk, version in current.items()}
     found = tiered_cache.get_many(keys.values())
     entries, missing = {}, []
-    for release, key in keys.items():
+    for pk, key in keys.items():
         stored = found.get(key)
-        if stored is not None and stored["version"] == current[release]:
-            entries[release] = stored["entry"]
+        if stored is not None and stored["version"] == current[pk]:
+            entries[pk] = stored["entry"]
         else:
-            missing.append(release)
+            missing.append(releases[pk])
     if missing:
         built = build(missing)
         tiered_cache.set_many(
-            {
-                keys[release]: {"version": current[release], "entry": entry}
-                for release, entry in built.items()
-            },
+            {keys[pk]: {"version": current[pk], "entry": entry} for pk, entry in built.items()},
             settings.RELEASE_CACHE_SECONDS,
         )
         entries |= built
@@ -72,6 +71,6 @@ def page(request, article, build, *, variant):
         request,
         [article],
         name="release-cache:page",
-        build=lambda releases: {article: build()},
+        build=lambda releases: {article.pk: build()},
         stamp=lambda release: variant,
-    )[article]
+    )[article.pk]

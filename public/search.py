@@ -258,36 +258,75 @@ def _compiled_candidates(filter_names):
     return CompiledRead(Article, build, prepared=False)
 
 
-def _shown_releases(ids):
-    """The releases of `ids` with their search document's refresh time, for
-    snippets.highlight(), and their version, for their cards (public.card_cache). `ids` come
-    from the candidates read of the same request, which chose them among the reader's
-    releases."""
+class ShownRelease:
+    """A release of the shown page as it is read (_shown), with only what its page shows once
+    its card and search text are cached (public.card_cache, public.snippets): its headline,
+    summary and language, its version and its search document's refresh time, which those
+    entries are checked against, and on PostgreSQL the query's lexemes (`query_tree`).
+    snippets.highlight() gives it its marked headline and snippet. Not a model instance: 20
+    whole releases, with their 22 columns, JSON and dates, took more to read than the rest of
+    the results; the few whose card is built anew are read whole then (card_cache._whole)."""
+
+    __slots__ = (
+        "headline",
+        "language",
+        "pk",
+        "query_tree",
+        "release_version",
+        "search_refreshed_at",
+        "snippet_html",
+        "summary",
+        "title_html",
+    )
+
+    def __init__(
+        self, pk, headline, summary, language, release_version, search_refreshed_at, query_tree
+    ):
+        self.pk, self.headline, self.summary, self.language = pk, headline, summary, language
+        self.release_version, self.search_refreshed_at = release_version, search_refreshed_at
+        self.query_tree = query_tree
+        self.title_html = self.snippet_html = None
+
+
+def _shown_releases(ids, query_tree):
+    """The rows of ShownRelease for `ids`; `query_tree` the query's lexemes (None on SQLite).
+    `ids` come from the candidates read of the same request, which chose them among the
+    reader's releases."""
     return (
         Article.objects.filter(pk__in=ids)
         .with_list_relations()
-        .annotate(search_refreshed_at=F("search_document__refreshed_at"))
+        .annotate(search_refreshed_at=F("search_document__refreshed_at"), query_tree=query_tree)
+        .values_list(
+            "pk",
+            "headline",
+            "summary",
+            "language",
+            "release_version",
+            "search_refreshed_at",
+            "query_tree",
+        )
     )
 
 
-# PostgreSQL: with the query's lexemes (`query_tree`). One statement per number of ids (each
-# id is a value of its own), at most a page's; prepared, unlike the candidates read.
+# PostgreSQL: with the query's lexemes. One statement per number of ids (each id is a value of
+# its own), at most a page's; prepared, unlike the candidates read.
 _SHOWN = CompiledRead(
     Article,
-    lambda text, *ids: _shown_releases(ids).annotate(
-        query_tree=Func(_tsquery(text), function="querytree", output_field=TextField())
+    lambda text, *ids: _shown_releases(
+        ids, Func(_tsquery(text), function="querytree", output_field=TextField())
     ),
 )
 
 
 def _shown(search, ids):
-    """The releases of `ids` in that order, ready for snippets.highlight(): with their
-    search document's refresh time and, on PostgreSQL, the query's lexemes (`query_tree`)."""
+    """The ShownRelease of each of `ids`, in that order, ready for snippets.highlight()."""
     if not ids:
         return []
-    postgresql = connection.vendor == "postgresql"
-    shown = _SHOWN(search.text, *ids) if postgresql else _shown_releases(ids)
-    by_id = {release.pk: release for release in shown}
+    if connection.vendor == "postgresql":
+        rows = _SHOWN(search.text, *ids)
+    else:
+        rows = _shown_releases(ids, Value(None, output_field=TextField()))
+    by_id = {row[0]: ShownRelease(*row) for row in rows}
     return [by_id[pk] for pk in ids if pk in by_id]
 
 

@@ -47,7 +47,7 @@ def highlight(request, releases, search):
     )
     matches = _matcher(search, releases)
     for release in releases:
-        text = texts.get(release)
+        text = texts.get(release.pk)
         if text is None:  # not indexed yet: the card shows its headline and summary
             continue
         release.title_html = mark_safe(
@@ -64,26 +64,25 @@ def _document_refreshed_at(release):
 
 
 def _texts(releases):
-    """{release: its headline and the opening of its body, each with where each stem of its
-    words is (_index)} for the indexed ones of `releases`: one query,
-    and one more on PostgreSQL for the stems."""
+    """{release id: its headline and the opening of its body, each with where each stem of its
+    words is (_index)} for the indexed ones of `releases`: one query, and one more on
+    PostgreSQL for the stems."""
+    configs = {release.pk: search_config(release.language) for release in releases}
     documents = (
-        SearchDocument.objects.filter(article__in=releases)
+        SearchDocument.objects.filter(article_id__in=list(configs))
         .annotate(body_opening=Left("body", SNIPPET_SOURCE_CHARS))
         .values_list("article_id", "title", "lead", "body_opening")
     )
-    by_id = {release.pk: release for release in releases}
     texts = {
-        by_id[pk]: {"title": title, "opening": _opening(body or lead)}
+        pk: {"title": title, "opening": _opening(body or lead)}
         for pk, title, lead, body in documents
     }
-    stems = _stems(texts) if connection.vendor == "postgresql" else {}
-    for release, text in texts.items():
-        config = search_config(release.language)
+    stems = _stems(texts, configs) if connection.vendor == "postgresql" else {}
+    for pk, text in texts.items():
         for field in ("title", "opening"):
             words = {}
             for match in WORD.finditer(text[field]):
-                for stem in stems.get((config, match.group().lower()), ()):
+                for stem in stems.get((configs[pk], match.group().lower()), ()):
                     words.setdefault(stem, []).append(match.span())
             text[f"{field}_words"] = _index(words)
     return texts
@@ -122,14 +121,15 @@ def _opening(text):
     return " ".join(text.split())
 
 
-def _stems(texts):
+def _stems(texts, configs):
     """{(configuration, word): its stems} for the words of `texts` in their releases'
-    languages, by PostgreSQL's own rules, in one query. A word's unaccented form is stemmed with
-    it, as the index holds both (search_index._weighted)."""
+    languages (`configs`: each release id's configuration), by PostgreSQL's own rules, in one
+    query. A word's unaccented form is stemmed with it, as the index holds both
+    (search_index._weighted)."""
     pairs = list(
         {
-            (search_config(release.language), word.lower())
-            for release, text in texts.items()
+            (configs[pk], word.lower())
+            for pk, text in texts.items()
             for word in WORD.findall(f"{text['title']} {text['opening']}")
         }
     )

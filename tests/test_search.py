@@ -216,6 +216,21 @@ def test_filters_by_kind_and_release_date(client):
     assert found == [new.headline, old.headline]
 
 
+def test_the_type_select_keeps_the_chosen_type_in_each_language(client):
+    """The type options are written once per language (public.search_html): each page shows
+    its own language's labels, with the reader's choice selected."""
+    for path, chosen, other in (
+        ("/search/", "Statement", "Press release"),
+        ("/es/search/", "Declaración", "Comunicado de prensa"),
+        ("/search/", "Statement", "Press release"),
+    ):
+        html = client.get(path, {"q": "heron", "kind": "statement"}).content.decode()
+        assert f'<option value="statement" selected>{chosen}</option>' in html
+        assert f'<option value="press-release">{other}</option>' in html
+    html = client.get("/search/", {"q": "heron"}).content.decode()
+    assert "selected>" not in html
+
+
 @pytest.mark.parametrize("query", ["", "   ", "!!!", "—", "a"])
 def test_empty_or_junk_queries_get_a_helpful_page(client, query):
     indexed(body_article("Anything", "anything at all"))
@@ -448,6 +463,28 @@ def test_a_search_with_results_costs_two_queries_once_its_cards_are_cached(clien
     found, html = results(client, q="jaguar")
     assert len(found) == 3 and html.count("newsroom-thumb") == 3
     assert queries_for(client, url) == 2
+
+
+def test_the_shown_page_reads_only_what_its_cached_entries_leave_to_it(client, no_page_cache):
+    """Once their cards and search texts are cached, the shown releases are read without the
+    columns only those entries need (their text, dates, JSON); a card built anew reads its
+    release whole (public.card_cache)."""
+    indexed(
+        body_article(
+            "Ocelot tracks at the ford",
+            "ocelot tracks",
+            summary="Rangers found ocelot tracks.",
+            hero_image=ImageFactory(),
+        )
+    )
+    found, html = results(client, q="ocelot")  # builds and caches the card and search text
+    assert found == ["Ocelot tracks at the ford"] and "newsroom-thumb" in html
+    with CaptureQueriesContext(connection) as queries:
+        again = results(client, q="ocelot")[1]
+    assert again == html
+    columns = queries.captured_queries[-1]["sql"].split(" FROM ")[0]
+    assert '"headline"' in columns and '"summary"' in columns
+    assert '"source_text"' not in columns and '"release_at"' not in columns
 
 
 @on_postgresql

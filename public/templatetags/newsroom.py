@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from public import body_html, contact_card
+from public import body_html, contact_card, pagination_html
 from public import social_meta as social_meta_html
 
 register = template.Library()
@@ -52,6 +52,12 @@ def social_meta(context):
         canonical_url=context.get("canonical_url"),
         other_languages=other_languages() if callable(other_languages) else other_languages,
     )
+
+
+@register.simple_tag(takes_context=True)
+def pagination(context, page):
+    """The list's pagination (public.pagination_html), its links keeping the query string."""
+    return pagination_html.pagination(context["request"], page)
 
 
 # The body blocks (feed items, e-mail alerts) and a press contact's card, written in Python

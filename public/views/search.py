@@ -1,42 +1,18 @@
 """The search page."""
 
 from django.shortcuts import render
-from django.utils.formats import number_format
-from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
-from articles.models import (
-    ArticleKind,
-)
 from public import search as site_search
-from public import search_results, snippets
+from public import search_html, snippets
 from public.forms import SearchForm
 from public.seo import PageMeta, paged
 
 from .common import agency, paginate, readers_releases
 
 
-def _kind_options(form):
-    """The type select's <option>s after "All types", the chosen one selected. Formatted here:
-    the template's loop asked the bound field for its value once per option."""
-    chosen = form["kind"].value()
-    return format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        (
-            (value, " selected" if value == chosen else "", label)
-            for value, label in ArticleKind.choices
-        ),
-    )
-
-
 def search(request):
     form = SearchForm(request.GET or None)
-    context = {
-        "form": form,
-        "kind_options": _kind_options(form),
-        "search_operators": site_search.supports_operators(),
-    }
     page = query = None
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
@@ -50,15 +26,10 @@ def search(request):
             if not page.paginator.count and query.ignores_every_word():
                 page = None
         if page is not None:
-            # For "More than 1,500 releases found": digits grouped as the language groups them.
-            context["result_limit"] = number_format(site_search.MAX_RESULTS, force_grouping=True)
             snippets.highlight(request, page.object_list, query)
         elif form.has_filters and not query.text:
             releases = site_search.filtered(readers_releases(), filters)
             page = paginate(request, releases.with_list_relations(), per_page=20)
-    if page is not None:
-        context["results"] = search_results.items(request, page.object_list)
-    context |= {"page": page, "query": query}
     if page is not None and query and query.text:
         title = _("Search results for “%(query)s”") % {"query": query.text}
         description = _("Releases from the %(agency)s matching “%(query)s”.") % {
@@ -73,5 +44,8 @@ def search(request):
         )
     # Result pages are endless variations of one page: keep them out of search engines.
     meta = PageMeta(title=title, description=description, noindex=form.is_bound)
-    context["meta"] = paged(meta, page)
+    context = {
+        "content": search_html.content(request, form=form, query=query, page=page),
+        "meta": paged(meta, page),
+    }
     return render(request, "public/search.html", context)
