@@ -6,8 +6,6 @@ STAMP := $(VENV)/.installed
 
 # make bench RELEASES=100000 for the large run; see bench/README.md.
 RELEASES ?= 1000
-# pytest-xdist processes for `make test` (auto: one per CPU); TEST_WORKERS=0 runs in one process.
-TEST_WORKERS ?= auto
 
 .PHONY: bench run test lint format check migrations-check messages screenshots ci clean
 
@@ -27,7 +25,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest -n $(TEST_WORKERS)
+	$(BIN)/pytest
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --releases $(RELEASES)

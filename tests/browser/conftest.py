@@ -71,8 +71,7 @@ def pytest_collection_modifyitems(config, items):
     This hook runs after pytest-django's reordering (which is ``tryfirst``) and
     before pytest's ``-m`` deselection, so ``-m "not browser"`` sees the marker.
     Running browser tests last means no other test runs while Playwright's
-    event loop is alive (see ``_playwright`` below). Under pytest-xdist each
-    worker is handed its tests in this order, so that holds in every worker.
+    event loop is alive (see ``_playwright`` below).
     """
     browser_items, other_items = [], []
     for item in items:

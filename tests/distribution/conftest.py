@@ -22,15 +22,6 @@ BROKER_URL = os.environ.get("NEWSROOM_TEST_BROKER_URL", "redis://127.0.0.1:6379/
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def pytest_collection_modifyitems(items):
-    """Tests on the broker share its one Redis database, which each empties: under
-    pytest-xdist (`make test`) they go to the same worker, one after another
-    (--dist loadgroup)."""
-    for item in items:
-        if "broker" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("redis-broker"))
-
-
 @pytest.fixture
 def broker():
     """The Redis broker, emptied. Without one, the test is skipped locally and fails in CI
