@@ -1,14 +1,14 @@
-import io
+import time
 
 import pytest
-from django.core.management import call_command
+from django.db import connection, transaction
 from django.test import Client
 from django.utils import translation
 
 from articles import roles
-from articles.models import Article
-from public import search_index, versions
+from public import versions
 from tests.caches import empty_every_cache
+from tests.demo_site import seed_demo_site
 from tests.factories import UserFactory
 from tests.signing_in import sign_in
 
@@ -26,14 +26,19 @@ def staff_client(client, admin_user):
 
 @pytest.fixture
 def demo(db):
-    """The demo content of `manage.py seed_demo`, with its search documents built.
+    """The demo content of `manage.py seed_demo`, with its search documents built."""
+    return seed_demo_site()
 
-    Tests run inside a transaction that never commits, so the on-commit index refresh is run
-    by hand here.
-    """
-    call_command("seed_demo", allow_production=True, stdout=io.StringIO())
-    search_index.refresh(Article.objects.values_list("pk", flat=True))
-    return Article.objects.all()
+
+@pytest.fixture(scope="module")
+def seeded_demo(django_db_setup, django_db_blocker):
+    """The demo content, seeded once for a whole module rather than once per test (seeding
+    takes seconds). It stays in a transaction of the module's own, which each test's
+    transaction nests in as a savepoint, so what a test changes is still undone after it; the
+    module's transaction is rolled back after its last test. Not for transactional tests."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield seed_demo_site()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)
@@ -43,6 +48,32 @@ def empty_cache():
     frame or page generation from the one before."""
     empty_every_cache()
     versions.forget_page_generation()
+
+
+@pytest.fixture(autouse=True)
+def live_server_idle_before_flush(request):
+    """A browser can still have a request running on the live server when its test ends (a
+    page's script fetching after the test's last step). On PostgreSQL the flush that ends a
+    live-server test then deadlocks with that request's transaction, the flush fails and the
+    next test starts from a dirty database. So before the flush, wait (a few seconds at most)
+    until no other session on the test database is running a query or holds a transaction."""
+    if "live_server" not in request.fixturenames or connection.vendor != "postgresql":
+        yield
+        return
+    # Set up before this fixture, so its flush runs after this fixture's teardown.
+    request.getfixturevalue("transactional_db")
+    yield
+    deadline = time.monotonic() + 10
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                " AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+                " AND state <> 'idle'"
+            )
+            if not cursor.fetchone()[0]:
+                break
+            time.sleep(0.05)
 
 
 @pytest.fixture

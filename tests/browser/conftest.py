@@ -16,16 +16,13 @@ Usage::
 """
 
 import importlib
-import io
 import os
 from pathlib import Path
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
 
-from articles.models import Article
-from public import search_index
+from tests.demo_site import seed_demo_site
 from tests.signing_in import browser_sign_in
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -237,8 +234,7 @@ def save_screenshot():
 @pytest.fixture
 def site(transactional_db, live_server):
     """The demo content of `manage.py seed_demo` (with its photos) on a live server."""
-    call_command("seed_demo", allow_production=True, stdout=io.StringIO())
-    search_index.refresh(Article.objects.values_list("pk", flat=True))
+    seed_demo_site()
     return live_server.url
 
 

@@ -1,0 +1,16 @@
+"""The demo site tests read: what `manage.py seed_demo` makes, searchable."""
+
+import io
+
+from django.core.management import call_command
+
+from articles.models import Article
+from public import search_index
+
+
+def seed_demo_site():
+    """Seed the demo content and build its search documents, which the on-commit index refresh
+    would build on a real site: a test's transaction never commits."""
+    call_command("seed_demo", allow_production=True, stdout=io.StringIO())
+    search_index.refresh(Article.objects.values_list("pk", flat=True))
+    return Article.objects.all()
