@@ -9,7 +9,6 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from taggit.models import Tag
 
 from articles.models import (
     Article,
@@ -31,15 +30,21 @@ from .common import agency, paginate, readers_releases
 LATEST_ON_PROFILE = 5
 
 
-# A tag's releases and their count, compiled once per process (newsroom.compiled_reads).
-_TAGGED = CompiledList(
-    Article,
-    lambda language, now, tag_pk: (
-        readers_releases(language, now=now)
-        .filter(FACET["tag"].releases(Tag(pk=tag_pk)))
-        .with_list_relations()
-    ),
-)
+def _releases_naming(facet):
+    """The releases of a tag, organization, initiative or person (FACET[facet]) a reader sees,
+    newest first, with their count (a CompiledList: compiled once per process, see
+    newsroom.compiled_reads), for its page: rows(language, now, its pk)."""
+    return CompiledList(
+        Article,
+        lambda language, now, pk: (
+            readers_releases(language, now=now)
+            .filter(FACET[facet].releases(pk))
+            .with_list_relations()
+        ),
+    )
+
+
+_TAGGED = _releases_naming("tag")
 
 
 # The initiatives a tag page lists, compiled as its releases are.
@@ -109,14 +114,7 @@ _QUOTES = CompiledList(
         .order_by("-parent__release_at", "-parent__pk", "ordering")
     ),
 )
-_PERSONS_RELEASES = CompiledList(
-    Article,
-    lambda language, now, person_pk: (
-        readers_releases(language, now=now)
-        .filter(FACET["person"].releases(person_pk))
-        .with_list_relations()
-    ),
-)
+_PERSONS_RELEASES = _releases_naming("person")
 
 
 def person_detail(request, slug):
@@ -210,14 +208,7 @@ _PUBLIC_HIERARCHY = CompiledRead(
     Organization,
     lambda now: Organization.objects.public(now=now).only("name", "abbreviation", "slug", "parent"),
 )
-_ORGANIZATIONS_RELEASES = CompiledList(
-    Article,
-    lambda language, now, organization_pk: (
-        readers_releases(language, now=now)
-        .filter(FACET["organization"].releases(organization_pk))
-        .with_list_relations()
-    ),
-)
+_ORGANIZATIONS_RELEASES = _releases_naming("organization")
 _ORGANIZATIONS_PEOPLE = CompiledRead(
     Person,
     lambda now, organization_pk: Person.objects.public(now=now).filter(
@@ -318,14 +309,7 @@ _INITIATIVE = CompiledRead(
         .filter(slug=slug)
     ),
 )
-_INITIATIVES_RELEASES = CompiledList(
-    Article,
-    lambda language, now, initiative_pk: (
-        readers_releases(language, now=now)
-        .filter(FACET["initiative"].releases(initiative_pk))
-        .with_list_relations()
-    ),
-)
+_INITIATIVES_RELEASES = _releases_naming("initiative")
 _TABLE_MENTIONS = CompiledRead(
     InitiativeTableRow,
     lambda language, now, initiative_pk: (
