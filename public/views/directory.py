@@ -44,6 +44,15 @@ def _releases_naming(facet):
     )
 
 
+def _found_or_404(read, slug, now):
+    """The public record `read` (a CompiledRead of slug and now) finds, or Http404: one that
+    is not public yet is as unknown as one that does not exist."""
+    found = read(slug, now)
+    if not found:
+        raise Http404("Nothing public has this slug")
+    return found[0]
+
+
 _TAGGED = _releases_naming("tag")
 
 
@@ -119,10 +128,7 @@ _PERSONS_RELEASES = _releases_naming("person")
 
 def person_detail(request, slug):
     language, now = get_language(), timezone.now()
-    found = _PERSON(slug, now)
-    if not found:
-        raise Http404("No public person with this slug")
-    person = found[0]
+    person = _found_or_404(_PERSON, slug, now)
     page = paginate(request, _QUOTES.rows(language, now, person.pk), per_page=20)
     for quote in page:
         # All are this person's: reuse the loaded person (and roles) for each attribution.
@@ -228,10 +234,7 @@ _ORGANIZATIONS_INITIATIVES = CompiledRead(
 
 def organization_detail(request, slug):
     language, now = get_language(), timezone.now()
-    found = _ORGANIZATION(slug, now)
-    if not found:
-        raise Http404("No public organization with this slug")
-    organization = found[0]
+    organization = _found_or_404(_ORGANIZATION, slug, now)
     # One query for the whole hierarchy, walked in memory: depth costs no queries.
     by_pk = {org.pk: org for org in _PUBLIC_HIERARCHY(now)}
     ancestors, parent_id, seen = [], organization.parent_id, {organization.pk}
@@ -327,10 +330,7 @@ LATEST_TABLE_MENTIONS = 20
 
 def initiative_detail(request, slug):
     language, now = get_language(), timezone.now()
-    found = _INITIATIVE(slug, now)
-    if not found:
-        raise Http404("No public initiative with this slug")
-    initiative = found[0]
+    initiative = _found_or_404(_INITIATIVE, slug, now)
     page = paginate(request, _INITIATIVES_RELEASES.rows(language, now, initiative.pk))
     rows = _TABLE_MENTIONS(language, now, initiative.pk, limit=LATEST_TABLE_MENTIONS + 1)
     meta = PageMeta(
