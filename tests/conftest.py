@@ -1,6 +1,9 @@
+import threading
 import time
+import warnings
 
 import pytest
+from django.core.signals import request_finished, request_started
 from django.db import connection, transaction
 from django.test import Client
 from django.utils import translation
@@ -50,13 +53,48 @@ def empty_cache():
     versions.forget_page_generation()
 
 
+class _LiveServerRequests:
+    """The requests the live server's threads are handling right now, by thread, with their
+    paths (the test's own thread, where the test client runs, is not counted)."""
+
+    def __init__(self):
+        self._paths = {}
+        self._lock = threading.Lock()
+
+    def started(self, environ=None, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            with self._lock:
+                self._paths[threading.get_ident()] = (environ or {}).get("PATH_INFO", "")
+
+    def finished(self, **kwargs):
+        with self._lock:
+            self._paths.pop(threading.get_ident(), None)
+
+    def running(self):
+        with self._lock:
+            return sorted(self._paths.values())
+
+
+_live_server_requests = _LiveServerRequests()
+request_started.connect(_live_server_requests.started, weak=False)
+request_finished.connect(_live_server_requests.finished, weak=False)
+
+# A backend not idle can hold locks that the flush's TRUNCATE waits for.
+_LOCK_HOLDING_BACKENDS = (
+    "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+    " AND backend_type = 'client backend' AND state <> 'idle'"
+)
+
+
 @pytest.fixture(autouse=True)
 def live_server_idle_before_flush(request):
     """A browser can still have a request running on the live server when its test ends (a
-    page's script fetching after the test's last step). On PostgreSQL the flush that ends a
-    live-server test then deadlocks with that request's transaction, the flush fails and the
-    next test starts from a dirty database. So before the flush, wait (a few seconds at most)
-    until no other session on the test database is running a query or holds a transaction."""
+    page's images or a navigation the test did not wait for). On PostgreSQL the flush that
+    ends a live-server test then deadlocks with that request's transaction, the flush fails
+    and the next test starts from a dirty database. So before the flush, wait (ten seconds at
+    most) until the live server handles no request and no other session on the test database
+    runs a query or holds a transaction; a session still doing so after that is ended, since
+    its test is over and the next one must start from an empty database."""
     if "live_server" not in request.fixturenames or connection.vendor != "postgresql":
         yield
         return
@@ -66,14 +104,16 @@ def live_server_idle_before_flush(request):
     deadline = time.monotonic() + 10
     with connection.cursor() as cursor:
         while time.monotonic() < deadline:
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                " AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
-                " AND state <> 'idle'"
-            )
-            if not cursor.fetchone()[0]:
-                break
+            cursor.execute("SELECT count(*) " + _LOCK_HOLDING_BACKENDS)
+            if not cursor.fetchone()[0] and not _live_server_requests.running():
+                return
             time.sleep(0.05)
+        warnings.warn(
+            f"live-server requests still running after their test: "
+            f"{_live_server_requests.running()}; their database sessions are ended",
+            stacklevel=1,
+        )
+        cursor.execute("SELECT pg_terminate_backend(pid) " + _LOCK_HOLDING_BACKENDS)
 
 
 @pytest.fixture
