@@ -1,5 +1,6 @@
 """gunicorn settings for production; every value can be overridden from the environment."""
 
+import gc
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
@@ -21,3 +22,12 @@ errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # Embargo links are secrets: the access log shows "/embargoed/[redacted]/" (newsroom/access_log.py).
 logger_class = "newsroom.access_log.RedactingLogger"
+
+
+def post_fork(server, worker):
+    """A request makes thousands of short-lived objects. With Python's default thresholds a
+    worker runs the cycle collector every 700 allocations and a full collection of its whole
+    heap every few hundred requests, about 7% of a cold release page's CPU. Collecting the
+    youngest objects every 10,000 allocations instead lets reference counting free most of them
+    first, and makes full collections rare (bench/README.md, fifth round)."""
+    gc.set_threshold(10_000, 10, 10)
