@@ -24,6 +24,16 @@ from .tagging import tagged_releases
 _SLUG = re.compile(r"[-\w]{1,255}")
 
 
+def found_or_404(read, slug, now):
+    """The public record `read` (a CompiledRead of slug and now) finds, or Http404: one that
+    is not public yet is as unknown as one that does not exist, and so is a slug no record
+    could have (a NUL byte would otherwise reach PostgreSQL, which refuses it with an error)."""
+    found = read(slug, now) if _SLUG.fullmatch(slug) else None
+    if not found:
+        raise Http404("Nothing public has this slug")
+    return found[0]
+
+
 @dataclass(frozen=True)
 class Facet:
     param: str
@@ -56,12 +66,7 @@ class Facet:
         """The public object with this slug, or Http404: one query whether the slug is
         unknown or belongs to something not public, none for text that is no slug at all
         (a NUL byte would otherwise reach PostgreSQL, which refuses it with an error)."""
-        if not _SLUG.fullmatch(slug):
-            raise Http404(f"No {self.param} with this slug")
-        found = self._public_by_slug(slug, timezone.now())
-        if not found:
-            raise Http404(f"No {self.param} with this slug")
-        return found[0]
+        return found_or_404(self._public_by_slug, slug, timezone.now())
 
     @cached_property
     def _public_by_slug(self):

@@ -4,7 +4,6 @@ Each reads through its model's public() QuerySet: a record made for a draft has 
 """
 
 from django.db.models import Prefetch, Q
-from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -21,7 +20,7 @@ from articles.models import (
 )
 from newsroom.compiled_reads import CompiledList, CompiledRead
 from public import feeds, structured_data
-from public.filters import FACET
+from public.filters import FACET, found_or_404
 from public.quote_list import quote_items
 from public.seo import PageMeta, paged
 
@@ -42,15 +41,6 @@ def _releases_naming(facet):
             .with_list_relations()
         ),
     )
-
-
-def _found_or_404(read, slug, now):
-    """The public record `read` (a CompiledRead of slug and now) finds, or Http404: one that
-    is not public yet is as unknown as one that does not exist."""
-    found = read(slug, now)
-    if not found:
-        raise Http404("Nothing public has this slug")
-    return found[0]
 
 
 _TAGGED = _releases_naming("tag")
@@ -128,7 +118,7 @@ _PERSONS_RELEASES = _releases_naming("person")
 
 def person_detail(request, slug):
     language, now = get_language(), timezone.now()
-    person = _found_or_404(_PERSON, slug, now)
+    person = found_or_404(_PERSON, slug, now)
     page = paginate(request, _QUOTES.rows(language, now, person.pk), per_page=20)
     for quote in page:
         # All are this person's: reuse the loaded person (and roles) for each attribution.
@@ -234,7 +224,7 @@ _ORGANIZATIONS_INITIATIVES = CompiledRead(
 
 def organization_detail(request, slug):
     language, now = get_language(), timezone.now()
-    organization = _found_or_404(_ORGANIZATION, slug, now)
+    organization = found_or_404(_ORGANIZATION, slug, now)
     # One query for the whole hierarchy, walked in memory: depth costs no queries.
     by_pk = {org.pk: org for org in _PUBLIC_HIERARCHY(now)}
     ancestors, parent_id, seen = [], organization.parent_id, {organization.pk}
@@ -330,7 +320,7 @@ LATEST_TABLE_MENTIONS = 20
 
 def initiative_detail(request, slug):
     language, now = get_language(), timezone.now()
-    initiative = _found_or_404(_INITIATIVE, slug, now)
+    initiative = found_or_404(_INITIATIVE, slug, now)
     page = paginate(request, _INITIATIVES_RELEASES.rows(language, now, initiative.pk))
     rows = _TABLE_MENTIONS(language, now, initiative.pk, limit=LATEST_TABLE_MENTIONS + 1)
     meta = PageMeta(
