@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404, QueryDict
 from django.utils import timezone
 from django.utils.html import format_html_join
@@ -22,6 +22,14 @@ from .tagging import tagged_releases
 
 # Slugs of organizations, people and initiatives are ASCII; tags' may be any letters.
 _SLUG = re.compile(r"[-\w]{1,255}")
+# The filter form offers, per facet, the FACET_CHOICES organizations (initiatives, people, tags)
+# named most often in the newest RECENT_RELEASES published releases, and the one in use:
+# everything ever named would make every list page grow with the archive (ten thousand releases
+# name some 2,500 of them: a 170 KB page that took a quarter of a second to read and write).
+# Everything else is found through its own page (the directories, a tag on a release), which
+# lists its releases, and a filter's address works for any of them.
+RECENT_RELEASES = 200
+FACET_CHOICES = 50
 
 
 def found_or_404(read, slug, now):
@@ -75,26 +83,47 @@ class Facet:
         return CompiledRead(self.model, lambda slug, now: self.public(now=now).filter(slug=slug))
 
     def options(self, current):
-        """The filter form's <option>s after "Any", one per choice(), the `current` slug
-        selected. Formatted here, and read through a statement compiled once per process: a
-        list page offers a few hundred choices, and the template's loop over them with its
-        condition per option was most of the page's render."""
+        """The filter form's <option>s after "Any": those offered() and `current` (the object
+        of the filter in use, or None), selected, first when it is not among them. Formatted
+        here, and read through a statement compiled once per process: the template's loop over
+        them with its condition per option was most of the page's render."""
+        offered = self._offered_read(timezone.now())
+        if current is not None and current not in offered:
+            offered = [current, *offered]
         return format_html_join(
             "",
             '<option value="{}"{}>{}</option>',
-            (
-                (choice.slug, " selected" if choice.slug == current else "", choice)
-                for choice in self._choices_read(timezone.now())
-            ),
+            ((choice.slug, " selected" if choice == current else "", choice) for choice in offered),
         )
 
     @cached_property
-    def _choices_read(self):
-        return CompiledRead(self.model, lambda now: self.choices(now=now))
+    def _offered_read(self):
+        return CompiledRead(self.model, lambda now: self.offered(now=now))
+
+    def offered(self, *, now=None):
+        """What the filter form offers (at `now`, the present unless given): the FACET_CHOICES
+        named most often in the newest RECENT_RELEASES published releases, in the model's
+        order (people: the most often mentioned and the most often credited)."""
+        recent = Article.objects.published(now=now).order_by("-release_at", "-pk")
+        recent = recent.values("pk")[:RECENT_RELEASES]
+        if self.model is Tag:
+            return Tag.objects.filter(
+                pk__in=_most_linked(tagged_releases(), "tag", "object_id", recent)
+            ).order_by("name")
+        if self.model is Person:
+            mentioned = _most_linked(Article.people.through.objects, "person", "article", recent)
+            credited = _most_linked(
+                Article.byline_people.through.objects, "person", "article", recent
+            )
+            return Person.objects.filter(Q(pk__in=mentioned) | Q(pk__in=credited))
+        through = getattr(Article, f"{self.param}s").through
+        return self.model.objects.filter(
+            pk__in=_most_linked(through.objects, self.param, "article", recent)
+        )
 
     def choices(self, *, now=None):
         """Everything with at least one published release (at `now`, the present unless
-        given), for the filter form."""
+        given): the API's tags, the e-mail alerts' topics."""
         published = Article.objects.published(now=now).values("pk")
         if self.model is Tag:
             tagged = tagged_releases().filter(object_id__in=published)
@@ -109,6 +138,18 @@ class Facet:
         return self.model.objects.filter(
             pk__in=through.objects.filter(article__in=published).values(self.param)
         )
+
+
+def _most_linked(links, field, release_field, releases):
+    """The ids in `field` of the FACET_CHOICES values most often found in `links` (link rows)
+    whose `release_field` is one of `releases`; among as many links, the lowest id first."""
+    return (
+        links.filter(**{f"{release_field}__in": releases})
+        .values(field)
+        .annotate(links=Count("pk"))
+        .order_by("-links", field)
+        .values_list(field, flat=True)[:FACET_CHOICES]
+    )
 
 
 FACETS = [

@@ -20,6 +20,7 @@ from articles.models import (
     Person,
     Quote,
 )
+from public import filters
 from tests.factories import (
     ArticleFactory,
     InitiativeFactory,
@@ -207,6 +208,48 @@ def test_filters_combine_and_survive_pagination(client):
     draft_only = ArticleFactory(status="draft")
     draft_only.tags.add("unreleased")
     assert 'value="unreleased"' not in html_of(client, url)
+
+
+def _offered(html, param):
+    """The (slug, selected) of each <option> of the filter form's `param` select after "Any"."""
+    select = re.search(rf'<select[^>]* name="{param}"[^>]*>(.*?)</select>', html, re.S).group(1)
+    return [
+        (value, bool(selected))
+        for value, selected in re.findall(r'<option value="([^"]+)"( selected)?>', select)
+    ]
+
+
+def test_the_filter_form_offers_what_recent_releases_name_most(client, monkeypatch):
+    # A two-choice form over the three newest releases; each Facet compiles its read again.
+    monkeypatch.setattr(filters, "RECENT_RELEASES", 3)
+    monkeypatch.setattr(filters, "FACET_CHOICES", 2)
+    for facet in filters.FACETS:
+        monkeypatch.delitem(facet.__dict__, "_offered_read", raising=False)
+    army, navy, coast, old = (
+        OrganizationFactory(name=name, slug=name.lower())
+        for name in ("Army", "Navy", "Coast", "Old")
+    )
+    now = timezone.now()
+    named = [[old], [army, navy, coast], [army, navy], [army]]
+    releases = []
+    for age, organizations in enumerate(reversed(named)):
+        releases.append(ArticleFactory(release_at=now - datetime.timedelta(days=age + 1)))
+        releases[-1].organizations.add(*organizations)
+    ArticleFactory(status="draft").organizations.add(coast)
+
+    html = html_of(client, reverse("public:release_list"))
+    # The two named most often in the three newest: not the one named once, nor the old one.
+    assert _offered(html, "organization") == [("army", False), ("navy", False)]
+    hint = re.search(r'<p class="usa-hint[^"]*" id="filter-choices-hint">(.*?)</p>', html, re.S)
+    assert f'href="{reverse("public:organizations")}"' in hint.group(1)
+    assert 'aria-describedby="filter-choices-hint"' in html
+    # Any organization's filter still works by its address, and the form then offers it too.
+    filtered = html_of(client, reverse("public:release_list") + "?organization=old")
+    assert _offered(filtered, "organization") == [("old", True), ("army", False), ("navy", False)]
+    oldest, newest = releases[-1], releases[0]
+    assert oldest.headline in filtered and newest.headline not in filtered
+    on_the_list = html_of(client, reverse("public:release_list") + "?organization=navy")
+    assert _offered(on_the_list, "organization") == [("army", False), ("navy", True)]
 
 
 def test_kind_lists_and_the_type_filter(client):

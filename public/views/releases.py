@@ -66,6 +66,7 @@ def _filter_summary(active):
 def _list_page(request, releases, *, heading, description, template, extra=None):
     """A filterable, paginated list of releases (kind lists, archive periods)."""
     releases, active = apply_filters(request, releases)
+    in_use = {item.facet: item.value for item in active}
     page = paginate(request, releases.with_list_relations())
     title = heading
     if active:
@@ -76,7 +77,7 @@ def _list_page(request, releases, *, heading, description, template, extra=None)
         "page": page,
         "heading": heading,
         "active_filters": active,
-        "facets": [(facet, facet.options(request.GET.get(facet.param, ""))) for facet in FACETS],
+        "facets": [(facet, facet.options(in_use.get(facet))) for facet in FACETS],
         "meta": paged(PageMeta(title=title, description=description), page),
         **(extra or {}),
     }

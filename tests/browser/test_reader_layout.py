@@ -1,6 +1,7 @@
 """What a reader sees, at phone (390 px) and desktop (1280 px) widths, on the demo content with
 its photos: the home page, a release with wide initiative tables, a person with a portrait and
-a release's photo gallery. Each page is screenshotted (into $SCREENSHOT_DIR when set, to look
+a release's photo gallery, and the release list filtered by a person (its filter form open).
+Each page is screenshotted (into $SCREENSHOT_DIR when set, to look
 at), checked with axe (WCAG 2.1 A/AA) and checked that nothing is cut off: no sideways
 scrolling, every table cell inside its table, every caption in view.
 """
@@ -19,6 +20,7 @@ PAGES = {
     "release": WIDE_TABLE_RELEASE,
     "person": "/people/thomas-avery/",
     "gallery": "/releases/border-units-complete-first-combined-jungle-course-in-darien/photos/",
+    "release-list": "/releases/?person=thomas-avery",
 }
 
 
