@@ -44,17 +44,23 @@ class TokenForm(forms.Form):
         return token
 
 
-def alert_choices():
-    """Every release, each kind, and each organization, initiative and tag that has published
-    releases (the same choices as the list filters), grouped for the select box."""
+def alert_choices(requested=""):
+    """Every release, each kind, and the organizations, initiatives and tags the release lists'
+    filters offer (public.filters: those named most in recent releases), grouped for the select
+    box; with `requested` ("tag:aviation", from a topic page's alerts link or a sent form) that
+    topic too when it is public, whether offered or not. Offering every topic ever named would
+    make the page grow with the archive (1,510 of them on 10,000 releases)."""
     groups = [(EVERY_RELEASE, _("Every release"))]
     groups.append((_("Kinds"), [(f"kind:{value}", label) for value, label in ArticleKind.choices]))
+    requested_param, _sep, requested_slug = requested.partition(":")
     for param, heading in (
         ("organization", _("Organizations")),
         ("initiative", _("Initiatives")),
         ("tag", _("Tags")),
     ):
-        options = [(f"{param}:{obj.slug}", str(obj)) for obj in FACET[param].choices()]
+        facet = FACET[param]
+        current = facet.find(requested_slug) if param == requested_param else None
+        options = [(f"{param}:{obj.slug}", str(obj)) for obj in facet.offered_with(current)]
         if options:
             groups.append((heading, options))
     return groups
@@ -69,6 +75,10 @@ class SubscribeForm(TokenForm):
     alerts = forms.ChoiceField(
         label=_("Send me"),
         initial=EVERY_RELEASE,
+        help_text=_(
+            "The list offers the topics recent releases name most. For any other "
+            "organization, initiative or tag, follow the “E-mail alerts” link on its page."
+        ),
         widget=forms.Select(attrs={"class": "usa-select"}),
     )
     # The honeypot: hidden from people (and from screen readers); bots fill every field.
@@ -80,7 +90,8 @@ class SubscribeForm(TokenForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["alerts"].choices = alert_choices()
+        requested = self.data.get("alerts") if self.is_bound else self.initial.get("alerts")
+        self.fields["alerts"].choices = alert_choices(requested or "")
         self.initial.setdefault("language", get_language())
 
     @property

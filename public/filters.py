@@ -82,18 +82,32 @@ class Facet:
         the ORM, its subqueries of published releases cost a tag page a quarter of its render."""
         return CompiledRead(self.model, lambda slug, now: self.public(now=now).filter(slug=slug))
 
-    def options(self, current):
-        """The filter form's <option>s after "Any": those offered() and `current` (the object
-        of the filter in use, or None), selected, first when it is not among them. Formatted
-        here, and read through a statement compiled once per process: the template's loop over
-        them with its condition per option was most of the page's render."""
+    def find(self, slug):
+        """The public object with this slug, or None (lookup())."""
+        try:
+            return self.lookup(slug)
+        except Http404:
+            return None
+
+    def offered_with(self, current):
+        """offered(), read through a statement compiled once per process, and `current` (a
+        public object of this facet, or None) first when it is not among them."""
         offered = self._offered_read(timezone.now())
         if current is not None and current not in offered:
             offered = [current, *offered]
+        return offered
+
+    def options(self, current):
+        """The filter form's <option>s after "Any": offered_with(current), `current` (the
+        object of the filter in use, or None) selected. Formatted here: the template's loop
+        over them with its condition per option was most of the page's render."""
         return format_html_join(
             "",
             '<option value="{}"{}>{}</option>',
-            ((choice.slug, " selected" if choice == current else "", choice) for choice in offered),
+            (
+                (choice.slug, " selected" if choice == current else "", choice)
+                for choice in self.offered_with(current)
+            ),
         )
 
     @cached_property
@@ -123,7 +137,7 @@ class Facet:
 
     def choices(self, *, now=None):
         """Everything with at least one published release (at `now`, the present unless
-        given): the API's tags, the e-mail alerts' topics."""
+        given): the API's tags."""
         published = Article.objects.published(now=now).values("pk")
         if self.model is Tag:
             tagged = tagged_releases().filter(object_id__in=published)

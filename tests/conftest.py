@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import translation
 
 from articles import roles
-from public import versions
+from public import filters, versions
 from tests.caches import empty_every_cache
 from tests.demo_site import seed_demo_site
 from tests.factories import UserFactory
@@ -120,6 +120,21 @@ def live_server_idle_before_flush(request):
 def no_page_cache(settings):
     """Every request renders its page: for tests that count the queries of the rendering."""
     settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture
+def few_filter_choices(monkeypatch):
+    """The filter form (and the alerts form) offer the `choices` topics named most in the
+    `recent` newest releases (public.filters), set small for a test: few_filter_choices(recent,
+    choices). Each facet's read, compiled once per process, is compiled again with them."""
+
+    def few(recent, choices):
+        monkeypatch.setattr(filters, "RECENT_RELEASES", recent)
+        monkeypatch.setattr(filters, "FACET_CHOICES", choices)
+        for facet in filters.FACETS:
+            monkeypatch.delitem(facet.__dict__, "_offered_read", raising=False)
+
+    return few
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,6 @@ from articles.models import (
     Person,
     Quote,
 )
-from public import filters
 from tests.factories import (
     ArticleFactory,
     InitiativeFactory,
@@ -219,12 +218,8 @@ def _offered(html, param):
     ]
 
 
-def test_the_filter_form_offers_what_recent_releases_name_most(client, monkeypatch):
-    # A two-choice form over the three newest releases; each Facet compiles its read again.
-    monkeypatch.setattr(filters, "RECENT_RELEASES", 3)
-    monkeypatch.setattr(filters, "FACET_CHOICES", 2)
-    for facet in filters.FACETS:
-        monkeypatch.delitem(facet.__dict__, "_offered_read", raising=False)
+def test_the_filter_form_offers_what_recent_releases_name_most(client, few_filter_choices):
+    few_filter_choices(recent=3, choices=2)
     army, navy, coast, old = (
         OrganizationFactory(name=name, slug=name.lower())
         for name in ("Army", "Navy", "Coast", "Old")

@@ -149,6 +149,29 @@ def test_a_tag_page_links_to_alerts_for_that_tag(client, post):
     assert Subscription.objects.get().tag == tag
 
 
+def test_the_form_offers_recent_topics_and_any_public_topic_asked_for(
+    client, post, few_filter_choices
+):
+    from tests.factories import ArticleFactory
+
+    few_filter_choices(recent=1, choices=1)
+    for age, topic in enumerate(["Recent topic", "Older topic"], start=1):
+        ArticleFactory(release_at=timezone.now() - datetime.timedelta(days=age)).tags.add(topic)
+    form = client.get(SUBSCRIBE).content.decode()
+    assert 'value="tag:recent-topic"' in form and "tag:older-topic" not in form
+    assert 'aria-describedby="id_alerts_helptext"' in form and 'id="id_alerts_helptext"' in form
+    # A topic page's link asks for its topic: offered and chosen, then subscribed to.
+    asked = client.get(f"{SUBSCRIBE}?alerts=tag:older-topic").content.decode()
+    assert '<option value="tag:older-topic" selected>Older topic</option>' in asked
+    post(data=subscribe_data(alerts="tag:older-topic"))
+    assert Subscription.objects.get().tag.name == "Older topic"
+    # A topic no release names is refused at the field, the address kept in the form.
+    refused = post(data=subscribe_data(email="desk@example.org", alerts="tag:no-such-topic"))
+    assert refused.status_code == 400
+    assert 'id="id_alerts-error"' in refused.content.decode()
+    assert 'value="desk@example.org"' in refused.content.decode()
+
+
 def test_confirmation_links_expire_with_the_unconfirmed_address(client, post, mailoutbox):
     post()
     confirm_path = link_path(mailoutbox[0].body, "confirm")
