@@ -5,6 +5,7 @@ the template it was, with its two {% querystring %} and its translations, cost a
 more than its heading and result count together.
 """
 
+from django.template.defaulttags import querystring
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
@@ -41,16 +42,9 @@ def _link(request, number, side, rel, label):
         '      <a href="{}" class="usa-pagination__link usa-pagination__{}-page" rel="{}">'
         '<span class="usa-pagination__link-text">{}</span></a>\n'
         "    </li>\n    ",
-        _query_string(request, page=number),
+        # {% querystring page=… %} itself: given the query, the tag needs no template context.
+        querystring(None, request.GET, page=number),
         side,
         rel,
         label,
     )
-
-
-def _query_string(request, **changes):
-    """The request's query string with `changes`, as {% querystring %} writes it."""
-    params = request.GET.copy()
-    for name, value in changes.items():
-        params[name] = value
-    return f"?{params.urlencode()}"
