@@ -66,8 +66,10 @@ def worker(broker, settings):
 def _forget_connections():
     """Connections and producers made by earlier tests point at the in-memory broker: the
     test's tasks would vanish there. Celery keeps the producer pool apart from the
-    connection pool, so both are dropped."""
-    celery_app.close()
+    connection pool, so both are dropped. Not with app.close(), which also takes the app off
+    Celery's list of live apps: a task module imported after that (importers.tasks, first
+    imported by the upload) registered its task with no app, and sending it failed."""
+    celery_app._pool = None
     celery_app.amqp._producer_pool = None
 
 
