@@ -170,4 +170,4 @@ class TagViewSet(ReadOnlyViewSet):
     pagination_class = NameCursor
 
     def get_queryset(self):
-        return FACET["tag"].choices()
+        return FACET["tag"].public()

@@ -63,9 +63,11 @@ class Facet:
     def public(self, *, now=None):
         """What readers may look up by slug (at `now`, the present unless given): a tag, unit
         or person known only to drafts and embargoed releases is as unknown as one that does
-        not exist."""
+        not exist. The API lists the tags (by name) from it too."""
         if self.model is Tag:
-            return self.choices(now=now)
+            published = Article.objects.published(now=now).values("pk")
+            tagged = tagged_releases().filter(object_id__in=published)
+            return Tag.objects.filter(pk__in=tagged.values("tag")).order_by("name")
         if self.model is Person:
             return Person.objects.public(one=True, now=now)
         return self.model.objects.public(now=now)
@@ -133,24 +135,6 @@ class Facet:
         through = getattr(Article, f"{self.param}s").through
         return self.model.objects.filter(
             pk__in=_most_linked(through.objects, self.param, "article", recent)
-        )
-
-    def choices(self, *, now=None):
-        """Everything with at least one published release (at `now`, the present unless
-        given): the API's tags."""
-        published = Article.objects.published(now=now).values("pk")
-        if self.model is Tag:
-            tagged = tagged_releases().filter(object_id__in=published)
-            return Tag.objects.filter(pk__in=tagged.values("tag")).order_by("name")
-        if self.model is Person:
-            mentioned = Article.people.through.objects.filter(article__in=published)
-            authored = Article.byline_people.through.objects.filter(article__in=published)
-            return Person.objects.filter(
-                Q(pk__in=mentioned.values("person")) | Q(pk__in=authored.values("person"))
-            )
-        through = getattr(Article, f"{self.param}s").through
-        return self.model.objects.filter(
-            pk__in=through.objects.filter(article__in=published).values(self.param)
         )
 
 
