@@ -230,7 +230,8 @@ def test_the_filter_form_offers_what_recent_releases_name_most(client, few_filte
     for age, organizations in enumerate(reversed(named)):
         releases.append(ArticleFactory(release_at=now - datetime.timedelta(days=age + 1)))
         releases[-1].organizations.add(*organizations)
-    ArticleFactory(status="draft").organizations.add(coast)
+    for _draft in range(2):  # drafts name the Coast most often: they do not count
+        ArticleFactory(status="draft").organizations.add(coast)
 
     html = html_of(client, reverse("public:release_list"))
     # The two named most often in the three newest: not the one named once, nor the old one.
