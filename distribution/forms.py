@@ -5,15 +5,19 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 
-from articles.models import ArticleKind, Initiative, Organization
+from articles.models import ArticleKind
 from public.filters import FACET
 
 from . import tokens
 
 EVERY_RELEASE = "all"
-FACET_MODELS = {"organization": Organization, "initiative": Initiative, "tag": Tag}
+# The topics one can get alerts about, each under its heading in the select box.
+TOPICS = {
+    "organization": _("Organizations"),
+    "initiative": _("Initiatives"),
+    "tag": _("Tags"),
+}
 
 
 class FreshTokenInput(forms.HiddenInput):
@@ -44,23 +48,25 @@ class TokenForm(forms.Form):
         return token
 
 
-def alert_choices(requested=""):
+def requested_topic(value):
+    """(param, the public object) of an alerts value naming a topic ("tag:aviation", from a
+    topic page's alerts link or a sent form), or None when it names none that is public."""
+    param, _sep, slug = value.partition(":")
+    found = FACET[param].find(slug) if param in TOPICS else None
+    return (param, found) if found else None
+
+
+def alert_choices(topic=None):
     """Every release, each kind, and the organizations, initiatives and tags the release lists'
     filters offer (public.filters: those named most in recent releases), grouped for the select
-    box; with `requested` ("tag:aviation", from a topic page's alerts link or a sent form) that
-    topic too when it is public, whether offered or not. Offering every topic ever named would
-    make the page grow with the archive (1,510 of them on 10,000 releases)."""
+    box; with `topic` (requested_topic()) that topic too, whether offered or not. Offering every
+    topic ever named would make the page grow with the archive (1,510 of them on 10,000
+    releases)."""
     groups = [(EVERY_RELEASE, _("Every release"))]
     groups.append((_("Kinds"), [(f"kind:{value}", label) for value, label in ArticleKind.choices]))
-    requested_param, _sep, requested_slug = requested.partition(":")
-    for param, heading in (
-        ("organization", _("Organizations")),
-        ("initiative", _("Initiatives")),
-        ("tag", _("Tags")),
-    ):
-        facet = FACET[param]
-        current = facet.find(requested_slug) if param == requested_param else None
-        options = [(f"{param}:{obj.slug}", str(obj)) for obj in facet.offered_with(current)]
+    for param, heading in TOPICS.items():
+        current = topic[1] if topic and topic[0] == param else None
+        options = [(f"{param}:{obj.slug}", str(obj)) for obj in FACET[param].offered_with(current)]
         if options:
             groups.append((heading, options))
     return groups
@@ -91,7 +97,9 @@ class SubscribeForm(TokenForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         requested = self.data.get("alerts") if self.is_bound else self.initial.get("alerts")
-        self.fields["alerts"].choices = alert_choices(requested or "")
+        # Read once: a valid topic value is this one, which facet() then returns as it is.
+        self._topic = requested_topic(requested or "")
+        self.fields["alerts"].choices = alert_choices(self._topic)
         self.initial.setdefault("language", get_language())
 
     @property
@@ -106,7 +114,7 @@ class SubscribeForm(TokenForm):
         param, _sep, key = value.partition(":")
         if param == "kind":
             return {"kind": key}
-        return {param: FACET_MODELS[param].objects.get(slug=key)}
+        return {param: self._topic[1]}
 
 
 class ManageForm(TokenForm):
