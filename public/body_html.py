@@ -8,11 +8,11 @@ text is sanitized when it is saved (articles.richtext), so it goes out as stored
 else is escaped.
 """
 
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from articles.models import ImageBlock, InitiativeTable, Quote, RichText, Transcript
+from public.html_format import format_html, format_html_join
 from public.picture_html import figure
 
 

@@ -1,9 +1,10 @@
 """A press contact's card: on a release (its media contacts), the contact page and a press
 contact's own page."""
 
-from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+
+from public.html_format import format_html
 
 
 def contact_card(person):

@@ -11,12 +11,12 @@ from functools import cached_property
 from django.db.models import Count, Q
 from django.http import Http404, QueryDict
 from django.utils import timezone
-from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from articles.models import Article, Initiative, Organization, Person
 from newsroom.compiled_reads import CompiledRead
+from public.html_format import format_html_join
 
 from .tagging import tagged_releases
 

@@ -6,8 +6,9 @@ more than its heading and result count together.
 """
 
 from django.template.defaulttags import querystring
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
+
+from public.html_format import format_html
 
 
 def pagination(request, page):

@@ -3,13 +3,13 @@ with caption, credit and download link (figure()), for templates ({% responsive_
 {% figure %}) and for the HTML written in Python (public.body_html, public.release_html)."""
 
 from django.template.defaultfilters import filesizeformat
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from articles.images.renditions import WEBP
 from articles.images.services import high_resolution as high_resolution_file
 from articles.images.services import renditions_for
+from public.html_format import format_html
 
 # Browsers that ignore srcset get the fallback closest to this width.
 DEFAULT_SRC_WIDTH = 960

@@ -4,8 +4,7 @@ Twenty quotes a page, each with its attribution, context, release and date: the 
 over them, with a dozen variable lookups and filters a quote, was half of the page's render.
 """
 
-from django.utils.html import format_html, format_html_join
-
+from public.html_format import format_html, format_html_join
 from public.time_element import time_element
 
 # One quote, with the whitespace the template's loop gave it.

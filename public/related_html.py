@@ -4,9 +4,9 @@ It is filled into the stored page on every request (public.rendering), whether t
 from the release cache or not, so it is written with format_html rather than a template.
 """
 
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from public.html_format import format_html, format_html_join
 from public.time_element import time_element
 
 

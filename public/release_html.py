@@ -12,12 +12,12 @@ from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from public.body_html import body_html
 from public.contact_card import contact_card
+from public.html_format import format_html, format_html_join
 from public.picture_html import figure
 from public.time_element import time_element
 

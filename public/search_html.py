@@ -12,12 +12,12 @@ import functools
 
 from django.urls import reverse
 from django.utils.formats import localize, number_format
-from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from articles.models import ArticleKind
+from public.html_format import escaped, format_html, format_html_join
 
 from . import search as site_search
 from . import search_results
@@ -286,5 +286,5 @@ def _as_written(message, **values):
     catalog's text is the page's own, as a template's is, so it goes in as it is (a Spanish
     "quotation" stays so); only the `values` put in it (the reader's query) are escaped."""
     if values:
-        message = message % {name: conditional_escape(value) for name, value in values.items()}
+        message = message % {name: escaped(value) for name, value in values.items()}
     return mark_safe(message)

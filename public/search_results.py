@@ -7,7 +7,7 @@ costs a fraction of the template loop that did it, with its variable lookups and
 per item.
 """
 
-from django.utils.html import format_html, format_html_join
+from public.html_format import format_html, format_html_join
 
 from . import card_cache
 

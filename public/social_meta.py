@@ -5,8 +5,9 @@ with its loops over the page's languages, article properties and tags, cost a th
 page frame's render.
 """
 
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+
+from public.html_format import format_html, format_html_join
 
 # Open Graph wants territory-qualified locales; the Spanish interface is written for the
 # Americas, which Open Graph calls es_LA.

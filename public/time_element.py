@@ -3,7 +3,8 @@ readers (a format of the active language)."""
 
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
+
+from public.html_format import format_html
 
 
 def time_element(moment, format_name):

@@ -1,12 +1,12 @@
 import json
 
 from django import template
-from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from public import body_html, contact_card, pagination_html
 from public import social_meta as social_meta_html
+from public.html_format import format_html
 
 register = template.Library()
 
