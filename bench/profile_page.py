@@ -6,11 +6,11 @@
 
 Runs the production settings (as bench/run.py does) and calls the WSGI application directly
 with a plain GET, so the figure is Django's and this site's own cost of a request, without
-gunicorn or the network. Modes as in bench/run.py: cached (a page-cache hit), uncached
-(PAGE_CACHE_ENABLED=0), cold (RELEASE_CACHE_ENABLED=0 too). Prints the mean time per request,
-this process's CPU time per request and, when PostgreSQL runs on this machine, the CPU time its
-backend spent answering (read from /proc), and with --profile cProfile's top functions by
-cumulative and by own time.
+gunicorn or the network; the garbage collector is set as gunicorn.conf.py sets each worker's.
+Modes as in bench/run.py: cached (a page-cache hit), uncached (PAGE_CACHE_ENABLED=0), cold
+(RELEASE_CACHE_ENABLED=0 too). Prints the mean time per request, this process's CPU time per
+request and, when PostgreSQL runs on this machine, the CPU time its backend spent answering
+(read from /proc), and with --profile cProfile's top functions by cumulative and by own time.
 """
 
 import argparse
@@ -18,6 +18,7 @@ import cProfile
 import io
 import os
 import pstats
+import runpy
 import secrets
 import sys
 import tempfile
@@ -125,6 +126,9 @@ def main():
     call_command("collectstatic", interactive=False, verbosity=0)
 
     application = get_wsgi_application()
+    # What gunicorn does in each worker it forks (gunicorn.conf.py: the garbage collector's
+    # thresholds), so the profile is a worker's.
+    runpy.run_path(str(ROOT / "gunicorn.conf.py"))["post_fork"](server=None, worker=None)
 
     def request():
         statuses = []
