@@ -16,6 +16,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from articles.models import Article, RichText
+from newsroom.postgresql import base as postgresql_backend
 from newsroom.request_logging import RequestIDFilter
 from tests.admin_forms import article_post_data
 from tests.factories import ArticleFactory
@@ -327,3 +328,40 @@ def test_a_failed_save_of_an_edit_keeps_the_release_as_it_was(admin_user, monkey
     # The history may hold the release as it was before the edit, never the failed edit.
     assert not stored_versions_mention("Changed headline")
     assert not stored_versions_mention("New block.")
+
+
+@requires_postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_lost_while_the_site_was_quiet_is_replaced_before_the_next_reader(
+    database_through_proxy, monkeypatch
+):
+    """A connection the database dropped while no request came (a restart at night) is checked
+    and replaced before the next request uses it (newsroom.postgresql)."""
+    ArticleFactory(headline="Divers clear the harbour")
+    reader = WSGIReader()
+    assert reader.get("/").status_code == 200
+    database_through_proxy.cut()
+    database_through_proxy.open()
+    # Every request now comes after a quiet spell.
+    monkeypatch.setattr(postgresql_backend, "CHECK_AFTER_IDLE", 0)
+    response = reader.get("/releases/?page=1")
+    assert response.status_code == 200
+    assert "Divers clear the harbour" in response.content.decode()
+
+
+@requires_postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_busy_a_moment_ago_is_not_checked_again(monkeypatch):
+    """On a busy server, requests that follow one another reuse the connection without the
+    health check's extra round trip; one after a quiet spell is checked."""
+    reader = WSGIReader()
+    assert reader.get("/").status_code == 200
+    checks = []
+    is_usable = connection.is_usable
+    monkeypatch.setattr(connection, "is_usable", lambda: checks.append(1) or is_usable())
+    assert reader.get("/releases/").status_code == 200
+    assert reader.get("/releases/?page=2").status_code in (200, 404)
+    assert checks == []
+    monkeypatch.setattr(postgresql_backend, "CHECK_AFTER_IDLE", 0)  # a quiet spell
+    assert reader.get("/releases/?page=1").status_code == 200  # not cached yet: it reads
+    assert checks == [1]
