@@ -8,8 +8,8 @@ first; anything else is made a string and escaped as django.utils.html.escape() 
 Django's escapes each value through `keep_lazy`'s wrapper, which looks through every argument
 for a lazy string before each call: 8.4 µs for a three-value format_html() against 2.4 µs here
 on the shared bench machine. A release page built afresh makes some 90 such calls and a search
-page some 60, which was about a twentieth of the release page's CPU (bench/README.md, seventh
-round). The staff admin keeps Django's: its pages are not built per reader.
+page some 60: this module took 2 to 5% off the release's CPU (bench/README.md, seventh round).
+The staff admin keeps Django's: its pages are not built per reader.
 """
 
 import html
