@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import ArticleKind
-from public.filters import FACET
+from public.filters import FACET, offered_choices
 
 from . import tokens
 
@@ -64,11 +64,12 @@ def alert_choices(topic=None):
     releases)."""
     groups = [(EVERY_RELEASE, _("Every release"))]
     groups.append((_("Kinds"), [(f"kind:{value}", label) for value, label in ArticleKind.choices]))
-    for param, heading in TOPICS.items():
-        current = topic[1] if topic and topic[0] == param else None
-        options = [(f"{param}:{obj.slug}", str(obj)) for obj in FACET[param].offered_with(current)]
-        if options:
-            groups.append((heading, options))
+    in_use = {FACET[topic[0]]: topic[1]} if topic else {}
+    offered = offered_choices([FACET[param] for param in TOPICS], in_use)
+    for facet, choices in offered.items():
+        if choices:
+            options = [(f"{facet.param}:{obj.slug}", str(obj)) for obj in choices]
+            groups.append((TOPICS[facet.param], options))
     return groups
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from articles.models import Article, Initiative, Organization, Person
-from newsroom.compiled_reads import CompiledRead
+from newsroom.compiled_reads import CompiledRead, read_together
 from public.html_format import format_html_join
 
 from .tagging import tagged_releases
@@ -91,25 +91,15 @@ class Facet:
         except Http404:
             return None
 
-    def offered_with(self, current):
-        """offered(), read through a statement compiled once per process, and `current` (a
-        public object of this facet, or None) first when it is not among them."""
-        offered = self._offered_read(timezone.now())
-        if current is not None and current not in offered:
-            offered = [current, *offered]
-        return offered
-
-    def options(self, current):
-        """The filter form's <option>s after "Any": offered_with(current), `current` (the
-        object of the filter in use, or None) selected. Formatted here: the template's loop
-        over them with its condition per option was most of the page's render."""
+    def options(self, choices, current):
+        """The filter form's <option>s after "Any", one per choice (offered_choices()),
+        `current` (the object of the filter in use, or None) selected. Formatted here: the
+        template's loop over them with its condition per option was most of the page's
+        render."""
         return format_html_join(
             "",
             '<option value="{}"{}>{}</option>',
-            (
-                (choice.slug, " selected" if choice == current else "", choice)
-                for choice in self.offered_with(current)
-            ),
+            ((choice.slug, " selected" if choice == current else "", choice) for choice in choices),
         )
 
     @cached_property
@@ -136,6 +126,20 @@ class Facet:
         return self.model.objects.filter(
             pk__in=_most_linked(through.objects, self.param, "article", recent)
         )
+
+
+def offered_choices(facets, in_use):
+    """{facet: its offered() choices, and the object in use for it (`in_use`: {facet: public
+    object}) first when it is not among them} for each of `facets`. Each facet's read is
+    compiled once per process, and they go to the database together (one round trip on
+    PostgreSQL)."""
+    now = timezone.now()
+    found = read_together(*(facet._offered_read.bind(now) for facet in facets))
+    choices = {}
+    for facet, offered in zip(facets, found, strict=True):
+        current = in_use.get(facet)
+        choices[facet] = offered if current is None or current in offered else [current, *offered]
+    return choices
 
 
 def _most_linked(links, field, release_field, releases):

@@ -25,7 +25,7 @@ from articles.models import (
 from articles.workflow.embargo import embargoed_release
 from newsroom.compiled_reads import CompiledList
 from public import feeds, kinds, language_versions, release_lookup
-from public.filters import FACETS, apply_filters
+from public.filters import FACETS, apply_filters, offered_choices
 from public.rendering import Preview, private, render_release
 from public.seo import PageMeta, paged
 
@@ -77,7 +77,10 @@ def _list_page(request, releases, *, heading, description, template, extra=None)
         "page": page,
         "heading": heading,
         "active_filters": active,
-        "facets": [(facet, facet.options(in_use.get(facet))) for facet in FACETS],
+        "facets": [
+            (facet, facet.options(choices, in_use.get(facet)))
+            for facet, choices in offered_choices(FACETS, in_use).items()
+        ],
         "meta": paged(PageMeta(title=title, description=description), page),
         **(extra or {}),
     }
