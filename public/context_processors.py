@@ -1,9 +1,5 @@
-import functools
-
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from . import kinds, seo
@@ -37,41 +33,26 @@ def required_links():
     return links
 
 
-def site(request):
-    language = get_language()
-    context = {
+def site_settings():
+    """What the site's frame and pages say of the site, from settings."""
+    return {
         "site_name": settings.NEWSROOM_SITE_NAME,
         "agency_name": settings.NEWSROOM_AGENCY_NAME,
         "domain_kind": settings.NEWSROOM_DOMAIN_KIND,
         "parent_agency_name": settings.NEWSROOM_PARENT_AGENCY_NAME,
         "parent_agency_url": settings.NEWSROOM_PARENT_AGENCY_URL,
-        # Callables: the template calls them only when it renders the frame, which the
-        # {% cache %} fragments of base.html mostly spare it.
+        # Callables: only the frame calls them, once per process (public.frame_html).
         "required_links": required_links,
-        "site_domain": request.get_host().split(":")[0],
         "release_kinds": kinds.menu,
         "dap_script_url": settings.DAP_SCRIPT_URL,
     }
-    # The page in the other languages: callables too, computed once and only if the template
-    # asks (a release page passes its own, its versions having addresses of their own), since
-    # translating the address resolves and reverses it for each language.
-    if getattr(request, "resolver_match", None) is not None:
-        alternates = functools.cache(functools.partial(seo.alternates, request))
-        context |= {
-            "canonical_url": request.build_absolute_uri(seo.canonical_path(request)),
-            "alternates": alternates,
-        }
-    else:
-        alternates = functools.cache(functools.partial(_home_in_each_language, request))
-    context["other_languages"] = lambda: [alt for alt in alternates() if alt[0] != language]
+
+
+def site(request):
+    context = site_settings() | {"site_domain": request.get_host().split(":")[0]}
+    # The page in each language and in the others: callables, computed once and only if the
+    # frame asks (a release page passes its own, its versions having addresses of their own).
+    canonical_url, context["alternates"], context["other_languages"] = seo.addresses(request)
+    if canonical_url:
+        context["canonical_url"] = canonical_url
     return context
-
-
-def _home_in_each_language(request):
-    """No page matched this address (a 404): offer the other language's home page."""
-    homes = []
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            home = request.build_absolute_uri(reverse("public:home"))
-        homes.append((code, translation.get_language_info(code)["name_local"], home))
-    return homes

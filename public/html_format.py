@@ -16,7 +16,7 @@ import html
 from collections.abc import Mapping
 
 from django.utils.functional import Promise
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 
 def escaped(value):
@@ -49,3 +49,12 @@ def format_html_join(sep, format_string, args_generator):
             for args in args_generator
         )
     )
+
+
+def as_written(message, **values):
+    """A translated `message` as {% translate %} and {% blocktranslate %} write it: the
+    catalog's text is the page's own, as a template's is, so it goes in as it is (a Spanish
+    "quotation" stays so); only the `values` put in it are escaped."""
+    if values:
+        message = message % {name: escaped(value) for name, value in values.items()}
+    return mark_safe(message)

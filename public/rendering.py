@@ -17,7 +17,6 @@ from public.related_html import related_releases_html
 from public.release_html import article_html
 from public.release_reads import content_of
 from public.seo import PageMeta
-from public.templatetags.newsroom import json_ld
 
 
 @dataclass(frozen=True)
@@ -83,7 +82,7 @@ def _release_content_in_language(request, article, *, preview, versions):
         # Written out once with the content, not on every render.
         "json_ld": None
         if preview
-        else json_ld(
+        else structured_data.json_ld(
             structured_data.news_article(
                 request, article, body=body, authors=authors, topics=topics, versions=versions
             )

@@ -17,7 +17,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from articles.models import ArticleKind
-from public.html_format import escaped, format_html, format_html_join
+from public.html_format import as_written, format_html, format_html_join
 
 from . import search as site_search
 from . import search_results
@@ -32,9 +32,9 @@ def content(request, *, form, query, page):
     searched = query is not None and query.text and page is not None
     return format_html(
         "\n<h1>{}</h1>\n{}\n\n{}",
-        _as_written(_("Search results for “%(text)s”"), text=query.text)
+        as_written(_("Search results for “%(text)s”"), text=query.text)
         if searched
-        else _as_written(_("Search releases")),
+        else as_written(_("Search releases")),
         _form(form),
         _below_form(request, form, query, page),
     )
@@ -57,7 +57,7 @@ def _form(form):
             '<div class="usa-alert usa-alert--error usa-alert--slim" role="alert">\n'
             '    <div class="usa-alert__body"><p class="usa-alert__text">{}</p></div>\n'
             "  </div>\n  ",
-            _as_written(_("Check the fields marked below.")),
+            as_written(_("Check the fields marked below.")),
         )
         if form.errors
         else "",
@@ -65,7 +65,7 @@ def _form(form):
         _kind_select(form["kind"]),
         _input(form["start"], "date"),
         _input(form["end"], "date"),
-        _as_written(_("Search")),
+        as_written(_("Search")),
     )
 
 
@@ -110,7 +110,7 @@ def _kind_select(field):
         _errors(field),
         field.id_for_label,
         _described_by_errors(field),
-        _as_written(_("All types")),
+        as_written(_("All types")),
         mark_safe(
             "".join(
                 selected if value == chosen else option
@@ -172,8 +172,8 @@ def _nothing_to_search(query):
     """(heading, text) of a valid form that searched for nothing."""
     if query.text:
         return (
-            _as_written(_("“%(text)s” has no words we can search for"), text=query.text),
-            _as_written(
+            as_written(_("“%(text)s” has no words we can search for"), text=query.text),
+            as_written(
                 _(
                     "Very common words (like “the” or “and”) and punctuation are ignored. Try "
                     "a name, a place or a subject instead."
@@ -181,8 +181,8 @@ def _nothing_to_search(query):
             ),
         )
     return (
-        _as_written(_("Type what you are looking for")),
-        _as_written(
+        as_written(_("Type what you are looking for")),
+        as_written(
             _(
                 "Enter a few words above, or choose a type of release or dates to list "
                 "releases without words."
@@ -200,8 +200,8 @@ def _results(request, page):
         limit = number_format(site_search.MAX_RESULTS, force_grouping=True)
         found = format_html(
             '<h2 class="margin-top-4" id="results-heading">{}</h2>\n  <p>{}</p>',
-            _as_written(_("More than %(limit)s releases found"), limit=limit),
-            _as_written(
+            as_written(_("More than %(limit)s releases found"), limit=limit),
+            as_written(
                 _(
                     "Only the %(limit)s newest are listed, best matches first. Add words, or "
                     "choose a type or dates, to find older releases."
@@ -212,7 +212,7 @@ def _results(request, page):
     else:
         found = format_html(
             '<h2 class="margin-top-4" id="results-heading">{}</h2>',
-            _as_written(
+            as_written(
                 ngettext(
                     "%(counter)s release found", "%(counter)s releases found", paginator.count
                 ),
@@ -237,14 +237,14 @@ def _help(*, no_results):
     if site_search.supports_operators():
         operators = format_html(
             "<li>{}</li>\n    <li>{}</li>",
-            _as_written(_("Put a phrase in quotation marks to find it exactly: “border patrol”.")),
-            _as_written(
+            as_written(_("Put a phrase in quotation marks to find it exactly: “border patrol”.")),
+            as_written(
                 _("Use OR for either word, and a minus sign to leave a word out: training -cyber.")
             ),
         )
     else:
         operators = format_html(
-            "<li>{}</li>", _as_written(_("Every word you type must appear in the release."))
+            "<li>{}</li>", as_written(_("Every word you type must appear in the release."))
         )
     return format_html(
         '<section class="margin-top-4" aria-labelledby="search-help">\n'
@@ -253,8 +253,8 @@ def _help(*, no_results):
         '  <p>{} <a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a> ·'
         ' <a href="{}">{}</a></p>\n'
         "</section>\n",
-        _as_written(_("No releases match") if no_results else _("How to search")),
-        _as_written(
+        as_written(_("No releases match") if no_results else _("How to search")),
+        as_written(
             _(
                 "Search finds words in headlines, summaries, the text of releases, quotes, the "
                 "names of the people quoted, and tags."
@@ -263,28 +263,19 @@ def _help(*, no_results):
         operators,
         format_html(
             "<li>{}</li>",
-            _as_written(
+            as_written(
                 _("Check the spelling, use fewer words, or remove the type and date filters.")
             ),
         )
         if no_results
         else "",
-        _as_written(_("Or browse:")),
+        as_written(_("Or browse:")),
         reverse("public:release_list"),
-        _as_written(_("all releases")),
+        as_written(_("all releases")),
         reverse("public:archive"),
-        _as_written(_("the archive by month")),
+        as_written(_("the archive by month")),
         reverse("public:organizations"),
-        _as_written(_("organizations")),
+        as_written(_("organizations")),
         reverse("public:initiatives"),
-        _as_written(_("initiatives")),
+        as_written(_("initiatives")),
     )
-
-
-def _as_written(message, **values):
-    """A translated `message` as {% translate %} and {% blocktranslate %} write it: the
-    catalog's text is the page's own, as a template's is, so it goes in as it is (a Spanish
-    "quotation" stays so); only the `values` put in it (the reader's query) are escaped."""
-    if values:
-        message = message % {name: escaped(value) for name, value in values.items()}
-    return mark_safe(message)

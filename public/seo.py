@@ -1,16 +1,18 @@
 """What a page says about itself to browsers, search engines and link previews.
 
-Each view passes a PageMeta; base.html turns it into <title>, the meta description, canonical
-and hreflang links, Open Graph and Twitter card tags. Titles and descriptions include the page
-number on paginated lists, so every page's title and description are unique (GSA standards).
+Each view passes a PageMeta; the page's frame (public.frame_html) turns it into <title>, the
+meta description, canonical and hreflang links, Open Graph and Twitter card tags. Titles and
+descriptions include the page number on paginated lists, so every page's title and description
+are unique (GSA standards).
 """
 
+import functools
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import get_language_info, override
+from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext as _
 
 # Query parameters that change what a page shows; everything else (tracking tags, typos) is
@@ -79,3 +81,33 @@ def alternates(request):
             (code, get_language_info(code)["name_local"], request.build_absolute_uri(path + query))
         )
     return found
+
+
+def addresses(request):
+    """(the page's canonical URL or None, alternates(), other_languages()): alternates() gives
+    (code, local name, absolute URL) of the page in each interface language, other_languages()
+    the same in the others than the reader's. Each computed once and only when called, as
+    translating an address resolves and reverses it for each language. A request that matched
+    no page (a 404) has no canonical URL, and offers the home page in the other languages."""
+    language = get_language()
+    if getattr(request, "resolver_match", None) is not None:
+        canonical_url = request.build_absolute_uri(canonical_path(request))
+        each_language = functools.cache(functools.partial(alternates, request))
+    else:
+        canonical_url = None
+        each_language = functools.cache(functools.partial(_home_in_each_language, request))
+    return (
+        canonical_url,
+        each_language if canonical_url else list,
+        lambda: [found for found in each_language() if found[0] != language],
+    )
+
+
+def _home_in_each_language(request):
+    """No page matched this address (a 404): offer the other language's home page."""
+    homes = []
+    for code, _name in settings.LANGUAGES:
+        with override(code):
+            home = request.build_absolute_uri(reverse("public:home"))
+        homes.append((code, get_language_info(code)["name_local"], home))
+    return homes

@@ -1,18 +1,40 @@
 """schema.org JSON-LD for releases, people and organizations (search engines, news aggregators).
 
-Built as plain dicts here and written into the page by the {% json_ld %} tag.
+Built as plain dicts here and written into the page by json_ld().
 """
+
+import json
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from articles.models import TranscriptTurn, spoken_parts
 from articles.ranks import rank_in
 
+from .html_format import format_html
 from .search_index import plain_text
 
 CONTEXT = "https://schema.org"
+# Inside <script>, "</script>" or "<!--" in a headline would end the element early; escaping
+# <, > and & as JSON unicode escapes keeps the data intact and the markup closed.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_ld(data):
+    """<script type="application/ld+json"> with `data`.
+
+    It carries no CSP nonce: browsers never execute a data block, so script-src does not
+    apply, and a page without a nonce is the same bytes for every reader (public.page_cache).
+    Markup it wrote before (the release cache keeps a release's) is passed through as it is.
+    """
+    if not data:
+        return ""
+    if isinstance(data, SafeString):
+        return data
+    payload = json.dumps(data, ensure_ascii=False, default=str).translate(_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
 
 
 def _absolute(request, url):

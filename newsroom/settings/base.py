@@ -157,9 +157,9 @@ else:
 # Only cached renderings live in the default cache (sessions and lock-outs are in the
 # database), so a deploy that changes the code starts with none of the old ones.
 CACHES["default"]["KEY_PREFIX"] = code_version(BASE_DIR)
-# The {% cache %} fragments of the site's frame (banner, header, footer), which change only
-# with the language, the site address, settings and templates: kept in each process's memory,
-# so a deploy or a settings change starts afresh, and reading them costs no network trip.
+# The {% cache %} fragments of templates (the filter form's hint), which change only with the
+# language, settings and templates: kept in each process's memory, so a deploy or a settings
+# change starts afresh, and reading them costs no network trip.
 CACHES["template_fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "template-fragments",

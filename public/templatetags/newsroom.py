@@ -1,34 +1,8 @@
-import json
-
 from django import template
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 
-from public import body_html, contact_card, pagination_html
-from public import social_meta as social_meta_html
-from public.html_format import format_html
+from public import body_html, contact_card, frame_html, pagination_html, structured_data
 
 register = template.Library()
-
-# Inside <script>, "</script>" or "<!--" in a headline would end the element early; escaping
-# <, > and & as JSON unicode escapes keeps the data intact and the markup closed.
-_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-@register.simple_tag
-def json_ld(data):
-    """<script type="application/ld+json"> with `data`.
-
-    It carries no CSP nonce: browsers never execute a data block, so script-src does not
-    apply, and a page without a nonce is the same bytes for every reader (public.page_cache).
-    Markup it wrote before (the release cache keeps a release's) is passed through as it is.
-    """
-    if not data:
-        return ""
-    if isinstance(data, SafeString):
-        return data
-    payload = json.dumps(data, ensure_ascii=False, default=str).translate(_SCRIPT_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
 
 
 @register.simple_tag(takes_context=True)
@@ -38,20 +12,33 @@ def absolute(context, url):
 
 
 @register.simple_tag(takes_context=True)
-def social_meta(context):
-    """The page's Open Graph and Twitter card tags (public.social_meta), from its `meta`."""
-    meta = context.get("meta")
-    if not meta:
-        return ""
-    other_languages = context.get("other_languages") or []
-    return social_meta_html.social_meta(
-        context["request"],
-        meta=meta,
-        site_name=context.get("site_name", ""),
-        language=get_language(),
+def frame_start(context):
+    """The page up to its content (public.frame_html), from what the view and the context
+    processors put in the context."""
+    request = context["request"]
+    return frame_html.start(
+        request,
+        meta=context.get("meta"),
         canonical_url=context.get("canonical_url"),
-        other_languages=other_languages() if callable(other_languages) else other_languages,
+        alternates=_listed(context.get("alternates")),
+        other_languages=_listed(context.get("other_languages")),
+        feed=context.get("feed"),
+        json_ld=structured_data.json_ld(context.get("json_ld")),
     )
+
+
+@register.simple_tag(takes_context=True)
+def frame_end(context):
+    """The page after its content."""
+    return frame_html.end(context["request"])
+
+
+def _listed(addresses):
+    """A page's addresses in other languages: given as they are, or as a callable that finds
+    them (public.seo.addresses)."""
+    if callable(addresses):
+        return addresses()
+    return addresses or []
 
 
 @register.simple_tag(takes_context=True)

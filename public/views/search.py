@@ -1,10 +1,10 @@
 """The search page."""
 
-from django.shortcuts import render
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from public import frame_html, search_html, snippets
 from public import search as site_search
-from public import search_html, snippets
 from public.forms import SearchForm
 from public.seo import PageMeta, paged
 
@@ -44,8 +44,5 @@ def search(request):
         )
     # Result pages are endless variations of one page: keep them out of search engines.
     meta = PageMeta(title=title, description=description, noindex=form.is_bound)
-    context = {
-        "content": search_html.content(request, form=form, query=query, page=page),
-        "meta": paged(meta, page),
-    }
-    return render(request, "public/search.html", context)
+    content = search_html.content(request, form=form, query=query, page=page)
+    return HttpResponse(frame_html.page(request, content=content, meta=paged(meta, page)))
