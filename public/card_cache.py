@@ -22,8 +22,9 @@ from .release_cache import per_release
 def _build_cards(releases):
     """{release id: a card for the release, the featured variant for the home page's featured
     releases, and the parts of a shorter list item (search results, a person's latest
-    releases): the address, the kind and date, a thumbnail}. Two queries for all of them: the
-    hero photos and their renditions; releases read in part take one more (_whole)."""
+    releases): the address, the kind and date, a thumbnail, the headline and summary}. Two
+    queries for all of them: the hero photos and their renditions; releases read in part take
+    one more (_whole)."""
     releases = _whole(releases)
     prefetch_related_objects(releases, "hero_image__renditions")
     return {
@@ -33,6 +34,8 @@ def _build_cards(releases):
             "url": release.get_absolute_url(),
             "kind_and_date": _render("includes/kind_and_date.html", release),
             "thumbnail": _render("includes/release_thumbnail.html", release),
+            "headline": release.headline,
+            "summary": release.summary,
         }
         for release in releases
     }
@@ -60,7 +63,8 @@ def _render_card(release, *, featured):
 def cards(request, releases, *, featured_first=False):
     """[(release, card)] for a list's releases (with_list_relations()): card["card"] is its
     <article> (the featured one when `featured_first` and the release is featured);
-    card["url"], card["kind_and_date"] and card["thumbnail"] make a shorter list item."""
+    card["url"], card["kind_and_date"], card["thumbnail"], card["headline"] and
+    card["summary"] make a shorter list item."""
     releases = list(releases)
     built = per_release(request, releases, name="card", build=_build_cards)
     shown = []

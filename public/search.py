@@ -26,6 +26,7 @@ from django.utils.translation import get_language
 from articles.models import Article
 from newsroom.compiled_reads import CompiledRead, rows_around
 
+from . import versions
 from .search_index import DOCUMENT_FIELDS, search_config
 from .views.common import readers_releases
 
@@ -91,12 +92,13 @@ class Results(Paginator):
     A common word matches nearly every release, so neither ranking nor counting covers every
     match: only the newest MAX_RESULTS + 1 matches are taken (the release-time index finds them
     for a common word, the GIN index for a rare one), the newest MAX_RESULTS of them are ranked
-    and their number is the count; one more means `is_capped` (the page says "more than"). A
-    second query reads the shown page's releases with what their snippets need
-    (public.snippets). Same queries, on at most MAX_RESULTS + 1 rows, at any archive size. The
-    page asked for (get_page) is ranked with the count (_Matches). On PostgreSQL both queries
-    are compiled once per process (newsroom.compiled_reads): building them with the ORM cost
-    more than running them.
+    and their number is the count; one more means `is_capped` (the page says "more than"). The
+    shown page's releases come with what their cached cards and snippets are checked against
+    (ShownRelease): on PostgreSQL in the same statement, on SQLite in a second query. The same
+    queries, on at most MAX_RESULTS + 1 rows, at any archive size. The page asked for
+    (get_page) is ranked with the count (_Matches). On PostgreSQL the candidates read is
+    compiled once per process (newsroom.compiled_reads): building it with the ORM cost more than
+    running it.
     """
 
     def __init__(self, search, filters, per_page):
@@ -117,9 +119,9 @@ class _Matches:
     paginator knows whether it is in range; a page out of range, or one that is not a number,
     takes another of the page the paginator settles on once it knows the count.
 
-    On PostgreSQL the database ranks them (_ranked_page) and sends back the page's ids with
-    their number; the SQLite fallback ranks them in Python (_ranked_here). Then both read the
-    page's releases."""
+    On PostgreSQL the database ranks them and sends back the page's rows with their number
+    (_ranked_page); the SQLite fallback ranks them in Python and reads the page's rows
+    (_ranked_here)."""
 
     def __init__(self, search, filters, per_page):
         self.search, self.filters, self.per_page = search, filters, per_page
@@ -169,28 +171,30 @@ def filtered(releases, filters):
 
 
 def _ranked_page(search, filters, start, per_page):
-    """PostgreSQL: (the number of the newest MAX_RESULTS + 1 matches, the releases of the page
-    from `start` of the newest MAX_RESULTS best first, ready for snippets.highlight()). The
-    number comes with each of the page's ids: it is None for a page after the first without
-    any (beyond the last page), 0 for a first page without any."""
+    """PostgreSQL: (the number of the newest MAX_RESULTS + 1 matches, the ShownRelease of the
+    page from `start` of the newest MAX_RESULTS, best first, ready for snippets.highlight()), in
+    one statement. The number comes with each of the page's rows: it is None for a page after
+    the first without any (beyond the last page), 0 for a first page without any."""
     candidates = _compiled_candidates(tuple(filters)).bind(
         get_language(), timezone.now(), search.text, *filters.values()
     )
     page = rows_around(_RANKED_PAGE, candidates, (MAX_RESULTS + 1, MAX_RESULTS, per_page, start))
     if not page:
         return (None if start else 0), []
-    return page[0][1], _shown(search, [pk for pk, _total in page])
+    return page[0][1], [ShownRelease(pk, *shown) for pk, _total, *shown in page]
 
 
-# The page's ids of the newest MAX_RESULTS candidates best first, among equal scores newest
-# first, each with the number of candidates (newest first, at most MAX_RESULTS + 1). Ranked
-# here, the database sends back the page's ids, not every candidate with its score. One window
-# over the candidates in the order they come both counts them and numbers them (the extra one
-# is last), without sorting them again.
-_RANKED_PAGE = """SELECT id, total FROM (
-    SELECT id, release_at, rank,
+# The page's rows of the newest MAX_RESULTS candidates best first, among equal scores newest
+# first, each with the number of candidates (newest first, at most MAX_RESULTS + 1) and what
+# ShownRelease holds; the release's version is read for the page's rows only. Ranked here, the
+# database sends back the page, not every candidate with its score. One window over the
+# candidates in the order they come both counts them and numbers them (the extra one is last),
+# without sorting them again.
+_RANKED_PAGE = f"""SELECT id, total, {versions.release_version_sql("id")}, refreshed_at, query_tree
+FROM (
+    SELECT id, release_at, rank, refreshed_at, query_tree,
         count(*) OVER newest AS total, row_number() OVER newest AS newness
-    FROM ({} LIMIT %s) AS candidates (id, release_at, rank)
+    FROM ({{}} LIMIT %s) AS candidates (id, release_at, rank, refreshed_at, query_tree)
     WINDOW newest AS (
         ORDER BY release_at DESC, id DESC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
     )
@@ -225,9 +229,7 @@ def _ranked_here(search, filters, start, per_page):
     scores = list(newest.annotate(**hits).values_list("pk", *hits)[: MAX_RESULTS + 1])
     # A stable sort: among equal scores the newest comes first.
     best_first = sorted(scores[:MAX_RESULTS], key=lambda row: row[1:], reverse=True)
-    return len(scores), _shown(
-        search, [pk for pk, *_scores in best_first[start : start + per_page]]
-    )
+    return len(scores), _shown_here([pk for pk, *_scores in best_first[start : start + per_page]])
 
 
 def _newest(releases):
@@ -237,8 +239,10 @@ def _newest(releases):
 
 @functools.cache
 def _compiled_candidates(filter_names):
-    """The PostgreSQL candidates read for one combination of filters: (id, release time, rank)
-    of the matches among the reader's releases, newest first."""
+    """The PostgreSQL candidates read for one combination of filters: (id, release time, rank,
+    search document's refresh time, the query's lexemes) of the matches among the reader's
+    releases, newest first. The lexemes are the same on every row: PostgreSQL works them out
+    once, when it plans the statement."""
     lookups = [FILTERS[name] for name in filter_names]
 
     def build(language, now, text, *values):
@@ -248,8 +252,11 @@ def _compiled_candidates(filter_names):
             _newest(readers_releases(language, now=now).filter(**narrowed))
             .alias(counted_words=_counted_words(text))
             .filter(counted_words__gt=0, search_document__vector=query)
-            .annotate(rank=SearchRank(F("search_document__vector"), query))
-            .values_list("pk", "release_at", "rank")
+            .annotate(
+                rank=SearchRank(F("search_document__vector"), query),
+                query_tree=Func(query, function="querytree", output_field=TextField()),
+            )
+            .values_list("pk", "release_at", "rank", "search_document__refreshed_at", "query_tree")
         )
 
     # Planned for each query: a prepared statement's generic plan would take every match of a
@@ -259,74 +266,40 @@ def _compiled_candidates(filter_names):
 
 
 class ShownRelease:
-    """A release of the shown page as it is read (_shown), with only what its page shows once
-    its card and search text are cached (public.card_cache, public.snippets): its headline,
-    summary and language, its version and its search document's refresh time, which those
-    entries are checked against, and on PostgreSQL the query's lexemes (`query_tree`).
-    snippets.highlight() gives it its marked headline and snippet. Not a model instance: 20
-    whole releases, with their 22 columns, JSON and dates, took more to read than the rest of
-    the results; the few whose card is built anew are read whole then (card_cache._whole)."""
+    """A release of the shown page as it is read: its id, its version and its search document's
+    refresh time, which its cached card and search text are checked against (public.card_cache,
+    public.snippets), and on PostgreSQL the query's lexemes (`query_tree`).
+    snippets.highlight() gives it its marked headline and snippet; its card gives the rest. Not
+    a model instance: 20 whole releases, with their 22 columns, JSON and dates, took more to read
+    than the rest of the results; the few whose card is built anew are read whole then
+    (card_cache._whole)."""
 
     __slots__ = (
-        "headline",
-        "language",
         "pk",
         "query_tree",
         "release_version",
         "search_refreshed_at",
         "snippet_html",
-        "summary",
         "title_html",
     )
 
-    def __init__(
-        self, pk, headline, summary, language, release_version, search_refreshed_at, query_tree
-    ):
-        self.pk, self.headline, self.summary, self.language = pk, headline, summary, language
-        self.release_version, self.search_refreshed_at = release_version, search_refreshed_at
-        self.query_tree = query_tree
+    def __init__(self, pk, release_version, search_refreshed_at, query_tree):
+        self.pk, self.release_version = pk, release_version
+        self.search_refreshed_at, self.query_tree = search_refreshed_at, query_tree
         self.title_html = self.snippet_html = None
 
 
-def _shown_releases(ids, query_tree):
-    """The rows of ShownRelease for `ids`; `query_tree` the query's lexemes (None on SQLite).
-    `ids` come from the candidates read of the same request, which chose them among the
-    reader's releases."""
-    return (
+def _shown_here(ids):
+    """The SQLite fallback: the ShownRelease of each of `ids`, in that order. `ids` come from
+    the candidates read of the same request, which chose them among the reader's releases."""
+    rows = (
         Article.objects.filter(pk__in=ids)
         .with_list_relations()
-        .annotate(search_refreshed_at=F("search_document__refreshed_at"), query_tree=query_tree)
-        .values_list(
-            "pk",
-            "headline",
-            "summary",
-            "language",
-            "release_version",
-            "search_refreshed_at",
-            "query_tree",
-        )
+        .values_list("pk", "release_version", "search_document__refreshed_at")
     )
-
-
-# PostgreSQL: with the query's lexemes. One statement per number of ids (each id is a value of
-# its own), at most a page's; prepared, unlike the candidates read.
-_SHOWN = CompiledRead(
-    Article,
-    lambda text, *ids: _shown_releases(
-        ids, Func(_tsquery(text), function="querytree", output_field=TextField())
-    ),
-)
-
-
-def _shown(search, ids):
-    """The ShownRelease of each of `ids`, in that order, ready for snippets.highlight()."""
-    if not ids:
-        return []
-    if connection.vendor == "postgresql":
-        rows = _SHOWN(search.text, *ids)
-    else:
-        rows = _shown_releases(ids, Value(None, output_field=TextField()))
-    by_id = {row[0]: ShownRelease(*row) for row in rows}
+    by_id = {
+        pk: ShownRelease(pk, version, refreshed_at, None) for pk, version, refreshed_at in rows
+    }
     return [by_id[pk] for pk in ids if pk in by_id]
 
 

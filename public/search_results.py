@@ -1,10 +1,10 @@
 """The search page's list of results, as HTML built in Python.
 
 Each item is a release's list parts kept per version (public.card_cache: its address, kind and
-date, thumbnail) around what changes with the query, its marked headline and snippet
-(public.snippets), or its headline and summary when it has none. Formatting 20 items here
-costs a fraction of the template loop that did it, with its variable lookups and conditions
-per item.
+date, thumbnail, headline and summary) around what changes with the query, its marked headline
+and snippet (public.snippets), or its headline and summary when it has none. Formatting 20
+items here costs a fraction of the template loop that did it, with its variable lookups and
+conditions per item.
 """
 
 from public.html_format import format_html, format_html_join
@@ -30,8 +30,8 @@ def items(request, releases):
             (
                 card["kind_and_date"],
                 card["url"],
-                getattr(release, "title_html", None) or release.headline,
-                _text(release),
+                getattr(release, "title_html", None) or card["headline"],
+                _text(release, card),
                 card["thumbnail"],
             )
             for release, card in card_cache.cards(request, releases)
@@ -39,11 +39,11 @@ def items(request, releases):
     )
 
 
-def _text(release):
+def _text(release, card):
     """The snippet, else the summary, else nothing."""
     snippet = getattr(release, "snippet_html", None)
     if snippet:
         return format_html('<p class="newsroom-snippet">{}</p>', snippet)
-    if release.summary:
-        return format_html("<p>{}</p>", release.summary)
+    if card["summary"]:
+        return format_html("<p>{}</p>", card["summary"])
     return ""

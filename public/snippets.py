@@ -67,16 +67,15 @@ def _texts(releases):
     """{release id: its headline and the opening of its body, each with where each stem of its
     words is (_index)} for the indexed ones of `releases`: one query, and one more on
     PostgreSQL for the stems."""
-    configs = {release.pk: search_config(release.language) for release in releases}
     documents = (
-        SearchDocument.objects.filter(article_id__in=list(configs))
+        SearchDocument.objects.filter(article_id__in=[release.pk for release in releases])
         .annotate(body_opening=Left("body", SNIPPET_SOURCE_CHARS))
-        .values_list("article_id", "title", "lead", "body_opening")
+        .values_list("article_id", "article__language", "title", "lead", "body_opening")
     )
-    texts = {
-        pk: {"title": title, "opening": _opening(body or lead)}
-        for pk, title, lead, body in documents
-    }
+    texts, configs = {}, {}
+    for pk, language, title, lead, body in documents:
+        texts[pk] = {"title": title, "opening": _opening(body or lead)}
+        configs[pk] = search_config(language)
     stems = _stems(texts, configs) if connection.vendor == "postgresql" else {}
     for pk, text in texts.items():
         for field in ("title", "opening"):
