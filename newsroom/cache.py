@@ -148,6 +148,15 @@ class ProcessMemoryCache(BaseCache):
             found = entries.get(self.make_key(key, version))
         return default if found is None else pickle.loads(found[1])
 
+    def get_many(self, keys, version=None):
+        """{key: value} for those of `keys` held: one look under the lock for all of them, not
+        one get() each (a search page reads 40 entries)."""
+        entries, lock = self._store
+        keys = {self.make_key(key, version): key for key in keys}
+        with lock:
+            found = [(key, entries.get(made_key)) for made_key, key in keys.items()]
+        return {key: pickle.loads(entry[1]) for key, entry in found if entry is not None}
+
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         expires = self.get_backend_timeout(timeout)
         pickled = pickle.dumps(value, self.pickle_protocol)

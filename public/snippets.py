@@ -98,21 +98,6 @@ def _index(words):
     return "\n" + "\n".join(lines) + "\n"
 
 
-def _where(index, entry):
-    """The (start, end) of each word with a stem in an _index(); `entry` is _entry(stem)."""
-    at = index.find(entry)
-    if at < 0:
-        return []
-    start = at + len(entry)
-    bounds = list(map(int, index[start : index.index("\n", start)].replace(":", ",").split(",")))
-    return zip(bounds[::2], bounds[1::2], strict=True)
-
-
-def _entry(stem):
-    """What starts a stem's line in an _index()."""
-    return f"\n{stem}\t"
-
-
 def _opening(text):
     """`text` on one line, without a word cut short at SNIPPET_SOURCE_CHARS."""
     if len(text) >= SNIPPET_SOURCE_CHARS:
@@ -146,13 +131,20 @@ def _matcher(search, releases):
     """matches(text, words) -> the (start, end) of each match in `text`, in order."""
     tree = getattr(releases[0], "query_tree", None) if releases else None
     if tree is not None:
-        entries = {
-            _entry(lexeme.replace("''", "'").replace("\\\\", "\\"))
+        stems = {
+            lexeme.replace("''", "'").replace("\\\\", "\\")
             for lexeme in _QUERY_LEXEME.findall(tree)
         }
-        return lambda text, words: sorted(
-            {span for entry in entries for span in _where(words, entry)}
-        )
+        # The line of each of the query's stems in an _index(): its spans.
+        lines = re.compile("\n(?:" + "|".join(map(re.escape, stems)) + ")\t([^\n]*)")
+
+        def matches(text, words):
+            bounds = []
+            for spans in lines.findall(words):
+                bounds += map(int, spans.replace(":", ",").split(","))
+            return sorted(set(zip(bounds[::2], bounds[1::2], strict=True)))
+
+        return matches
     if not search.terms:
         return lambda text, words: []
     pattern = re.compile("|".join(re.escape(term) for term in search.terms), re.IGNORECASE)

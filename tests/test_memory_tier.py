@@ -118,6 +118,23 @@ def test_a_value_larger_than_the_budget_is_not_kept(settings):
     assert memory.size() == len(pickle.dumps("a few bytes", pickle.HIGHEST_PROTOCOL))
 
 
+def test_many_entries_are_read_at_once_as_copies_without_the_expired_or_missing():
+    memory = caches["memory"]
+    memory.set("card:1", {"headline": "Divers clear the channel"}, 60)
+    memory.set("card:2", {"headline": "Medics open a clinic"}, 60)
+    memory.set("card:3", {"headline": "Old news"}, 60)
+    with time_machine.travel(timezone.now()) as clock:
+        memory.set("card:3", {"headline": "Old news"}, 1)
+        clock.shift(2)
+        found = memory.get_many(["card:1", "card:2", "card:3", "card:4"])
+    assert found == {
+        "card:1": {"headline": "Divers clear the channel"},
+        "card:2": {"headline": "Medics open a clinic"},
+    }
+    found["card:1"]["headline"] = "Changed by a reader"
+    assert memory.get_many(["card:1"])["card:1"]["headline"] == "Divers clear the channel"
+
+
 def test_release_content_is_read_from_memory_and_renewed_by_another_process_s_edit(
     client, no_page_cache, redis_unreachable
 ):
