@@ -72,7 +72,7 @@ def start(request, *, meta, canonical_url, alternates, other_languages, feed=Non
 
 def end(request):
     """The page after its content."""
-    return mark_safe(_chunks(get_language(), _domain(request))[5])
+    return mark_safe(_chunks(get_language(), _domain(request))[-1])
 
 
 def _domain(request):

@@ -90,15 +90,14 @@ def addresses(request):
     translating an address resolves and reverses it for each language. A request that matched
     no page (a 404) has no canonical URL, and offers the home page in the other languages."""
     language = get_language()
-    if getattr(request, "resolver_match", None) is not None:
-        canonical_url = request.build_absolute_uri(canonical_path(request))
-        each_language = functools.cache(functools.partial(alternates, request))
-    else:
-        canonical_url = None
-        each_language = functools.cache(functools.partial(_home_in_each_language, request))
+    if getattr(request, "resolver_match", None) is None:
+        homes = functools.cache(functools.partial(_home_in_each_language, request))
+        # No hreflang alternates for an address that is no page.
+        return None, list, lambda: [home for home in homes() if home[0] != language]
+    each_language = functools.cache(functools.partial(alternates, request))
     return (
-        canonical_url,
-        each_language if canonical_url else list,
+        request.build_absolute_uri(canonical_path(request)),
+        each_language,
         lambda: [found for found in each_language() if found[0] != language],
     )
 
