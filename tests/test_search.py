@@ -448,9 +448,7 @@ def test_a_match_deep_in_a_long_body_is_found_and_shown_with_the_opening_words(c
     assert "Opening remarks" in html
 
 
-def test_a_search_with_results_costs_one_statement_once_its_cards_are_cached(
-    client, no_page_cache
-):
+def test_a_search_with_results_costs_one_statement_once_its_cards_are_cached(client, no_page_cache):
     """The ranked page of matches with what its cached cards and snippets are checked against;
     each result's headline, summary, thumbnail, kind and date come with its cached card
     (public.card_cache). The SQLite fallback ranks in Python and reads the page's rows apart."""
