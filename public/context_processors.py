@@ -48,8 +48,13 @@ def site_settings():
     }
 
 
+def site_domain(request):
+    """The site address the reader asked for, without its port (the identifier shows it)."""
+    return request.get_host().split(":")[0]
+
+
 def site(request):
-    context = site_settings() | {"site_domain": request.get_host().split(":")[0]}
+    context = site_settings() | {"site_domain": site_domain(request)}
     # The page in each language and in the others: callables, computed once and only if the
     # frame asks (a release page passes its own, its versions having addresses of their own).
     canonical_url, context["alternates"], context["other_languages"] = seo.addresses(request)

@@ -43,8 +43,8 @@ def page(request, *, content, meta):
             request,
             meta=meta,
             canonical_url=canonical_url,
-            alternates=alternates(),
-            other_languages=other_languages(),
+            alternates=alternates,
+            other_languages=other_languages,
         )
         + content
         + end(request)
@@ -53,9 +53,11 @@ def page(request, *, content, meta):
 
 def start(request, *, meta, canonical_url, alternates, other_languages, feed=None, json_ld=""):
     """The page up to its content. `alternates` and `other_languages` are (code, name,
-    address) of the page in every language and in the others; `feed` its feed's links
-    (public.feeds.links) or None; `json_ld` its structured data's <script>."""
-    chunks = _chunks(get_language(), _domain(request))
+    address) of the page in every language and in the others, or callables that find them
+    (seo.addresses(): called only here); `feed` its feed's links (public.feeds.links) or None;
+    `json_ld` its structured data's <script>."""
+    alternates, other_languages = _listed(alternates), _listed(other_languages)
+    chunks = _chunks(get_language(), context_processors.site_domain(request))
     parts = (
         _head(request, meta, canonical_url, alternates, other_languages),
         _feed(feed),
@@ -72,11 +74,14 @@ def start(request, *, meta, canonical_url, alternates, other_languages, feed=Non
 
 def end(request):
     """The page after its content."""
-    return mark_safe(_chunks(get_language(), _domain(request))[-1])
+    return mark_safe(_chunks(get_language(), context_processors.site_domain(request))[-1])
 
 
-def _domain(request):
-    return request.get_host().split(":")[0]
+def _listed(addresses):
+    """A page's addresses in each language: as given, or found by the callable given."""
+    if callable(addresses):
+        return addresses()
+    return addresses or []
 
 
 def _head(request, meta, canonical_url, alternates, other_languages):

@@ -20,8 +20,8 @@ def frame_start(context):
         request,
         meta=context.get("meta"),
         canonical_url=context.get("canonical_url"),
-        alternates=_listed(context.get("alternates")),
-        other_languages=_listed(context.get("other_languages")),
+        alternates=context.get("alternates"),
+        other_languages=context.get("other_languages"),
         feed=context.get("feed"),
         json_ld=structured_data.json_ld(context.get("json_ld")),
     )
@@ -31,14 +31,6 @@ def frame_start(context):
 def frame_end(context):
     """The page after its content."""
     return frame_html.end(context["request"])
-
-
-def _listed(addresses):
-    """A page's addresses in other languages: given as they are, or as a callable that finds
-    them (public.seo.addresses)."""
-    if callable(addresses):
-        return addresses()
-    return addresses or []
 
 
 @register.simple_tag(takes_context=True)
