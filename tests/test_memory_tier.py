@@ -118,7 +118,7 @@ def test_a_value_larger_than_the_budget_is_not_kept(settings):
     assert memory.size() == len(pickle.dumps("a few bytes", pickle.HIGHEST_PROTOCOL))
 
 
-def test_many_entries_are_read_at_once_as_copies_without_the_expired_or_missing():
+def test_many_entries_are_read_at_once_without_the_expired_or_missing():
     memory = caches["memory"]
     memory.set("card:1", {"headline": "Divers clear the channel"}, 60)
     memory.set("card:2", {"headline": "Medics open a clinic"}, 60)
@@ -131,8 +131,34 @@ def test_many_entries_are_read_at_once_as_copies_without_the_expired_or_missing(
         "card:1": {"headline": "Divers clear the channel"},
         "card:2": {"headline": "Medics open a clinic"},
     }
-    found["card:1"]["headline"] = "Changed by a reader"
-    assert memory.get_many(["card:1"])["card:1"]["headline"] == "Divers clear the channel"
+
+
+def test_plain_data_is_shared_read_only_and_anything_else_is_copied_for_each_reader():
+    memory = caches["memory"]
+    memory.set("card", {"headline": "Divers clear the channel", "tags": ["harbor"]}, 60)
+    memory.set("calendar", {"days": {datetime.date(2026, 5, 4)}}, 60)
+    shared = memory.get_many(["card"])["card"]
+    # No reader can change what the next one reads: the same object, read-only.
+    assert shared is memory.get("card")
+    with pytest.raises(TypeError):
+        shared["headline"] = "Changed by a reader"
+    with pytest.raises(AttributeError):
+        shared["tags"].append("changed")
+    assert memory.get("card") == {"headline": "Divers clear the channel", "tags": ("harbor",)}
+    # A set is not plain data here: each reader gets a copy to change as it likes.
+    copy = memory.get("calendar")
+    copy["days"].add(datetime.date(2026, 5, 5))
+    assert memory.get("calendar") == {"days": {datetime.date(2026, 5, 4)}}
+
+
+def test_a_touched_entry_lives_on_unchanged():
+    memory = caches["memory"]
+    with time_machine.travel(timezone.now()) as clock:
+        memory.set("card", {"headline": "Medics open a clinic"}, 1)
+        assert memory.touch("card", 60)
+        clock.shift(2)
+        assert memory.get("card") == {"headline": "Medics open a clinic"}
+    assert not memory.touch("never stored", 60)
 
 
 def test_release_content_is_read_from_memory_and_renewed_by_another_process_s_edit(
