@@ -211,6 +211,28 @@ def process_cpu(server_pid, database):
     return used
 
 
+def cpu_ticks():
+    """(ticks stolen by the hypervisor, all ticks) of every core so far, from /proc/stat; None
+    where it cannot be read."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return None
+    ticks = [int(field) for field in fields]
+    # user nice system idle iowait irq softirq steal guest guest_nice; guest time is counted
+    # in user time already.
+    return ticks[7], sum(ticks[:8])
+
+
+def stolen_percent(before, after):
+    """The share of the cores' time that a virtual machine's host gave to other guests between
+    two cpu_ticks(): time the bench's processes waited for a core without it showing as load, so
+    a run with much of it is slower for reasons outside the machine."""
+    if before is None or after is None or after[1] == before[1]:
+        return None
+    return round((after[0] - before[0]) / (after[1] - before[1]) * 100, 1)
+
+
 def load_accounted(load, server, path, args):
     """load(server.port, path, args), with the CPU each group of processes spent per request
     (`cpu_ms`; a process that ended during the load is left out) and the cores' time per
@@ -400,7 +422,7 @@ def measure_all(args, load, workdir):
     rss = {}
     # The 1-minute load average before and after the measured loads: a run's figures only
     # compare with another's when the machine was as quiet (the load generator counts too).
-    load_before = os.getloadavg()[0]
+    load_before, cpu_before = os.getloadavg()[0], cpu_ticks()
     one_connection = argparse.Namespace(**vars(args) | {"connections": 1})
     bare = Server(env, workdir, "bare", app="bench.bare_floor:application")
     try:
@@ -437,6 +459,7 @@ def measure_all(args, load, workdir):
         "cache": "redis" if "CACHE_URL" in env else "local memory (no cache server answered)",
         "cpus": os.cpu_count(),
         "load_average": {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2)},
+        "stolen_percent": stolen_percent(cpu_before, cpu_ticks()),
         "urls": urls,
         "queries": counts["queries"],
         "bare_floor": bare_floor,
@@ -452,6 +475,11 @@ def measure_all(args, load, workdir):
     path.write_text(json.dumps(report, indent=2) + "\n")
     print(f"\nWritten to {path}")
     return report
+
+
+def _stolen(report):
+    stolen = report.get("stolen_percent")
+    return "unknown" if stolen is None else f"{stolen:.1f}%"
 
 
 def _bare(report, mode):
@@ -482,7 +510,8 @@ def print_table(report):
         f"(one connection: {report['one_connection_load_generator']}), "
         f"{report['cpus']} CPUs, 2 gunicorn workers (shipped gunicorn.conf.py), "
         f"cache: {report['cache']}; load average {report['load_average']['before']:.1f} "
-        f"before, {report['load_average']['after']:.1f} after\n"
+        f"before, {report['load_average']['after']:.1f} after; "
+        f"{_stolen(report)} of the cores' time stolen by the host\n"
         f"Bare floor (a minimal Django project on its own gunicorn): "
         f"{bare['connections']['req_per_s']:.0f} req/s, "
         f"p99 {bare['connections']['p99_ms']:.1f} ms; on one connection "

@@ -56,6 +56,12 @@ def test_the_harness_serves_every_page_under_load(tmp_path):
             "feed",
         }
     assert set(report["results"]["cold"]) == {"floor", "article"}
+    # How much of the cores' time the host gave to other guests, as a share, and said in the
+    # table's header: a run slowed by its neighbours says so.
+    assert 0 <= report["stolen_percent"] <= 100
+    assert f"{report['stolen_percent']:.1f}% of the cores' time stolen by the host" in (
+        completed.stdout
+    )
     # The bare floor (a minimal Django project on its own gunicorn) served its page too.
     for load in report["bare_floor"].values():
         assert load["requests"] > 0 and load["errors"] == 0
