@@ -42,6 +42,9 @@ MODES = {
 }
 QUERY_COLUMN = {"uncached": 0, "cached": 1, "cold": 2, "latency": 0}
 # Shares are of the bare floor (bench/bare_floor.py), measured in the same run (issue 17).
+# A mode whose bare floor moved by more than this share between its start and its end ran on a
+# host whose speed changed: the table says so.
+UNSTEADY = 0.2
 TARGETS = {
     ("home", "cached"): ["≥ 60% of bare", "p99 ≤ 20 ms"],
     ("article", "cached"): ["≥ 60% of bare", "p99 ≤ 20 ms"],
@@ -418,36 +421,21 @@ def measure_all(args, load, workdir):
     )
     urls = counts["urls"]
 
-    results = {mode: {} for mode in args.modes}
-    rss = {}
+    results, rss = {}, {}
     # The 1-minute load average before and after the measured loads: a run's figures only
     # compare with another's when the machine was as quiet (the load generator counts too).
     load_before, cpu_before = os.getloadavg()[0], cpu_ticks()
-    one_connection = argparse.Namespace(**vars(args) | {"connections": 1})
+    # The bare floor is loaded right before and right after each mode's pages, and the mode's
+    # shares are of the mean: on a shared host the machine's speed can change within a run.
     bare = Server(env, workdir, "bare", app="bench.bare_floor:application")
+    bare_floor = {}
     try:
-        bare_floor = {
-            "connections": load_accounted(load, bare, "/bench/floor/", args),
-            "one connection": load_accounted(
-                ONE_CONNECTION_LOAD, bare, "/bench/floor/", one_connection
-            ),
-        }
+        for mode in args.modes:
+            results[mode], rss[mode], bare_floor[mode] = measure_mode(
+                mode, env, workdir, bare, urls, load, args
+            )
     finally:
         bare.stop()
-    for mode in args.modes:
-        extra, pages, connections = MODES[mode]
-        pages = [page for page in pages if not args.pages or page in args.pages]
-        mode_args = argparse.Namespace(
-            **vars(args) | {"connections": connections or args.connections}
-        )
-        mode_load = ONE_CONNECTION_LOAD if mode_args.connections == 1 else load
-        server = Server(env | extra, workdir, mode)
-        try:
-            results[mode]["floor"] = load_accounted(mode_load, server, "/bench/floor/", mode_args)
-            results[mode] |= measure(server, urls, pages, mode_load, mode_args)
-            rss[mode] = server.worker_rss_mb()
-        finally:
-            server.stop()
 
     report = {
         "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
@@ -477,15 +465,44 @@ def measure_all(args, load, workdir):
     return report
 
 
+def measure_mode(mode, env, workdir, bare, urls, load, args):
+    """(the mode's rows, its workers' RSS, the bare floor's loads before and after them and
+    their mean req/s): the in-app floor and the mode's pages on their own gunicorn, between two
+    loads of the `bare` floor with the same connections."""
+    extra, pages, connections = MODES[mode]
+    pages = [page for page in pages if not args.pages or page in args.pages]
+    mode_args = argparse.Namespace(**vars(args) | {"connections": connections or args.connections})
+    mode_load = ONE_CONNECTION_LOAD if mode_args.connections == 1 else load
+    before = load_accounted(mode_load, bare, "/bench/floor/", mode_args)
+    server = Server(env | extra, workdir, mode)
+    try:
+        rows = {"floor": load_accounted(mode_load, server, "/bench/floor/", mode_args)}
+        rows |= measure(server, urls, pages, mode_load, mode_args)
+        rss = server.worker_rss_mb()
+    finally:
+        server.stop()
+    after = load_accounted(mode_load, bare, "/bench/floor/", mode_args)
+    mean = (before["req_per_s"] + after["req_per_s"]) / 2
+    return rows, rss, {"before": before, "after": after, "req_per_s": mean}
+
+
 def _stolen(report):
     stolen = report.get("stolen_percent")
     return "unknown" if stolen is None else f"{stolen:.1f}%"
 
 
 def _bare(report, mode):
-    """The bare floor's req/s under the same number of connections as `mode`."""
-    one = MODES[mode][2] == 1
-    return report["bare_floor"]["one connection" if one else "connections"]["req_per_s"]
+    """The bare floor's req/s for `mode`: the mean of its loads before and after the mode's
+    pages, with the mode's connections."""
+    return report["bare_floor"][mode]["req_per_s"]
+
+
+def _unsteady(report, mode):
+    """Whether the bare floor changed by more than UNSTEADY between the start and the end of
+    `mode`: the host's speed changed under the mode's pages, and its shares are not to be
+    trusted."""
+    before, after = (report["bare_floor"][mode][when]["req_per_s"] for when in ("before", "after"))
+    return abs(before - after) > UNSTEADY * max(before, after)
 
 
 def _met(target, row, bare):
@@ -512,11 +529,16 @@ def print_table(report):
         f"cache: {report['cache']}; load average {report['load_average']['before']:.1f} "
         f"before, {report['load_average']['after']:.1f} after; "
         f"{_stolen(report)} of the cores' time stolen by the host\n"
-        f"Bare floor (a minimal Django project on its own gunicorn): "
-        f"{bare['connections']['req_per_s']:.0f} req/s, "
-        f"p99 {bare['connections']['p99_ms']:.1f} ms; on one connection "
-        f"{bare['one connection']['req_per_s']:.0f} req/s. "
-        "% app: of the floor view inside Newsroom (its whole middleware).\n"
+        "Bare floor (a minimal Django project on its own gunicorn), req/s before → after each "
+        "mode's pages: "
+        + "; ".join(
+            f"{mode} {bare[mode]['before']['req_per_s']:.0f} → "
+            f"{bare[mode]['after']['req_per_s']:.0f}"
+            + (" (UNSTEADY: the host's speed changed)" if _unsteady(report, mode) else "")
+            for mode in report["results"]
+        )
+        + ". % bare: of their mean. % app: of the floor view inside Newsroom (its whole "
+        "middleware).\n"
     )
     print(header)
     print("-" * len(header))
@@ -525,8 +547,9 @@ def print_table(report):
         bare_floor = _bare(report, mode)
         for name, row in rows.items():
             queries = report["queries"].get(name, [None] * 3)[QUERY_COLUMN[mode]]
+            unsteady = " (host unsteady)" if _unsteady(report, mode) else ""
             targets = [
-                f"{target}: {'met' if _met(target, row, bare_floor) else 'MISSED'}"
+                f"{target}: {'met' if _met(target, row, bare_floor) else 'MISSED'}{unsteady}"
                 for target in TARGETS.get((name, mode), [])
             ]
             print(
@@ -554,7 +577,11 @@ def print_cpu_table(report):
         + f" {'sum':>7} {'machine':>8}"
     )
     print(f"\n{header}\n{'-' * len(header)}")
-    rows = [("bare floor", "cached", report["bare_floor"]["connections"])] + [
+    rows = [
+        ("bare floor", mode, report["bare_floor"][mode]["before"])
+        for mode in report["results"]
+        if mode != "latency"
+    ] + [
         (name, mode, row)
         for mode, rows in report["results"].items()
         if mode != "latency"  # one connection: the machine mostly idles

@@ -4,6 +4,7 @@ Speeds are not asserted (they depend on the machine); what is checked is that ev
 served under load without errors and that the report holds every column.
 """
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -62,9 +63,16 @@ def test_the_harness_serves_every_page_under_load(tmp_path):
     assert f"{report['stolen_percent']:.1f}% of the cores' time stolen by the host" in (
         completed.stdout
     )
-    # The bare floor (a minimal Django project on its own gunicorn) served its page too.
-    for load in report["bare_floor"].values():
-        assert load["requests"] > 0 and load["errors"] == 0
+    # The bare floor (a minimal Django project on its own gunicorn) served its page before and
+    # after each mode's pages, and each mode's shares are of the mean of the two.
+    assert set(report["bare_floor"]) == set(report["results"])
+    for mode, floor in report["bare_floor"].items():
+        for load in (floor["before"], floor["after"]):
+            assert load["requests"] > 0 and load["errors"] == 0, (mode, load)
+        assert (
+            floor["req_per_s"] == (floor["before"]["req_per_s"] + floor["after"]["req_per_s"]) / 2
+        )
+        assert f"{mode} {floor['before']['req_per_s']:.0f} → " in completed.stdout
     for mode, rows in report["results"].items():
         for name, row in rows.items():
             assert row["requests"] > 0 and row["errors"] == 0, (mode, name, row)
@@ -78,10 +86,27 @@ def test_the_harness_serves_every_page_under_load(tmp_path):
             if mode != "cached" and name != "floor":
                 assert row["cpu_ms"]["postgres"] > 0, (mode, name, row)
     assert (
-        report["bare_floor"]["connections"]["cpu_ms"]["postgres"]
+        report["bare_floor"]["cached"]["before"]["cpu_ms"]["postgres"]
         < (report["results"]["cold"]["article"]["cpu_ms"]["postgres"])
     )
     # Served from the page cache: not one query; rendered: some; with no cache: at least as many.
     assert all(
         cached == 0 < uncached <= cold for uncached, cached, cold in report["queries"].values()
     )
+
+
+def test_a_mode_whose_bare_floor_moved_by_more_than_a_fifth_is_marked_unsteady():
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
+    run = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(run)
+
+    def floors(before, after):
+        return {
+            "bare_floor": {
+                "uncached": {"before": {"req_per_s": before}, "after": {"req_per_s": after}}
+            }
+        }
+
+    assert not run._unsteady(floors(3000, 2500), "uncached")
+    assert run._unsteady(floors(3000, 2300), "uncached")
+    assert run._unsteady(floors(1000, 3000), "uncached")
