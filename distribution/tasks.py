@@ -9,14 +9,13 @@ import logging
 import smtplib
 
 from celery import shared_task
-from celery.utils.time import get_exponential_backoff_interval
 from django.core.exceptions import ValidationError
 from django.core.mail import get_connection
 from django.db.models import F
 from django.utils import timezone
 
 from articles.notifications import went_live_messages
-from newsroom.tasks import RETRYING
+from newsroom.tasks import RETRYING, retry_countdown
 
 from . import events, services
 from .messages import AlertComposer, confirmation_message
@@ -36,10 +35,6 @@ MAX_ATTEMPTS = 8
 # Sent messages are recorded in groups: a worker killed mid-batch leaves at most this many
 # messages marked "sending" although they left (they are never sent again either way).
 SENT_RECORDED_EVERY = 20
-
-
-def _backoff(retries):
-    return get_exponential_backoff_interval(5, retries, 600, full_jitter=True)
 
 
 @shared_task
@@ -132,7 +127,7 @@ def send_alerts(self, event_id, delivery_ids):
         return
     raise self.retry(
         kwargs={"event_id": event_id, "delivery_ids": to_retry},
-        countdown=_backoff(self.request.retries),
+        countdown=retry_countdown(self.request.retries),
     )
 
 
@@ -161,7 +156,7 @@ def tell_staff_went_live(self, event_id):
             logger.error("Gave up on the now-live e-mail of %s: %s", event.article_id, error)
             return
         notice.update(staff_notice=DeliveryStatus.PENDING)
-        raise self.retry(countdown=_backoff(self.request.retries)) from error
+        raise self.retry(countdown=retry_countdown(self.request.retries)) from error
     notice.update(staff_notice=DeliveryStatus.SENT)
 
 
@@ -199,7 +194,7 @@ def deliver_webhook(self, delivery_id):
         services.finish_webhook(delivery, DeliveryStatus.FAILED, error="Gave up after retries.")
         logger.error("Gave up on webhook delivery %s to %s", delivery.pk, delivery.endpoint)
         return
-    raise self.retry(countdown=_backoff(self.request.retries))
+    raise self.retry(countdown=retry_countdown(self.request.retries))
 
 
 @shared_task(**RETRYING)  # smtplib's errors are OSErrors

@@ -1,8 +1,9 @@
 """Background work of the importers, run by the Celery worker (newsroom/celery.py)."""
 
 from celery import shared_task
-from celery.utils.time import get_exponential_backoff_interval
 from django.db import DatabaseError
+
+from newsroom.tasks import retry_countdown
 
 from . import queued
 
@@ -21,8 +22,6 @@ def import_upload(self, job_id):
         if self.request.retries >= self.max_retries:
             queued.give_up(job_id, error)
             return
-        raise self.retry(
-            countdown=get_exponential_backoff_interval(5, self.request.retries, 300, True)
-        ) from error
+        raise self.retry(countdown=retry_countdown(self.request.retries)) from error
     except Exception as error:  # a fault of ours: no retry would help
         queued.give_up(job_id, error)

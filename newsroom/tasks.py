@@ -9,17 +9,31 @@ Tasks must be idempotent: a worker may run one twice (a redelivery after a crash
 a timeout). Each task here says what makes a second run harmless.
 """
 
+from celery.utils.time import get_exponential_backoff_interval
 from django.db import transaction
 
-# Retry policy shared by every task that talks to the outside (SMTP, webhooks): exponential
-# backoff with jitter, capped at ten minutes, then the failure is logged and recorded.
+# How long a task waits before it tries again: 5 s, then twice as long each time, at most ten
+# minutes, each wait drawn at random below that (full jitter), so tasks that failed together do
+# not all come back together.
+BACKOFF_SECONDS = 5
+BACKOFF_MAX_SECONDS = 600
+# Retry policy shared by every task that talks to the outside (SMTP, webhooks) and retries on
+# any OSError; after the last retry the failure is logged and recorded.
 RETRYING = {
     "autoretry_for": (OSError,),
-    "retry_backoff": 5,
-    "retry_backoff_max": 600,
+    "retry_backoff": BACKOFF_SECONDS,
+    "retry_backoff_max": BACKOFF_MAX_SECONDS,
     "retry_jitter": True,
     "max_retries": 8,
 }
+
+
+def retry_countdown(retries):
+    """Seconds before the next try of a task that decides itself when to retry (self.retry()),
+    `retries` tries after its first: the same waits as RETRYING's."""
+    return get_exponential_backoff_interval(
+        BACKOFF_SECONDS, retries, BACKOFF_MAX_SECONDS, full_jitter=True
+    )
 
 
 def run_after_commit(task, **kwargs):
