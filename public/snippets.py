@@ -88,10 +88,20 @@ def _texts(releases):
 
 
 def _index(words):
-    """{stem: ((start, end), …)}: where each stem of the text's words is. Kept in this
+    """{stem: "start end start end …"}: where each stem of the text's words is. Kept in this
     process's memory as it is, read-only (newsroom.cache.ProcessMemoryCache), so a search
-    looks its stems up without reading the entry again."""
-    return {stem: tuple(spans) for stem, spans in words.items()}
+    looks its stems up without reading the entry again; the places as one string each, as a
+    search reads those of one to three stems and a tuple of pairs of numbers takes four times
+    the memory."""
+    return {
+        stem: " ".join(f"{start} {end}" for start, end in spans) for stem, spans in words.items()
+    }
+
+
+def _places(spans):
+    """[(start, end)] of an _index() value."""
+    bounds = list(map(int, spans.split()))
+    return zip(bounds[::2], bounds[1::2], strict=True)
 
 
 def _opening(text):
@@ -133,7 +143,7 @@ def _matcher(search, releases):
         }
 
         def matches(text, words):
-            return sorted({span for stem in stems for span in words.get(stem, ())})
+            return sorted({span for stem in stems for span in _places(words.get(stem, ""))})
 
         return matches
     if not search.terms:
