@@ -90,9 +90,9 @@ def _texts(releases):
 def _index(words):
     """{stem: "start end start end …"}: where each stem of the text's words is. Kept in this
     process's memory as it is, read-only (newsroom.cache.ProcessMemoryCache), so a search
-    looks its stems up without reading the entry again; the places as one string each, as a
-    search reads those of one to three stems and a tuple of pairs of numbers takes four times
-    the memory."""
+    looks its stems up without reading the entry again. The places are one string per stem: a
+    search reads those of one to three stems, and as a tuple of pairs of numbers they took four
+    times the memory."""
     return {
         stem: " ".join(f"{start} {end}" for start, end in spans) for stem, spans in words.items()
     }
