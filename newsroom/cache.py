@@ -239,9 +239,9 @@ def _frozen(value):
     """(`value` read-only, the bytes it takes in memory) if it is plain data (the types of
     _IMMUTABLE, in dicts, lists and tuples): a dict becomes a read-only view of a copy, a list a
     tuple. (_NOT_PLAIN, 0) otherwise (a model instance, a lazy translation), which may change
-    and is copied for each reader. The bytes count every object once for each place it is in,
-    so a budget of them is never exceeded: a live value takes several times its pickle (a pair
-    of numbers 112 bytes against 8)."""
+    and is copied for each reader. The bytes are sys.getsizeof() of every object in it, counted
+    once for each place it is in, without the allocator's rounding: a live value takes several
+    times its pickle (a pair of numbers 112 bytes against 8)."""
     if isinstance(value, _IMMUTABLE):
         return value, sys.getsizeof(value)
     if type(value) is dict:
