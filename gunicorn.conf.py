@@ -1,7 +1,9 @@
 """gunicorn settings for production; every value can be overridden from the environment."""
 
 import gc
+import logging
 import os
+import sys
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
@@ -31,3 +33,21 @@ def post_fork(server, worker):
     youngest objects every 10,000 allocations instead lets reference counting free most of them
     first, and makes full collections rare (bench/README.md, fifth round)."""
     gc.set_threshold(10_000, 10, 10)
+
+
+def worker_exit(server, worker):
+    """A worker recycled after its share of requests leaves without tearing its interpreter
+    down: freeing a worker's heap object by object took about 0.3 s, and gunicorn forks the
+    replacement only once the old worker has gone, so the other worker carried every reader
+    alone meanwhile (p99 of 100-360 ms around a restart). Its database connections are closed
+    and its log lines written first. Any other exit (a stop, a reload, a failed boot) takes the
+    normal way, with its exit status, which tells gunicorn whether to start the worker again."""
+    if worker.nr < worker.max_requests:
+        return
+    from django.db import connections
+
+    connections.close_all()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)

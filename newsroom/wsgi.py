@@ -5,3 +5,7 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings.production")
 
 application = get_wsgi_application()
+
+from newsroom.preload import warm  # noqa: E402 (needs the settings get_wsgi_application set up)
+
+warm()
