@@ -16,6 +16,7 @@ Text is escaped first and only then marked, so text in a release cannot inject m
 
 import html
 import re
+from array import array
 
 from django.db import connection
 from django.db.models.functions import Left
@@ -88,20 +89,22 @@ def _texts(releases):
 
 
 def _index(words):
-    """{stem: "start end start end …"}: where each stem of the text's words is. Kept in this
-    process's memory as it is, read-only (newsroom.cache.ProcessMemoryCache), so a search
-    looks its stems up without reading the entry again. The places are one string per stem: a
-    search reads those of one to three stems, and as a tuple of pairs of numbers they took four
-    times the memory."""
+    """{stem: the bounds of its places}: where each stem of the text's words is, as the bytes of
+    an array of start, end, start, end… Kept in this process's memory as it is, read-only
+    (newsroom.cache.ProcessMemoryCache), so a search looks its stems up without reading the
+    entry again, and reads the places of its one to three stems without parsing them: as text
+    ("start end …") they took 1.8 µs a stem to split and convert, some 120 times a three-word
+    search, and as a tuple of pairs of numbers four times the memory."""
     return {
-        stem: " ".join(f"{start} {end}" for start, end in spans) for stem, spans in words.items()
+        stem: array("I", [bound for span in spans for bound in span]).tobytes()
+        for stem, spans in words.items()
     }
 
 
-def _places(spans):
+def _places(bounds):
     """[(start, end)] of an _index() value."""
-    bounds = list(map(int, spans.split()))
-    return zip(bounds[::2], bounds[1::2], strict=True)
+    numbers = memoryview(bounds).cast("I")
+    return zip(numbers[::2], numbers[1::2], strict=True)
 
 
 def _opening(text):
@@ -143,7 +146,9 @@ def _matcher(search, releases):
         }
 
         def matches(text, words):
-            return sorted({span for stem in stems for span in _places(words.get(stem, ""))})
+            return sorted(
+                {span for stem in stems if stem in words for span in _places(words[stem])}
+            )
 
         return matches
     if not search.terms:
