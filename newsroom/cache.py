@@ -164,9 +164,14 @@ class ProcessMemoryCache(BaseCache):
             found = [(key, entries.get(made_key)) for made_key, key in keys.items()]
         return {key: entry.read() for key, entry in found if entry is not None}
 
-    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+    def _expires(self, timeout):
+        """When an entry stored or touched with Django's `timeout` expires: the time Django
+        works out, or never (None) as infinity, which the TLRU's ordering needs."""
         expires = self.get_backend_timeout(timeout)
-        expires = math.inf if expires is None else expires
+        return math.inf if expires is None else expires
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        expires = self._expires(timeout)
         frozen, size = _frozen(value)
         if frozen is _NOT_PLAIN:
             pickled = pickle.dumps(value, self.pickle_protocol)
@@ -187,14 +192,14 @@ class ProcessMemoryCache(BaseCache):
         return True
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        expires = self.get_backend_timeout(timeout)
+        expires = self._expires(timeout)
         entries, lock = self._store
         made_key = self.make_key(key, version)
         with lock:
             entry = entries.get(made_key)
             if entry is None:
                 return False
-            entries[made_key] = entry._replace(expires=math.inf if expires is None else expires)
+            entries[made_key] = entry._replace(expires=expires)
         return True
 
     def has_key(self, key, version=None):

@@ -188,6 +188,17 @@ def test_a_touched_entry_lives_on_unchanged():
     assert not memory.touch("never stored", 60)
 
 
+def test_an_entry_stored_or_touched_without_a_timeout_never_expires():
+    memory = caches["memory"]
+    with time_machine.travel(timezone.now()) as clock:
+        memory.set("stored for good", "Medics open a clinic", None)
+        memory.set("touched for good", "Engineers finish the well", 1)
+        assert memory.touch("touched for good", None)
+        clock.shift(datetime.timedelta(days=3650))
+        assert memory.get("stored for good") == "Medics open a clinic"
+        assert memory.get("touched for good") == "Engineers finish the well"
+
+
 def test_release_content_is_read_from_memory_and_renewed_by_another_process_s_edit(
     client, no_page_cache, redis_unreachable
 ):
