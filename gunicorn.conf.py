@@ -39,9 +39,10 @@ def worker_exit(server, worker):
     """A worker recycled after its share of requests leaves without tearing its interpreter
     down: freeing a worker's heap object by object took about 0.3 s, and gunicorn forks the
     replacement only once the old worker has gone, so the other worker carried every reader
-    alone meanwhile (p99 of 100-360 ms around a restart). Its database connections are closed
-    and its log lines written first. Any other exit (a stop, a reload, a failed boot) takes the
-    normal way, with its exit status, which tells gunicorn whether to start the worker again."""
+    alone meanwhile (a p99 of 68-390 ms while workers were replaced; bench/README.md). Its
+    database connections are closed and its log lines written first. Any other exit (a stop, a
+    reload, a failed boot) takes the normal way, with its exit status, which tells gunicorn
+    whether to start the worker again."""
     if worker.nr < worker.max_requests:
         return
     from django.db import connections
