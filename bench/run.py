@@ -162,7 +162,17 @@ class Server:
         raise SystemExit(f"gunicorn did not answer within 60 s; see {self.log.name}")
 
     def worker_rss_mb(self):
-        """Resident memory of each worker, from /proc (workers are the master's children)."""
+        """Resident memory of each worker, from /proc (workers are the master's children). Right
+        after a load that replaced workers, one may be between its exit and its successor:
+        waits up to two seconds for all of them."""
+        deadline = time.monotonic() + 2
+        while True:
+            sizes = self._live_worker_rss_mb()
+            if len(sizes) == int(self.env["GUNICORN_WORKERS"]) or time.monotonic() > deadline:
+                return sizes
+            time.sleep(0.05)
+
+    def _live_worker_rss_mb(self):
         sizes = []
         for status in Path("/proc").glob("[0-9]*/status"):
             try:

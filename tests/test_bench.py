@@ -84,8 +84,8 @@ def test_the_harness_serves_every_page_under_load(tmp_path):
     for mode, rows in report["results"].items():
         for name, row in rows.items():
             assert row["requests"] > 0 and row["errors"] == 0, (mode, name, row)
-        # Both workers' memory; under recycling, one may be between its exit and its successor.
-        assert len(report["worker_rss_mb"][mode]) in ((1, 2) if mode == "recycling" else (2,))
+        # Both workers' memory, under recycling too (the harness waits for a replacement).
+        assert len(report["worker_rss_mb"][mode]) == 2
     # Where the machine's CPU went, per request: the app's processes served every page, and
     # PostgreSQL answered the pages rendered without the page cache.
     assert "CPU ms per request" in completed.stdout
