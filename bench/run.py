@@ -29,19 +29,20 @@ UNCACHED_PAGES = CACHED_PAGES
 # Only the article page uses the release cache; the other pages render the same without it.
 COLD_PAGES = ("article",)
 SEARCH_PAGES = ("search (1 word)", "search (3 words)")
-# Each mode: the server's extra environment, the pages loaded and, where it is not
-# --connections, the number of connections. "uncached": the page cache off, as right after any
-# edit empties it; "cold": the release cache off too, as for the edited release itself;
-# "latency": uncached search on one connection, so p95 is the time a search takes and not the
-# time spent queueing behind the other connections' requests for the two workers; "recycling":
-# cached pages with each worker replaced after --recycle-every requests instead of ~50,000, so
-# the p99 shows what a replacement costs the readers waiting meanwhile (several a page).
+# Each mode: the server's extra environment (a value may name an argument, "{recycle_every}"),
+# the pages loaded and, where it is not --connections, the number of connections. "uncached":
+# the page cache off, as right after any edit empties it; "cold": the release cache off too, as
+# for the edited release itself; "latency": uncached search on one connection, so p95 is the
+# time a search takes and not the time spent queueing behind the other connections' requests
+# for the two workers; "recycling": cached pages with each worker replaced after
+# --recycle-every requests instead of ~50,000, so the p99 shows what a replacement costs the
+# readers waiting meanwhile (several a page).
 MODES = {
     "cached": ({}, CACHED_PAGES, None),
     "uncached": ({"PAGE_CACHE_ENABLED": "0"}, UNCACHED_PAGES, None),
     "cold": ({"PAGE_CACHE_ENABLED": "0", "RELEASE_CACHE_ENABLED": "0"}, COLD_PAGES, None),
     "latency": ({"PAGE_CACHE_ENABLED": "0"}, SEARCH_PAGES, 1),
-    "recycling": ({}, ("home", "article"), None),
+    "recycling": ({"GUNICORN_MAX_REQUESTS": "{recycle_every}"}, ("home", "article"), None),
 }
 QUERY_COLUMN = {"uncached": 0, "cached": 1, "cold": 2, "latency": 0, "recycling": 1}
 # Modes left out of the CPU table: on one connection the machine mostly idles, and a worker
@@ -504,8 +505,7 @@ def measure_mode(mode, env, workdir, bare, urls, load, args):
     before and after them and their mean req/s): the in-app floor and the mode's pages on their
     own gunicorn, between two loads of the `bare` floor with the same connections."""
     extra, pages, connections = MODES[mode]
-    if mode == "recycling":
-        extra = extra | {"GUNICORN_MAX_REQUESTS": str(args.recycle_every)}
+    extra = {name: value.format_map(vars(args)) for name, value in extra.items()}
     pages = [page for page in pages if not args.pages or page in args.pages]
     mode_args = argparse.Namespace(**vars(args) | {"connections": connections or args.connections})
     mode_load = ONE_CONNECTION_LOAD if mode_args.connections == 1 else load
