@@ -261,6 +261,23 @@ def cpu_ticks():
     return ticks[7], sum(ticks[:8])
 
 
+def processor(cpuinfo=Path("/proc/cpuinfo")):
+    """The processor as /proc/cpuinfo names it, with its cache ("AMD EPYC, 1024 KB cache"), or
+    None where it cannot be read. Shares of bare compare across machines only roughly: a page
+    that runs much Python can lose more to a slower processor than the bare floor does
+    (bench/README.md, eleventh round)."""
+    try:
+        lines = cpuinfo.read_text().splitlines()
+    except OSError:
+        return None
+    fields = dict(line.split(":", 1) for line in lines if ":" in line)
+    fields = {name.strip(): value.strip() for name, value in fields.items()}
+    if "model name" not in fields:
+        return None
+    cache = fields.get("cache size")
+    return f"{fields['model name']}, {cache} cache" if cache else fields["model name"]
+
+
 def stolen_percent(before, after):
     """The share of the cores' time that a virtual machine's host gave to other guests between
     two cpu_ticks(): time the bench's processes waited for a core without it showing as load, so
@@ -480,6 +497,7 @@ def measure_all(args, load, workdir):
         "one_connection_load_generator": ONE_CONNECTION_LOAD.__name__.removeprefix("load_"),
         "cache": "redis" if "CACHE_URL" in env else "local memory (no cache server answered)",
         "cpus": os.cpu_count(),
+        "processor": processor(),
         "load_average": {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2)},
         "stolen_percent": stolen_percent(cpu_before, cpu_ticks()),
         "urls": urls,
@@ -562,7 +580,9 @@ def print_table(report):
         "(latency: 1), "
         f"{report['duration_s']:g} s per page, {report['load_generator']} "
         f"(one connection: {report['one_connection_load_generator']}), "
-        f"{report['cpus']} CPUs, 2 gunicorn workers (shipped gunicorn.conf.py), "
+        f"{report['cpus']} CPUs"
+        + (f" ({report['processor']})" if report.get("processor") else "")
+        + ", 2 gunicorn workers (shipped gunicorn.conf.py), "
         f"cache: {report['cache']}; load average {report['load_average']['before']:.1f} "
         f"before, {report['load_average']['after']:.1f} after; "
         f"{_stolen(report)} of the cores' time stolen by the host\n"

@@ -68,6 +68,10 @@ def test_the_harness_serves_every_page_under_load(tmp_path):
     # How much of the cores' time the host gave to other guests, as a share, and said in the
     # table's header: a run slowed by its neighbours says so.
     assert 0 <= report["stolen_percent"] <= 100
+    # The processor the run had (bench_run.processor()), named in the header: shares of bare
+    # differ between processors.
+    if report["processor"]:
+        assert f"CPUs ({report['processor']})" in completed.stdout
     assert f"{report['stolen_percent']:.1f}% of the cores' time stolen by the host" in (
         completed.stdout
     )
@@ -104,10 +108,15 @@ def test_the_harness_serves_every_page_under_load(tmp_path):
     )
 
 
-def test_a_mode_whose_bare_floor_moved_by_more_than_a_fifth_is_marked_unsteady():
+def _bench_run():
     spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
     run = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(run)
+    return run
+
+
+def test_a_mode_whose_bare_floor_moved_by_more_than_a_fifth_is_marked_unsteady():
+    run = _bench_run()
 
     def floors(before, after):
         return {
@@ -119,3 +128,18 @@ def test_a_mode_whose_bare_floor_moved_by_more_than_a_fifth_is_marked_unsteady()
     assert not run._unsteady(floors(3000, 2500), "uncached")
     assert run._unsteady(floors(3000, 2300), "uncached")
     assert run._unsteady(floors(1000, 3000), "uncached")
+
+
+def test_the_report_names_the_processor_and_its_cache(tmp_path):
+    run = _bench_run()
+    x86 = tmp_path / "x86"
+    x86.write_text(
+        "processor\t: 0\nvendor_id\t: AuthenticAMD\nmodel name\t: AMD EPYC 7B13\n"
+        "cache size\t: 512 KB\n\nprocessor\t: 1\nmodel name\t: AMD EPYC 7B13\n"
+    )
+    assert run.processor(x86) == "AMD EPYC 7B13, 512 KB cache"
+    # ARM kernels name no model in /proc/cpuinfo, and a container may hide the file.
+    arm = tmp_path / "arm"
+    arm.write_text("processor\t: 0\nBogoMIPS\t: 50.00\nCPU implementer\t: 0x41\n")
+    assert run.processor(arm) is None
+    assert run.processor(tmp_path / "missing") is None
