@@ -264,8 +264,8 @@ def cpu_ticks():
 def processor(cpuinfo=Path("/proc/cpuinfo")):
     """The processor as /proc/cpuinfo names it, with its cache ("AMD EPYC, 1024 KB cache"), or
     None where it cannot be read. Shares of bare compare across machines only roughly: a page
-    that runs much Python can lose more to a slower processor than the bare floor does
-    (bench/README.md, eleventh round)."""
+    that runs much Python loses more than the bare floor does to a slower processor or to
+    neighbours on a shared host (bench/README.md, eleventh round)."""
     try:
         lines = cpuinfo.read_text().splitlines()
     except OSError:
