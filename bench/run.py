@@ -270,8 +270,10 @@ def processor(cpuinfo=Path("/proc/cpuinfo")):
         lines = cpuinfo.read_text().splitlines()
     except OSError:
         return None
-    fields = dict(line.split(":", 1) for line in lines if ":" in line)
-    fields = {name.strip(): value.strip() for name, value in fields.items()}
+    fields = {
+        name.strip(): value.strip()
+        for name, value in (line.split(":", 1) for line in lines if ":" in line)
+    }
     if "model name" not in fields:
         return None
     cache = fields.get("cache size")
@@ -575,14 +577,13 @@ def print_table(report):
         f"{'p95 ms':>7} {'p99 ms':>7} {'queries':>7} {'errors':>6}  target"
     )
     bare = report["bare_floor"]
+    processor = f" ({report['processor']})" if report.get("processor") else ""
     print(
         f"\nNewsroom bench: {report['releases']} releases, {report['connections']} connections "
         "(latency: 1), "
         f"{report['duration_s']:g} s per page, {report['load_generator']} "
         f"(one connection: {report['one_connection_load_generator']}), "
-        f"{report['cpus']} CPUs"
-        + (f" ({report['processor']})" if report.get("processor") else "")
-        + ", 2 gunicorn workers (shipped gunicorn.conf.py), "
+        f"{report['cpus']} CPUs{processor}, 2 gunicorn workers (shipped gunicorn.conf.py), "
         f"cache: {report['cache']}; load average {report['load_average']['before']:.1f} "
         f"before, {report['load_average']['after']:.1f} after; "
         f"{_stolen(report)} of the cores' time stolen by the host\n"
