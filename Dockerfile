@@ -29,7 +29,8 @@ COPY locale ./locale
 # collectstatic needs a key to import settings; this one is never used to sign anything.
 RUN SECRET_KEY=collectstatic-only-$(python -c "import secrets; print(secrets.token_hex(32))") \
     python manage.py collectstatic --noinput \
- && mkdir -p /app/media /app/backups && chown newsroom:newsroom /app/media /app/backups
+ && mkdir -p /app/media /app/backups /app/search-index \
+ && chown newsroom:newsroom /app/media /app/backups /app/search-index
 
 USER newsroom
 EXPOSE 8000

@@ -29,6 +29,7 @@ import run  # bench/run.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 STATIC_ROOT = Path(tempfile.gettempdir()) / "newsroom-profile-static"
+SEARCH_INDEX_DIR = Path(tempfile.gettempdir()) / "newsroom-profile-search-index"
 MODES = {
     "cached": {},
     "uncached": {"PAGE_CACHE_ENABLED": "0"},
@@ -60,6 +61,7 @@ def configure(args):
         "SECURE_SSL_REDIRECT": "0",
         "LOG_LEVEL": "WARNING",
         "STATIC_ROOT": str(STATIC_ROOT),
+        "SEARCH_INDEX_DIR": str(SEARCH_INDEX_DIR),
         # Mounts the in-app floor view at /bench/floor/, as bench/run.py does.
         "NEWSROOM_BENCH_FLOOR": "1",
         **MODES[args.mode],
@@ -124,6 +126,8 @@ def main():
     from django.core.wsgi import get_wsgi_application
 
     call_command("collectstatic", interactive=False, verbosity=0)
+    # Built on first use for this database; `rm -r` the directory after a new bench database.
+    call_command("rebuild_search_index", missing=True, verbosity=0, stdout=io.StringIO())
 
     application = get_wsgi_application()
     # What gunicorn does in each worker it forks (gunicorn.conf.py: the garbage collector's

@@ -203,8 +203,8 @@ def _results(request, page):
             as_written(_("More than %(limit)s releases found"), limit=limit),
             as_written(
                 _(
-                    "Only the %(limit)s newest are listed, best matches first. Add words, or "
-                    "choose a type or dates, to find older releases."
+                    "Only the %(limit)s best matches are listed. Add words, or choose a type or "
+                    "dates, to narrow the search."
                 ),
                 limit=limit,
             ),
@@ -234,18 +234,13 @@ def _results(request, page):
 
 def _help(*, no_results):
     """How to search (`no_results`: after a search that found nothing), and where to browse."""
-    if site_search.supports_operators():
-        operators = format_html(
-            "<li>{}</li>\n    <li>{}</li>",
-            as_written(_("Put a phrase in quotation marks to find it exactly: “border patrol”.")),
-            as_written(
-                _("Use OR for either word, and a minus sign to leave a word out: training -cyber.")
-            ),
-        )
-    else:
-        operators = format_html(
-            "<li>{}</li>", as_written(_("Every word you type must appear in the release."))
-        )
+    operators = format_html(
+        "<li>{}</li>\n    <li>{}</li>",
+        as_written(_("Put a phrase in quotation marks to find it exactly: “border patrol”.")),
+        as_written(
+            _("Use OR for either word, and a minus sign to leave a word out: training -cyber.")
+        ),
+    )
     return format_html(
         '<section class="margin-top-4" aria-labelledby="search-help">\n'
         '  <h2 id="search-help">{}</h2>\n'

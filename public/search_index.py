@@ -1,9 +1,10 @@
 """Building each release's SearchDocument: one row per release, because a search joined
 across the block tables would return a release once per matching block.
 
-public.invalidation calls refresh() after every committed change to a release or to
-something it names, once per transaction. `manage.py rebuild_search_index` rebuilds everything,
-e.g. after restoring a database dump.
+public.invalidation has refresh() called after every committed change to a release or to
+something it names, once per transaction, and then the release's entry in the search index
+(public.search_engine). `manage.py rebuild_search_index` rebuilds both, e.g. after restoring a
+database dump.
 """
 
 import html
@@ -12,10 +13,6 @@ import re
 import unicodedata
 
 from content_editor.contents import contents_for_items
-from django.conf import settings
-from django.contrib.postgres.search import SearchVector
-from django.db import connection
-from django.db.models import Value
 from django.utils import translation
 from django.utils.html import strip_tags
 
@@ -100,9 +97,9 @@ def refresh(article_ids):
     """Rebuild the search documents of these releases (ids of deleted ones are ignored).
 
     A fixed number of queries for any number of releases: the releases and their relations,
-    one query per block type, and an INSERT … ON CONFLICT UPDATE that also computes the
-    weighted vectors (one on PostgreSQL), so rebuilding 100,000 releases in batches of a
-    thousand is a few hundred queries, not 300,000.
+    one query per block type, and an INSERT … ON CONFLICT UPDATE, so rebuilding 100,000
+    releases in batches of a thousand is a few hundred queries, not 300,000. The search index
+    (public.search_engine) is entered from these documents.
     """
     articles = list(
         Article.objects.filter(pk__in=set(article_ids))
@@ -117,29 +114,15 @@ def refresh(article_ids):
         documents,
         update_conflicts=True,
         unique_fields=["article"],
-        update_fields=[*DOCUMENT_FIELDS, "vector", "refreshed_at"],
+        update_fields=[*DOCUMENT_FIELDS, "refreshed_at"],
     )
 
 
 def _document(article, contents):
-    # Attributions and ranks as the release prints them, stemmed with its language's rules.
+    # Attributions and ranks as the release prints them.
     with translation.override(article.language):
         fields = _document_fields(article, contents)
-    vector = None
-    if connection.vendor == "postgresql":
-        config = search_config(article.language)
-        vector = (
-            _weighted(fields["title"], "A", config)
-            + _weighted(fields["lead"], "B", config)
-            + _weighted(fields["keywords"], "C", config)
-            + _weighted(fields["body"], "D", config)
-        )
-    return SearchDocument(article=article, vector=vector, **fields)
-
-
-def search_config(language):
-    """The PostgreSQL text-search configuration for text in `language`."""
-    return settings.NEWSROOM_SEARCH_CONFIGS.get(language, settings.NEWSROOM_SEARCH_CONFIG)
+    return SearchDocument(article=article, **fields)
 
 
 def fold(text):
@@ -148,11 +131,3 @@ def fold(text):
         return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def _weighted(text, weight, config):
-    """A weighted tsvector of `text` that also holds its unaccented words, so readers who type
-    "Castrellon" find "Castrellón" (PostgreSQL's unaccent extension needs a superuser)."""
-    folded = fold(text)
-    source = text if folded == text else f"{text}\n{folded}"
-    return SearchVector(Value(source), weight=weight, config=config)

@@ -2,31 +2,29 @@
 
 A result shows its headline and up to FRAGMENTS pieces of the start of its body (or of its
 summary) around matches, with the matched words marked. What a search needs of each
-result for that, the text and the stem of each of its words in the release's language, is kept
+result for that, the text and the stems of each of its words by its language's rules, is kept
 per search document (public.release_cache: it is rebuilt after the release's version moved, so
-its refresh time is the entry's stamp), and a search only looks its words up: PostgreSQL's
-ts_headline parsed and stemmed the text of every shown result on every search instead (7 ms of
-a 17 ms page). On PostgreSQL a word is marked when one of its stems is one of the query's
-(search.Results reads those with the page, `query_tree`), as the index matched it: "bridges"
-finds and marks "bridge", and "darien" marks "Darién" (search_index.fold). The SQLite fallback
-marks the words the reader typed where they appear.
+its refresh time is the entry's stamp), and a search only looks its words up. A word is marked
+when one of its stems is one of the query's (search.Search.stems), as the index matched it:
+"bridges" finds and marks "bridge", and "darien" marks "Darién" (search_index.fold).
 
 Text is escaped first and only then marked, so text in a release cannot inject markup.
 """
 
+import functools
 import html
 import re
 from array import array
 
-from django.db import connection
 from django.db.models.functions import Left
 from django.utils.safestring import mark_safe
 
 from articles.models import SearchDocument
 
+from . import search_engine
 from .release_cache import per_release
 from .search import WORD
-from .search_index import fold, search_config
+from .search_index import fold
 
 # Snippets as ts_headline cut them: up to two fragments of about 30 words around matches.
 FRAGMENTS = 2
@@ -35,8 +33,6 @@ FRAGMENT_CHARS = 180
 # and ranked all the same, its snippet is then the opening words. It bounds what is kept per
 # result and the words stemmed when it is built.
 SNIPPET_SOURCE_CHARS = 1500
-# A lexeme in querytree()'s text, quotes and backslashes doubled: 'bridg' & 'o''brien'.
-_QUERY_LEXEME = re.compile(r"'((?:[^']|'')*)'")
 # What html.escape() changes.
 _ESCAPED = re.compile("[&<>\"']")
 
@@ -44,9 +40,9 @@ _ESCAPED = re.compile("[&<>\"']")
 def highlight(request, releases, search):
     """Give each release of `releases` (search.Results' page) `title_html` and `snippet_html`."""
     texts = per_release(
-        request, releases, name="search-text", build=_texts, stamp=_document_refreshed_at
+        request, releases, name="search-stems", build=_texts, stamp=_document_refreshed_at
     )
-    matches = _matcher(search, releases)
+    matches = _matcher(search)
     for release in releases:
         text = texts.get(release.pk)
         if text is None:  # not indexed yet: the card shows its headline and summary
@@ -66,26 +62,40 @@ def _document_refreshed_at(release):
 
 def _texts(releases):
     """{release id: its headline and the opening of its body, each with where each stem of its
-    words is (_index)} for the indexed ones of `releases`: one query, and one more on
-    PostgreSQL for the stems."""
+    words is (_index)} for the indexed ones of `releases`: one query."""
     documents = (
         SearchDocument.objects.filter(article_id__in=[release.pk for release in releases])
         .annotate(body_opening=Left("body", SNIPPET_SOURCE_CHARS))
         .values_list("article_id", "article__language", "title", "lead", "body_opening")
     )
-    texts, configs = {}, {}
+    texts, stemmers = {}, {}
     for pk, language, title, lead, body in documents:
-        texts[pk] = {"title": title, "opening": _opening(body or lead)}
-        configs[pk] = search_config(language)
-    stems = _stems(texts, configs) if connection.vendor == "postgresql" else {}
-    for pk, text in texts.items():
+        text = texts[pk] = {"title": title, "opening": _opening(body or lead)}
+        language_rules = search_engine.rules(language)
+        if language_rules not in stemmers:
+            stemmers[language_rules] = _stemmer(language_rules)
+        word_stems = stemmers[language_rules]
         for field in ("title", "opening"):
             words = {}
             for match in WORD.finditer(text[field]):
-                for stem in stems.get((configs[pk], match.group().lower()), ()):
+                for stem in word_stems(match.group().lower()):
                     words.setdefault(stem, []).append(match.span())
             text[f"{field}_words"] = _index(words)
     return texts
+
+
+def _stemmer(language_rules):
+    """stems(word) -> the stems the index holds for a word by `language_rules`: of the word and
+    of its unaccented form, as the index holds both (search_engine._documents)."""
+
+    @functools.cache
+    def word_stems(word):
+        return {
+            *search_engine.stems(word, language_rules),
+            *search_engine.stems(fold(word), language_rules),
+        }
+
+    return word_stems
 
 
 def _index(words):
@@ -114,47 +124,14 @@ def _opening(text):
     return " ".join(text.split())
 
 
-def _stems(texts, configs):
-    """{(configuration, word): its stems} for the words of `texts` in their releases'
-    languages (`configs`: each release id's configuration), by PostgreSQL's own rules, in one
-    query. A word's unaccented form is stemmed with it, as the index holds both
-    (search_index._weighted)."""
-    pairs = list(
-        {
-            (configs[pk], word.lower())
-            for pk, text in texts.items()
-            for word in WORD.findall(f"{text['title']} {text['opening']}")
-        }
-    )
-    spelled = [word if fold(word) == word else f"{word} {fold(word)}" for _, word in pairs]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT config, word, tsvector_to_array(to_tsvector(config::regconfig, spelled))"
-            " FROM unnest(%s::text[], %s::text[], %s::text[]) AS words(config, word, spelled)",
-            [[config for config, _ in pairs], [word for _, word in pairs], spelled],
-        )
-        return {(config, word): stems for config, word, stems in cursor.fetchall()}
-
-
-def _matcher(search, releases):
+def _matcher(search):
     """matches(text, words) -> the (start, end) of each match in `text`, in order."""
-    tree = getattr(releases[0], "query_tree", None) if releases else None
-    if tree is not None:
-        stems = {
-            lexeme.replace("''", "'").replace("\\\\", "\\")
-            for lexeme in _QUERY_LEXEME.findall(tree)
-        }
+    stems = search.stems
 
-        def matches(text, words):
-            return sorted(
-                {span for stem in stems if stem in words for span in _places(words[stem])}
-            )
+    def matches(text, words):
+        return sorted({span for stem in stems if stem in words for span in _places(words[stem])})
 
-        return matches
-    if not search.terms:
-        return lambda text, words: []
-    pattern = re.compile("|".join(re.escape(term) for term in search.terms), re.IGNORECASE)
-    return lambda text, words: [match.span() for match in pattern.finditer(text)]
+    return matches
 
 
 def _snippet(text, matches):

@@ -2,15 +2,16 @@
 
 from celery import shared_task
 
-from . import search_index, versions
+from . import search_engine, search_index, versions
 
 
 @shared_task
 def refresh_search_documents(release_ids, shown):
-    """Rebuild the search documents of these releases after a change (public.invalidation),
-    off the request that made it. If readers could see the change, the page generation moves
-    again: a search page cached before the documents were rebuilt is not served. Idempotent:
-    documents are rebuilt from the rows as they are now."""
+    """Rebuild the search documents of these releases after a change (public.invalidation), and
+    their entries in the search index, off the request that made it. If readers could see the
+    change, the page generation moves again: a search page cached before the index changed is
+    not served. Idempotent: both are rebuilt from the rows as they are now."""
     search_index.refresh(release_ids)
+    search_engine.index_releases(release_ids)
     if shown:
         versions.advance_page_generation()

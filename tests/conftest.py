@@ -1,15 +1,19 @@
+import itertools
+import tempfile
 import threading
 import time
 import warnings
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.signals import request_finished, request_started
 from django.db import connection, transaction
 from django.test import Client
 from django.utils import translation
 
 from articles import roles
-from public import filters, versions
+from public import filters, search_engine, versions
 from tests.caches import empty_every_cache
 from tests.demo_site import seed_demo_site
 from tests.factories import UserFactory
@@ -42,6 +46,23 @@ def seeded_demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         yield seed_demo_site()
         transaction.set_rollback(True)
+
+
+_search_indexes = Path(tempfile.mkdtemp(prefix="newsroom-test-search-"))
+_test_numbers = itertools.count()
+
+
+@pytest.fixture(autouse=True)
+def empty_search_index(request):
+    """The search index outlives each test's database transaction: give every test an empty one
+    of its own (created when first used), holding the module's demo content if it has some."""
+    previous = settings.SEARCH_INDEX_DIR
+    settings.SEARCH_INDEX_DIR = _search_indexes / str(next(_test_numbers))
+    if "seeded_demo" in request.fixturenames:
+        request.getfixturevalue("db")
+        search_engine.rebuild()
+    yield
+    settings.SEARCH_INDEX_DIR = previous
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,6 @@ import json
 import re
 
 import pytest
-from django.db import connection
 from django.forms import modelform_factory
 from django.urls import reverse
 from django.utils import timezone
@@ -28,7 +27,6 @@ from articles.models import (
 from articles.translations import bring_in_step, link_versions, side_by_side, translate
 from articles.workflow import transitions
 from articles.workflow.gates import clearance_checklist
-from public import search_index
 from tests.admin_forms import article_post_data
 from tests.factories import (
     ArticleFactory,
@@ -38,6 +36,7 @@ from tests.factories import (
     PersonFactory,
     UserFactory,
 )
+from tests.searching import searchable
 
 pytestmark = pytest.mark.django_db
 
@@ -384,32 +383,14 @@ def test_a_corrected_source_shows_a_pending_correction_on_its_translation(client
 # --- Search ---------------------------------------------------------------------------------
 
 
-def _searchable(*articles):
-    search_index.refresh([article.pk for article in articles])
-
-
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="Spanish stemming is PostgreSQL full-text search"
-)
 def test_a_spanish_search_stems_spanish_words(client):
     release = ArticleFactory(headline="Concluye el entrenamiento de selva", language="es")
-    _searchable(release)
+    searchable(release)
     html = client.get("/es/search/", {"q": "entrenamientos"}).content.decode()
     assert "Concluye el" in html and "entrenamiento" in html
     # Only Spanish rules make one word of these (English stemming keeps them apart).
     html = client.get("/es/search/", {"q": "entrenando"}).content.decode()
     assert "Concluye el" in html
-
-
-def test_without_postgresql_search_is_a_plain_match(client):
-    if connection.vendor == "postgresql":
-        pytest.skip("The SQLite fallback: PostgreSQL stems")
-    release = ArticleFactory(headline="Concluye el entrenamiento de selva", language="es")
-    _searchable(release)
-    missed = client.get("/es/search/", {"q": "entrenamientos"}).content.decode()
-    assert release.headline not in missed
-    found = client.get("/es/search/", {"q": "entrenamiento"}).content.decode()
-    assert "Concluye el" in found
 
 
 # --- The admin ------------------------------------------------------------------------------

@@ -320,14 +320,18 @@ NEWSROOM_CONTACT_EMAIL = os.environ.get("NEWSROOM_CONTACT_EMAIL", "")
 NEWSROOM_CONTACT_PHONE = os.environ.get("NEWSROOM_CONTACT_PHONE", "")
 NEWSROOM_CONTACT_ADDRESS = os.environ.get("NEWSROOM_CONTACT_ADDRESS", "")
 
-# PostgreSQL text-search configuration for stemming (english: "training" finds "trained").
-NEWSROOM_SEARCH_CONFIG = os.environ.get("NEWSROOM_SEARCH_CONFIG", "english")
-# The PostgreSQL text-search configuration of releases written in each language (stemming:
-# "entrenamientos" finds "entrenamiento"); NEWSROOM_SEARCH_CONFIG is the English one.
-NEWSROOM_SEARCH_CONFIGS = {
-    "en": NEWSROOM_SEARCH_CONFIG,
-    "es": os.environ.get("NEWSROOM_SEARCH_CONFIG_ES", "spanish"),
+# Search (public/search_engine.py): the stop words and stemming rules (a Snowball language:
+# english, spanish, french, portuguese, …) of releases written in each language, so that
+# "trainings" finds "training" and "entrenamientos" "entrenamiento"; NEWSROOM_SEARCH_ANALYZER
+# for a language not listed. Changing them needs `manage.py rebuild_search_index`.
+NEWSROOM_SEARCH_ANALYZER = os.environ.get("NEWSROOM_SEARCH_ANALYZER", "english")
+NEWSROOM_SEARCH_ANALYZERS = {
+    "en": NEWSROOM_SEARCH_ANALYZER,
+    "es": os.environ.get("NEWSROOM_SEARCH_ANALYZER_ES", "spanish"),
 }
+# The search index's directory: written by the task worker, read by every web worker, so on a
+# volume both see (docker-compose.yml). Rebuilt from the database by rebuild_search_index.
+SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", BASE_DIR / "var" / "search-index"))
 
 LOGIN_URL = "admin:login"
 # Where signing in leads when no safe "next" page was given: the desk, not a missing profile page.

@@ -26,6 +26,8 @@ STORAGES = STORAGES | {
 }
 MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="newsroom-test-static-")
+# Each test has a search index of its own (tests/conftest.py); this one is for anything else.
+SEARCH_INDEX_DIR = tempfile.mkdtemp(prefix="newsroom-test-search-")
 # Tasks run in the test's own process unless a test starts a real worker (tests/distribution).
 CELERY_BROKER_URL = "memory://"
 CELERY_TASK_ALWAYS_EAGER = True

@@ -18,13 +18,11 @@ def search(request):
         data = form.cleaned_data
         filters = {name: data[name] for name in site_search.FILTERS if data[name]}
         query = site_search.parse(data["q"])
-        if query.is_searchable:
+        if query.is_searchable and not query.ignores_every_word():
             # The page asked for is read with the count (search.Results).
             page = site_search.Results(query, filters, per_page=20).get_page(
                 request.GET.get("page")
             )
-            if not page.paginator.count and query.ignores_every_word():
-                page = None
         if page is not None:
             snippets.highlight(request, page.object_list, query)
         elif form.has_filters and not query.text:

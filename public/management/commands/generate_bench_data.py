@@ -27,7 +27,7 @@ from articles.models import (
     Quote,
     RichText,
 )
-from public import search_index, versions
+from public import search_engine, search_index, versions
 
 WORDS = [
     "training",
@@ -103,7 +103,8 @@ def photo(rng, index):
 class Command(BaseCommand):
     help = (
         "Create N published releases (rich text, quotes, tables, photos, people, organizations, "
-        "initiatives, tags) with bulk inserts, then their search documents. For benchmarks: "
+        "initiatives, tags) with bulk inserts, then their search documents and index. For "
+        "benchmarks: "
         "refuses a database that already holds releases."
     )
 
@@ -129,6 +130,7 @@ class Command(BaseCommand):
                     search_index.refresh(ids[start : start + INDEX_BATCH])
             if options["verbosity"] > 1 or releases > CHUNK:
                 self.stdout.write(f"{first + len(ids)} of {releases} releases")
+        search_engine.rebuild()
         # Bulk inserts send no signals: make any page cached before this run stale.
         versions.advance_page_generation()
         self.stdout.write(f"Created {releases} releases.")
