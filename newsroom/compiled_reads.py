@@ -32,14 +32,12 @@ class CompiledRead:
     shape: no lists, no Python branches on them. The first compilation checks it.
 
     On PostgreSQL a statement run often is prepared (newsroom/settings/base.py), and after five
-    runs PostgreSQL may keep one generic plan for every set of values. `prepared=False` is for a
-    read whose best plan depends on its values (a search: the newest releases walked for a
-    common word, the GIN index for a rare one), planned on every run instead."""
+    runs PostgreSQL may keep one generic plan for every set of values: a read's best plan must
+    not depend on its values."""
 
-    def __init__(self, model, build, *, prepared=True):
+    def __init__(self, model, build):
         self._model = model
         self._build = build
-        self._prepared = prepared
         self._compiled = WeakKeyDictionary()
 
     def __call__(self, *values, limit=None, offset=0):
@@ -62,7 +60,7 @@ class CompiledRead:
         # The values' types can change the SQL: a None date is compiled on its own.
         key = (*(context or _context()), *map(type, values))
         if key not in compiled:
-            compiled[key] = _Compiled(self._build, values, using, self._prepared)
+            compiled[key] = _Compiled(self._build, values, using)
         return compiled[key]
 
 
@@ -86,10 +84,8 @@ def _statements(reads):
 def read_together(*reads):
     """The lists each of `reads` (CompiledRead.bind(*values)) would return. On PostgreSQL their
     statements go out in one round trip, in psycopg's pipeline mode (each its own statement,
-    prepared or not as the connection's options and the read say, each answer kept apart);
-    elsewhere they run one after another. A read with prepared=False among them leaves the
-    statements after it unprepared too (its cursor sets the connection's threshold aside while
-    open)."""
+    prepared or not as the connection's options say, each answer kept apart); elsewhere they run
+    one after another."""
     statements = _statements(reads)
     connection = statements[0].connection
     if connection.vendor != "postgresql" or len(reads) == 1:
@@ -102,33 +98,10 @@ def read_together(*reads):
     with ExitStack() as open_cursors, connection.connection.pipeline():
         cursors = []
         for statement, read in zip(statements, reads, strict=True):
-            cursors.append(open_cursors.enter_context(statement.cursor()))
+            cursors.append(open_cursors.enter_context(statement.connection.cursor()))
             cursors[-1].execute(statement.sql, statement.bound_params(read.values))
         found = [cursor.fetchall() for cursor in cursors]
     return [statement.results(rows) for statement, rows in zip(statements, found, strict=True)]
-
-
-def rows_around(template, *parts):
-    """The rows of `template`, SQL with "{}" where each read of `parts`
-    (CompiledRead.bind(*values)) puts its statement and "%s" for each plain value, the other
-    parts (tuples of values), all in the order of `parts`. For what the ORM cannot say around a
-    read, as a window over its rows (public.search ranks the candidates read's rows and sends
-    back a page of them, not every row). Not prepared if one of the reads is not
-    (prepared=False)."""
-    reads = [part for part in parts if isinstance(part, _Bound)]
-    if not reads or template.count("{}") != len(reads):
-        raise ValueError("Each read around which a statement is written has a {} in it")
-    statements = _statements(reads)
-    sql = template.format(*(statement.sql for statement in statements))
-    params, statement_of_read = [], iter(statements)
-    for part in parts:
-        params += (
-            next(statement_of_read).bound_params(part.values) if isinstance(part, _Bound) else part
-        )
-    unprepared = [statement for statement in statements if not statement.prepared]
-    with (unprepared or statements)[0].cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
 
 
 class CompiledList:
@@ -205,7 +178,7 @@ def _wrapper(param, adapted):
 
 
 class _Compiled:
-    def __init__(self, build, values, using, prepared):
+    def __init__(self, build, values, using):
         connection = connections[using]
         shapes = []
         for round in (0, 1):
@@ -240,7 +213,6 @@ class _Compiled:
         else:
             raise TypeError(f"{build!r}: CompiledRead reads instances or values_list() tuples")
         self.prefetch = queryset._prefetch_related_lookups
-        self.prepared = prepared
 
     def bound_params(self, values):
         params = list(self.params)
@@ -251,16 +223,8 @@ class _Compiled:
                 params[position] = wrap(adapt(values[index]))
         return params
 
-    def cursor(self):
-        """A cursor to run the statement with: one that does not prepare it for a read with
-        prepared=False."""
-        cursor = self.connection.cursor()
-        if self.prepared:
-            return cursor
-        return _Unprepared(cursor, self.connection.connection)
-
     def count(self, values):
-        with self.cursor() as cursor:
+        with self.connection.cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) FROM ({self.sql}) counted", self.bound_params(values))
             return cursor.fetchone()[0]
 
@@ -268,7 +232,7 @@ class _Compiled:
         sql, params = self.sql, self.bound_params(values)
         if limit is not None:
             sql, params = f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset]
-        with self.cursor() as cursor:
+        with self.connection.cursor() as cursor:
             cursor.execute(sql, params)
             return self.results(cursor.fetchall())
 
@@ -280,25 +244,6 @@ class _Compiled:
         if self.prefetch:
             prefetch_related_objects(results, *self.prefetch)
         return results
-
-
-class _Unprepared:
-    """A cursor whose statements psycopg does not prepare, its connection's prepare_threshold
-    set aside while it is open (the SQLite driver prepares nothing of its own)."""
-
-    def __init__(self, cursor, driver_connection):
-        self._cursor, self._driver = cursor, driver_connection
-
-    def __enter__(self):
-        self._threshold = getattr(self._driver, "prepare_threshold", None)
-        if self._threshold is not None:
-            self._driver.prepare_threshold = None
-        return self._cursor.__enter__()
-
-    def __exit__(self, *exc):
-        if self._threshold is not None:
-            self._driver.prepare_threshold = self._threshold
-        return self._cursor.__exit__(*exc)
 
 
 class _Instances:

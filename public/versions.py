@@ -122,17 +122,6 @@ def with_release_version(releases):
     return releases.annotate(release_version=Subquery(versions[:1]))
 
 
-def release_version_sql(release_id):
-    """SQL for the version of the release whose id is the SQL `release_id`, as
-    with_release_version() reads it, for a statement written around a read
-    (newsroom.compiled_reads.rows_around)."""
-    meta = ReleaseVersion._meta
-    return (
-        f"(SELECT {meta.get_field('version').column} FROM {meta.db_table}"
-        f" WHERE {meta.get_field('release_id').column} = {release_id} LIMIT 1)"
-    )
-
-
 def release_version(article):
     """The release's version: from the annotation when it has one, else one query."""
     _count_read()

@@ -45,7 +45,7 @@ def newsroom_with_history():
 
 
 def test_a_restore_brings_back_releases_blocks_revisions_and_images(
-    newsroom_with_history, tmp_path
+    newsroom_with_history, tmp_path, client
 ):
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", str(archive))
@@ -61,10 +61,15 @@ def test_a_restore_brings_back_releases_blocks_revisions_and_images(
     (Path(settings.MEDIA_ROOT) / "stray.txt").write_text("not in the backup")
     assert state() != before
 
+    found = "Clinic opens in <mark>Yaviza</mark>"
+    assert found not in client.get("/search/", {"q": "Yaviza"}).content.decode()
+
     call_command("restore", str(archive), "--yes")
     assert state() == before
     article = Article.objects.get()
     assert article.headline == "Clinic opens in Yaviza"
+    # The search index is rebuilt from the restored database.
+    assert found in client.get("/search/", {"q": "Yaviza"}).content.decode()
     assert [v.field_dict["headline"] for v in Version.objects.get_for_object(article)] == [
         "Clinic opens in Yaviza",
         "Engineers finish the clinic in Yaviza",

@@ -6,12 +6,10 @@ import datetime
 import pytest
 from django.db import connection
 from django.db.models import Value
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from psycopg import pq
 
 from articles.models import (
-    Article,
     Correction,
     InitiativeTable,
     InitiativeTableRow,
@@ -21,7 +19,7 @@ from articles.models import (
     Transcript,
     TranscriptTurn,
 )
-from newsroom.compiled_reads import CompiledRead, read_together, rows_around
+from newsroom.compiled_reads import CompiledRead, read_together
 from tests.factories import ArticleFactory, InitiativeFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -112,29 +110,6 @@ def test_reads_read_together_each_give_what_they_give_alone_in_one_round_trip():
     ]
     assert found[2:] == [[(["Alpha cell"],)], []]
     assert found == [corrections(alpha.pk), quotes(bravo.pk), rows(alpha.pk), corrections(0)]
-
-
-def test_a_statement_around_reads_gives_its_rows_with_its_own_values_between_theirs():
-    for name, days_ago in (("Alpha", 3), ("Bravo", 5), ("Charlie", 7)):
-        ArticleFactory(headline=f"{name} release", release_at=_days_ago(days_ago))
-    releases = CompiledRead(
-        Article,
-        lambda first: (
-            Article.objects.filter(headline__gte=first)
-            .order_by("-release_at")
-            .values_list("headline", "release_at")
-        ),
-    )
-    oldest_of_newest = (
-        "WITH newest (headline, release_at) AS ({} LIMIT %s)"
-        " SELECT headline FROM newest WHERE headline >= %s ORDER BY release_at LIMIT 1"
-    )
-    with CaptureQueriesContext(connection) as queries:
-        found = rows_around(oldest_of_newest, releases.bind("B"), (2, "A"))
-    assert len(queries) == 1
-    assert found == [("Charlie release",)]
-    with pytest.raises(ValueError, match=r"has a \{\} in it"):
-        rows_around(oldest_of_newest, (2, "A"))
 
 
 def _days_ago(days):

@@ -314,6 +314,15 @@ def test_rebuild_command_builds_missing_documents_or_all(client):
     assert SearchDocument.objects.get(article=indexed_one).title == "Heron count"
 
 
+def test_rebuild_command_fills_an_index_that_was_lost(client, no_page_cache, settings, tmp_path):
+    article = body_article("Heron count", "herons")
+    indexed(article)
+    settings.SEARCH_INDEX_DIR = tmp_path / "new-volume"
+    assert results(client, q="herons")[0] == []
+    call_command("rebuild_search_index", "--missing", stdout=StringIO())
+    assert results(client, q="herons")[0] == [article.headline]
+
+
 def test_more_matches_than_are_listed_are_counted_as_more_than(client, monkeypatch):
     """Every match is counted, only the best MAX_RESULTS are listed (among equal scores the
     newest first), and the page says so."""

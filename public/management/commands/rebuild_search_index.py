@@ -24,16 +24,19 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, *args, missing=False, **options):
+    def handle(self, *args, missing=False, verbosity=1, **options):
         releases = Article.objects.order_by("pk")
         if missing:
             releases = releases.filter(search_document__isnull=True)
         ids = list(releases.values_list("pk", flat=True))
         for start in range(0, len(ids), BATCH):
             refresh(ids[start : start + BATCH])
-        self.stdout.write(f"Rebuilt the search documents of {len(ids)} releases.")
+        if verbosity:
+            self.stdout.write(f"Rebuilt the search documents of {len(ids)} releases.")
         if missing and search_engine.size() and not ids:
-            self.stdout.write("The search index holds every release already.")
+            if verbosity:
+                self.stdout.write("The search index holds every release already.")
             return
         entered = search_engine.rebuild()
-        self.stdout.write(f"Entered {entered} published releases in the search index.")
+        if verbosity:
+            self.stdout.write(f"Entered {entered} published releases in the search index.")

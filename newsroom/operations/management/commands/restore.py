@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from newsroom.operations.backups import BackupError, restore_backup
+from public import search_engine, versions
 
 
 class Command(BaseCommand):
@@ -29,6 +30,13 @@ class Command(BaseCommand):
             manifest = restore_backup(archive)
         except (BackupError, FileNotFoundError) as error:
             raise CommandError(str(error)) from error
+        # The search index is not in the archive: it is built from the restored releases. Pages
+        # cached before the restore (under a generation it may have brought back) are stale.
+        entered = search_engine.rebuild()
+        versions.advance_page_generation()
         self.stdout.write(
-            self.style.SUCCESS(f"Restored the backup made at {manifest['created_at']}.")
+            self.style.SUCCESS(
+                f"Restored the backup made at {manifest['created_at']}; "
+                f"{entered} published releases entered in the search index."
+            )
         )
