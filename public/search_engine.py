@@ -11,21 +11,23 @@ FIELD_WEIGHTS) in a fraction of a millisecond. For each published release it hol
   (`shown_<language>_from` and `_until`): from its release time until a version in their own
   language is out (articles.ArticleQuerySet.for_language), so that a scheduled release or
   translation needs no new entry when its time comes;
-- its text (public.search_index) in the fields of its language's rules (ANALYZERS: stop words,
-  stemming), the text and its unaccented form both, as readers type "Darien" for "Darién".
+- its text (public.search_index) in the fields of its language's rules
+  (settings.NEWSROOM_SEARCH_ANALYZERS: stop words, stemming), the text and its unaccented form
+  both, as readers type "Darien" for "Darién".
 
 One process writes at a time: the task worker, after each committed change (public.tasks),
 `manage.py rebuild_search_index`, and the tasks a test process runs itself. A writer waits for
-another's lock (WRITER_WAIT). Web workers only read: each opens the index in its own process
-(after gunicorn's fork) and sees a commit within a second. PostgreSQL stays the record of what
-readers may see: public.search reads the shown page's releases there with readers_releases(),
-so a release withdrawn a moment ago is not shown while its entry is still being removed.
+another's lock (WRITER_WAIT), and a task that waited in vain is tried again later. Web workers
+only read: each opens the index in its own process (after gunicorn's fork) and sees a commit
+within a second. PostgreSQL stays the record of what readers may see: public.search reads the
+shown page's releases there with readers_releases(), so a release withdrawn a moment ago is not
+shown while its entry is still being removed.
 """
 
 import datetime
 import fcntl
 import functools
-import logging
+import hashlib
 import os
 import time
 from dataclasses import dataclass
@@ -39,8 +41,6 @@ from django.utils import timezone
 from articles.models import Article, ArticleStatus, SearchDocument
 
 from .search_index import fold
-
-logger = logging.getLogger(__name__)
 
 # Each field's weight in a release's score, as ts_rank's default weights of A, B, C and D were.
 FIELD_WEIGHTS = {"title": 1.0, "lead": 0.4, "keywords": 0.2, "body": 0.1}
@@ -86,33 +86,54 @@ def _reader_languages():
     return [code for code, _name in settings.LANGUAGES]
 
 
+def _fields():
+    """(name, kind, analyzer) of each field of the index, as the settings make them."""
+    fields = [("id", "id", None), ("kind", "raw", None), ("rules", "raw", None)]
+    fields.append(("release_at", "time", None))
+    for language in _reader_languages():
+        fields += [
+            (f"shown_{language}_from", "time", None),
+            (f"shown_{language}_until", "time", None),
+        ]
+    for language_rules in all_rules():
+        fields += [(f"{field}_{language_rules}", "text", language_rules) for field in FIELD_WEIGHTS]
+    return fields
+
+
 def _schema():
     builder = tantivy.SchemaBuilder()
-    builder.add_integer_field("id", stored=True, indexed=True, fast=True)
-    builder.add_text_field("kind", tokenizer_name="raw")
-    builder.add_text_field("rules", tokenizer_name="raw")
-    builder.add_integer_field("release_at", stored=True, fast=True)
-    for language in _reader_languages():
-        builder.add_integer_field(f"shown_{language}_from", fast=True)
-        builder.add_integer_field(f"shown_{language}_until", fast=True)
-    for language_rules in all_rules():
-        for field in FIELD_WEIGHTS:
-            builder.add_text_field(
-                f"{field}_{language_rules}", tokenizer_name=language_rules, index_option="position"
-            )
+    for name, kind, analyzer in _fields():
+        if kind == "id":
+            builder.add_integer_field(name, stored=True, indexed=True, fast=True)
+        elif kind == "raw":
+            builder.add_text_field(name, tokenizer_name="raw")
+        elif kind == "time":
+            # Stored too for the release time, which orders equal scores (_best).
+            builder.add_integer_field(name, stored=name == "release_at", fast=True)
+        else:
+            builder.add_text_field(name, tokenizer_name=analyzer, index_option="position")
     return builder.build()
+
+
+def _directory():
+    """The index's directory: one per set of fields in SEARCH_INDEX_DIR, so that after an
+    upgrade or a change of languages or rules the site uses a new, empty index (which
+    `rebuild_search_index --missing` fills, as the compose `migrate` service runs it) and never
+    opens one it cannot read."""
+    layout = hashlib.sha256(repr(_fields()).encode()).hexdigest()[:12]
+    return Path(settings.SEARCH_INDEX_DIR) / f"fields-{layout}"
 
 
 _opened = {}
 
 
 def _index():
-    """This process's handle on the index in settings.SEARCH_INDEX_DIR, created there if there
-    is none yet. Opened again after a fork: tantivy's reader watches for commits on a thread,
-    which a forked process does not have."""
-    key = (os.getpid(), str(settings.SEARCH_INDEX_DIR))
+    """This process's handle on the index (_directory()), created there if there is none yet.
+    Opened again after a fork: tantivy's reader watches for commits on a thread, which a forked
+    process does not have."""
+    path = _directory()
+    key = (os.getpid(), path)
     if key not in _opened:
-        path = Path(settings.SEARCH_INDEX_DIR)
         path.mkdir(parents=True, exist_ok=True)
         # Two processes finding no index at once must not both create one.
         with open(path / ".create.lock", "w") as lock:
@@ -160,7 +181,7 @@ def ranked(alternatives, *, language, now, kind=None, start=None, end=None, offs
     moment = _microseconds(now)
     conditions = [
         query,
-        _at_most(schema, f"shown_{language}_from", moment),
+        _range(schema, f"shown_{language}_from", upper=moment),
         _range(schema, f"shown_{language}_until", lower=moment, include_lower=False),
     ]
     if kind:
@@ -219,10 +240,6 @@ def _range(schema, field, *, lower=None, upper=None, include_lower=True, include
         include_lower=include_lower,
         include_upper=include_upper,
     )
-
-
-def _at_most(schema, field, value):
-    return _range(schema, field, upper=value)
 
 
 def _language_query(alternatives, schema, language_rules):
@@ -300,6 +317,11 @@ def _any(queries):
 # --- Writing -----------------------------------------------------------------------------
 
 
+class IndexBusy(Exception):
+    """Another process held the index's writer for all of WRITER_WAIT (a rebuild of a large
+    archive, say). public.tasks tries again later."""
+
+
 class _Writer:
     """The index's one writer, waited for (WRITER_WAIT) when another process holds it; what was
     added and removed is committed on leaving the block, and this process sees it at once."""
@@ -312,8 +334,10 @@ class _Writer:
                 self.writer = index.writer(WRITER_HEAP, 1)
                 return self.writer
             except ValueError as error:
-                if "LockBusy" not in str(error) or time.monotonic() > deadline:
+                if "LockBusy" not in str(error):
                     raise
+                if time.monotonic() > deadline:
+                    raise IndexBusy(str(error)) from error
                 time.sleep(0.05)
 
     def __exit__(self, kind, error, traceback):
@@ -334,8 +358,10 @@ def index_releases(release_ids):
     affected = set(release_ids) | set(
         Article.objects.filter(translation_group__in=groups).values_list("pk", flat=True)
     )
-    documents = _documents(Q(pk__in=affected))
     with _Writer() as writer:
+        # Read once the writer is ours: a task that waited must not write what it read before
+        # the one it waited for.
+        documents = _documents(Q(pk__in=affected))
         for pk in affected:
             writer.delete_documents_by_term("id", pk)
         for document in documents:
@@ -345,13 +371,13 @@ def index_releases(release_ids):
 def rebuild():
     """Enter every published release anew (after restoring a database, or a change of
     NEWSROOM_SEARCH_ANALYZERS). Returns how many were entered."""
-    ids = list(
-        Article.objects.filter(status=ArticleStatus.PUBLISHED)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
     entered = 0
     with _Writer() as writer:
+        ids = list(
+            Article.objects.filter(status=ArticleStatus.PUBLISHED)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
         writer.delete_all_documents()
         for start in range(0, len(ids), REBUILD_BATCH):
             for document in _documents(Q(pk__in=ids[start : start + REBUILD_BATCH])):
