@@ -148,12 +148,15 @@ class _Matches:
 
     def _read(self, start):
         language = get_language()
+        # A page past the listed ones (?page=99999999) only counts: the paginator then settles
+        # on the last page and reads that.
+        limit = max(min(self.per_page, MAX_RESULTS - start), 0)
         self._total, ids = search_engine.ranked(
             self.search.alternatives,
             language=language,
             now=self._now,
-            offset=start,
-            limit=max(min(self.per_page, MAX_RESULTS - start), 0),
+            offset=start if limit else 0,
+            limit=limit,
             **self.filters,
         )
         self._releases = _shown(ids, language=language, now=self._now, slots=self.per_page)

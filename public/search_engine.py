@@ -205,6 +205,9 @@ def _best(searcher, query, *, offset, limit):
     releases, so the matches up to the page's end are read, with those past it that score the
     same as its last (up to TIES_READ matches in all), and put in order here."""
     end = offset + limit
+    if end > TIES_READ:
+        # The index would make room for that many hits, or abort the process for a huge number.
+        raise ValueError(f"At most {TIES_READ} matches are read, not {end}")
     result = searcher.search(query, limit=end + 1, count=True)
     hits = result.hits
     while (
