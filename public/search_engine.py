@@ -208,7 +208,9 @@ def _best(searcher, query, *, offset, limit):
     if end > TIES_READ:
         # The index would make room for that many hits, or abort the process for a huge number.
         raise ValueError(f"At most {TIES_READ} matches are read, not {end}")
-    result = searcher.search(query, limit=end + 1, count=True)
+    # Twice the page's end at first: equal scores past it are common enough (releases alike in
+    # length and wording) that asking again cost more than the longer first read.
+    result = searcher.search(query, limit=min(2 * end, TIES_READ) + 1, count=True)
     hits = result.hits
     while (
         end
