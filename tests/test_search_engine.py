@@ -71,6 +71,9 @@ def test_a_scheduled_translation_takes_over_when_its_time_comes_without_a_new_en
     with time_machine.travel(now + datetime.timedelta(hours=3), tick=False):
         assert found(client, "Gatun", "/es/search/") == [spanish.headline]
         assert found(client, "Gatun") == [english.headline]
+        # Counted by the index itself: the version no longer shown is not a match.
+        html = client.get("/es/search/", {"q": "Gatun"}).content.decode()
+        assert "Se encontró 1 publicación" in html
 
 
 def test_a_withdrawn_release_is_not_shown_while_its_entry_is_still_being_removed(
