@@ -77,9 +77,19 @@ def _analyzer(language_rules):
 
 
 def stems(word, language_rules):
-    """The terms the index holds for one word (what WORD finds) by `language_rules`: its stem,
-    none for a stop word, several for a word the index splits ("e-mail" is two)."""
+    """The terms of one word (what WORD finds) by `language_rules`: its stem, none for a stop
+    word, several for a word the index splits ("e-mail" is two). A query's word is looked up
+    by these."""
     return _analyzer(language_rules).analyze(word)
+
+
+def indexed_stems(word, language_rules):
+    """The terms a word of a release's text is found by: those of the word and of its
+    unaccented form, as the index holds the text in both (_documents)."""
+    folded = fold(word)
+    if folded == word:
+        return set(stems(word, language_rules))
+    return {*stems(word, language_rules), *stems(folded, language_rules)}
 
 
 def _reader_languages():
@@ -179,22 +189,22 @@ def ranked(alternatives, *, language, now, kind=None, start=None, end=None, offs
     if query is None:
         return 0, []
     moment = _microseconds(now)
-    conditions = [
-        query,
+    narrowing = [
         _range(schema, f"shown_{language}_from", upper=moment),
         _range(schema, f"shown_{language}_until", lower=moment, include_lower=False),
     ]
     if kind:
-        conditions.append(tantivy.Query.term_query(schema, "kind", kind))
+        narrowing.append(tantivy.Query.term_query(schema, "kind", kind))
     if start:
-        conditions.append(_range(schema, "release_at", lower=_microseconds(_day_start(start))))
+        narrowing.append(_range(schema, "release_at", lower=_microseconds(_day_start(start))))
     if end:
         day_after = _day_start(end + datetime.timedelta(days=1))
-        conditions.append(
+        narrowing.append(
             _range(schema, "release_at", upper=_microseconds(day_after), include_upper=False)
         )
     everything = tantivy.Query.boolean_query(
-        [(tantivy.Occur.Must, condition) for condition in conditions]
+        [(tantivy.Occur.Must, query)]
+        + [(tantivy.Occur.Must, _unscored(condition)) for condition in narrowing]
     )
     return _best(index.searcher(), everything, offset=offset, limit=limit)
 
@@ -254,12 +264,17 @@ def _language_query(alternatives, schema, language_rules):
     query = _any(_all_of(terms, schema, language_rules) for terms in alternatives)
     if query is None:
         return None
+    in_language = tantivy.Query.term_query(schema, "rules", language_rules)
     return tantivy.Query.boolean_query(
-        [
-            (tantivy.Occur.Must, tantivy.Query.term_query(schema, "rules", language_rules)),
-            (tantivy.Occur.Must, query),
-        ]
+        [(tantivy.Occur.Must, _unscored(in_language)), (tantivy.Occur.Must, query)]
     )
+
+
+def _unscored(condition):
+    """`condition` as a filter that adds nothing to a match's score: a term's score grows with
+    its rarity, so the one Spanish release among English ones, or the one statement, would
+    outrank better matches for it."""
+    return tantivy.Query.const_score_query(condition, 0.0)
 
 
 def _all_of(terms, schema, language_rules):

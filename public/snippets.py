@@ -24,7 +24,6 @@ from articles.models import SearchDocument
 from . import search_engine
 from .release_cache import per_release
 from .search import WORD
-from .search_index import fold
 
 # Snippets as ts_headline cut them: up to two fragments of about 30 words around matches.
 FRAGMENTS = 2
@@ -85,17 +84,8 @@ def _texts(releases):
 
 
 def _stemmer(language_rules):
-    """stems(word) -> the stems the index holds for a word by `language_rules`: of the word and
-    of its unaccented form, as the index holds both (search_engine._documents)."""
-
-    @functools.cache
-    def word_stems(word):
-        return {
-            *search_engine.stems(word, language_rules),
-            *search_engine.stems(fold(word), language_rules),
-        }
-
-    return word_stems
+    """stems(word) -> search_engine.indexed_stems(word), each word stemmed once per build."""
+    return functools.cache(lambda word: search_engine.indexed_stems(word, language_rules))
 
 
 def _index(words):

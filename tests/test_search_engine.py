@@ -54,6 +54,22 @@ def test_readers_of_each_language_find_the_version_they_are_shown(client, no_pag
     assert "2 publicaciones" in html
 
 
+def test_a_release_ranks_by_its_words_whatever_its_language_or_kind(client, no_page_cache):
+    """What narrows a search (language, kind, dates, who may see it) adds nothing to a score:
+    the one Spanish release among English ones, or the one statement among press releases,
+    does not outrank a better match for being rare."""
+    in_headline = release("Ocelot sighting near Gamboa", "Rangers logged tracks.")
+    in_body = release(
+        "Guardaparques registran huellas",
+        "Un ocelote fue visto; ocelot tracks too.",
+        language="es",
+        kind="statement",
+    )
+    others = [release(f"Ranger report {n}", "Tracks of deer.") for n in range(10)]
+    searchable(in_headline, in_body, *others)
+    assert found(client, "ocelot", "/es/search/") == [in_headline.headline, in_body.headline]
+
+
 def test_a_scheduled_translation_takes_over_when_its_time_comes_without_a_new_entry(
     client, no_page_cache
 ):
