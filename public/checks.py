@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core import checks
 
-from . import versions
+from . import search_engine, versions
 
 # The longest a committed change may take to reach every reader, through every cache this
 # project runs or ships in front of itself.
@@ -50,5 +50,21 @@ def check_page_staleness(app_configs=None, **kwargs):
     return []
 
 
+def check_search_analyzers(app_configs=None, **kwargs):
+    """A language the search index has no rules for would fail every search (or, capitalized,
+    stem nothing): say so at start instead."""
+    return [
+        checks.Error(
+            f"NEWSROOM_SEARCH_ANALYZERS names {language_rules!r}, which the search index does "
+            "not know.",
+            hint="Use a lowercase Snowball language: english, spanish, french, portuguese, "
+            "german, italian, dutch, …",
+            id="public.E003",
+        )
+        for language_rules in search_engine.unknown_rules()
+    ]
+
+
 def register():
     checks.register(check_page_staleness)
+    checks.register(check_search_analyzers)

@@ -65,6 +65,21 @@ def all_rules():
     return sorted({settings.NEWSROOM_SEARCH_ANALYZER, *settings.NEWSROOM_SEARCH_ANALYZERS.values()})
 
 
+def unknown_rules():
+    """The language rules of NEWSROOM_SEARCH_ANALYZER(S) that the index does not know (its
+    names are lowercase Snowball languages: a capitalized one is taken as no rules at all)."""
+    unknown = []
+    for language_rules in all_rules():
+        try:
+            _analyzer(language_rules)
+        except ValueError:
+            unknown.append(language_rules)
+        else:
+            if language_rules != language_rules.lower():
+                unknown.append(language_rules)
+    return unknown
+
+
 @functools.cache
 def _analyzer(language_rules):
     return (

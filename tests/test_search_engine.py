@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from articles.models import Article, ArticleStatus, RichText
-from public import search_engine
+from public import checks, search_engine
 from tests.factories import ArticleFactory
 from tests.searching import searchable
 
@@ -187,3 +187,13 @@ def test_a_writer_gives_up_after_waiting_its_time(monkeypatch):
     finally:
         held.rollback()
         held.wait_merging_threads()
+
+
+@pytest.mark.parametrize("language_rules", ["klingon", "Spanish"])
+def test_rules_the_index_does_not_know_stop_the_site_at_start(settings, language_rules):
+    settings.NEWSROOM_SEARCH_ANALYZERS = {"en": "english", "es": language_rules}
+    errors = checks.check_search_analyzers()
+    assert [error.id for error in errors] == ["public.E003"]
+    assert language_rules in errors[0].msg
+    settings.NEWSROOM_SEARCH_ANALYZERS = {"en": "english", "es": "portuguese"}
+    assert checks.check_search_analyzers() == []
