@@ -13,7 +13,7 @@ def refresh_search_documents(release_ids, shown):
     their entries in the search index, off the request that made it. If readers could see the
     change, the page generation moves again: a search page cached before the index changed is
     not served. Idempotent: both are rebuilt from the rows as they are now, so a try again after
-    the index was busy (a rebuild of a large archive holds it for minutes) does it all again."""
+    the index was busy (a rebuild of 100,000 releases holds it about a minute) does it all again."""
     search_index.refresh(release_ids)
     search_engine.index_releases(release_ids)
     if shown:

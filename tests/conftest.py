@@ -1,4 +1,6 @@
+import atexit
 import itertools
+import shutil
 import tempfile
 import threading
 import time
@@ -49,6 +51,7 @@ def seeded_demo(django_db_setup, django_db_blocker):
 
 
 _search_indexes = Path(tempfile.mkdtemp(prefix="newsroom-test-search-"))
+atexit.register(shutil.rmtree, _search_indexes, ignore_errors=True)
 _test_numbers = itertools.count()
 
 
