@@ -56,7 +56,7 @@ class Search:
             for word in term.words
         )
 
-    @property
+    @functools.cached_property
     def stems(self):
         """The stems of the words results are to contain, by every language's rules: what
         public.snippets marks."""

@@ -7,9 +7,9 @@ more than the subheadline and summary, those more than names and tags, those mor
 FIELD_WEIGHTS) in a fraction of a millisecond. For each published release it holds:
 
 - its id, kind and release time, for the search form's filters;
-- for each language of the site, when readers of that language see this release
-  (`shown_<language>_from` and `_until`): from its release time until a version in their own
-  language is out (articles.ArticleQuerySet.for_language), so that a scheduled release or
+- for each language of the site, until when readers of that language see this release
+  (`shown_<language>_until`; from its release time on): until a version in their own language
+  is out (articles.ArticleQuerySet.for_language), so that a scheduled release or
   translation needs no new entry when its time comes;
 - its text (public.search_index) in the fields of its language's rules
   (settings.NEWSROOM_SEARCH_ANALYZERS: stop words, stemming), the text and its unaccented form
@@ -115,11 +115,7 @@ def _fields():
     """(name, kind, analyzer) of each field of the index, as the settings make them."""
     fields = [("id", "id", None), ("kind", "raw", None), ("rules", "raw", None)]
     fields.append(("release_at", "time", None))
-    for language in _reader_languages():
-        fields += [
-            (f"shown_{language}_from", "time", None),
-            (f"shown_{language}_until", "time", None),
-        ]
+    fields += [(f"shown_{language}_until", "time", None) for language in _reader_languages()]
     for language_rules in all_rules():
         fields += [(f"{field}_{language_rules}", "text", language_rules) for field in FIELD_WEIGHTS]
     return fields
@@ -133,7 +129,8 @@ def _schema():
         elif kind == "raw":
             builder.add_text_field(name, tokenizer_name="raw")
         elif kind == "time":
-            # Stored too for the release time, which orders equal scores (_best).
+            # Stored too for the release time, which orders equal scores (_best) and is when
+            # every reader may first see the release.
             builder.add_integer_field(name, stored=name == "release_at", fast=True)
         else:
             builder.add_text_field(name, tokenizer_name=analyzer, index_option="position")
@@ -145,8 +142,19 @@ def _directory():
     upgrade or a change of languages or rules the site uses a new, empty index (which
     `rebuild_search_index --missing` fills, as the compose `migrate` service runs it) and never
     opens one it cannot read."""
+    return _directory_for(
+        str(settings.SEARCH_INDEX_DIR),
+        tuple(settings.LANGUAGES),
+        settings.NEWSROOM_SEARCH_ANALYZER,
+        tuple(sorted(settings.NEWSROOM_SEARCH_ANALYZERS.items())),
+    )
+
+
+@functools.cache
+def _directory_for(root, *settings_it_depends_on):
+    """_directory() once per value of the settings the fields follow, not on every search."""
     layout = hashlib.sha256(repr(_fields()).encode()).hexdigest()[:12]
-    return Path(settings.SEARCH_INDEX_DIR) / f"fields-{layout}"
+    return Path(root) / f"fields-{layout}"
 
 
 _opened = {}
@@ -205,7 +213,7 @@ def ranked(alternatives, *, language, now, kind=None, start=None, end=None, offs
         return 0, []
     moment = _microseconds(now)
     narrowing = [
-        _range(schema, f"shown_{language}_from", upper=moment),
+        _range(schema, "release_at", upper=moment),
         _range(schema, f"shown_{language}_until", lower=moment, include_lower=False),
     ]
     if kind:
@@ -454,13 +462,13 @@ def _documents(releases):
             else:
                 out = shown_until.get((group, reader_language))
                 until = _microseconds(out) if out else _NEVER
-            document.add_integer(f"shown_{reader_language}_from", _microseconds(release_at))
             document.add_integer(f"shown_{reader_language}_until", until)
         for field, text in zip(FIELD_WEIGHTS, texts, strict=True):
             name = f"{field}_{language_rules}"
             document.add_text(name, text)
-            if fold(text) != text:
-                document.add_text(name, fold(text))
+            folded = fold(text)
+            if folded != text:
+                document.add_text(name, folded)
         documents.append(document)
     return documents
 
