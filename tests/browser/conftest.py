@@ -217,6 +217,22 @@ def signed_in_page(browser, live_server, user, *, width):
     return page
 
 
+RELEASE_PROOF_FITTED = """() => [...document.querySelectorAll(".release-proof__frame")].every(
+    (frame) => {
+        const doc = frame.contentDocument
+        return doc && doc.readyState === "complete" && doc.fonts.status === "loaded"
+            && [...doc.images].every((image) => image.complete)
+            && frame.clientHeight >= doc.documentElement.scrollHeight
+    })"""
+
+
+def wait_for_release_proof(page):
+    """Wait until the release proof above the clearance form has loaded and grown to its page's
+    height. Until then everything below it moves down as it grows, and a click aimed at a
+    checkbox can land on the page beside it ("clicking the checkbox did not change its state")."""
+    page.wait_for_function(RELEASE_PROOF_FITTED)
+
+
 @pytest.fixture
 def save_screenshot():
     """Return ``save(page, name)``: under ``make screenshots`` (SCREENSHOTS_DIR set) keep a

@@ -24,7 +24,7 @@ from articles.models import (
 from articles.workflow import transitions
 from importers import queued
 from importers.models import ImportJob
-from tests.browser.conftest import signed_in_page
+from tests.browser.conftest import signed_in_page, wait_for_release_proof
 from tests.factories import (
     ArticleFactory,
     ImageFactory,
@@ -217,6 +217,7 @@ def test_the_authority_reads_every_block_on_the_clearance_view_and_clears(
         box.check()
     page.get_by_role("button", name="Clear for release").click()
     assert "Acknowledge every release-check warning" in page.locator(".errorlist").inner_text()
+    wait_for_release_proof(page)
     warning.locator("input[type=checkbox]").check()
     for box in page.locator("input[name=checklist]").all():
         box.check()

@@ -10,6 +10,7 @@ from django.apps import apps
 from articles import roles
 from articles.models import Article, ArticleStatus, Clearance, RichText
 from articles.revisions import ensure_baseline_revision
+from tests.browser.conftest import wait_for_release_proof
 from tests.factories import ArticleFactory, UserFactory
 from tests.signing_in import browser_sign_in
 
@@ -43,6 +44,7 @@ def test_a_stale_clearance_is_refused_with_the_changes_shown(
     page = context.new_page()
     browser_sign_in(page, live_server.url, authority, PASSWORD)
     page.goto(live_server.url + f"/admin/articles/article/{article.pk}/workflow/clear/")
+    wait_for_release_proof(page)
     for box in page.locator("input[name=checklist]").all():
         box.check()
     for box in page.locator("input[name=acknowledged_warnings]").all():
@@ -70,6 +72,7 @@ def test_a_stale_clearance_is_refused_with_the_changes_shown(
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=str(tmp_path / "stale-390.png"), full_page=True)
 
+    wait_for_release_proof(page)
     for box in page.locator("input[name=checklist]").all():
         box.check()
     for box in page.locator("input[name=acknowledged_warnings]").all():

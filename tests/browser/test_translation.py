@@ -9,6 +9,7 @@ from django.apps import apps
 
 from articles import roles
 from articles.models import Article, ArticleStatus, Clearance, Quote, RichText
+from tests.browser.conftest import wait_for_release_proof
 from tests.factories import ArticleFactory, PersonFactory, UserFactory
 from tests.signing_in import browser_sign_in
 
@@ -91,6 +92,7 @@ def test_translate_edit_clear_publish(
     page = log_in(browser, live_server, authority)
     page.goto(live_server.url + f"/admin/articles/article/{draft.pk}/change/")
     page.click(".workflow-actions a >> text=Clear for release")
+    wait_for_release_proof(page)
     for box in page.locator("input[name=checklist]").all():
         box.check()
     for box in page.locator("input[name=acknowledged_warnings]").all():

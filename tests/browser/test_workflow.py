@@ -3,7 +3,7 @@ submits it, one release authority clears it, another publishes it."""
 
 from articles import roles
 from articles.models import Article, ArticleStatus, StateChange
-from tests.browser.conftest import signed_in_page
+from tests.browser.conftest import signed_in_page, wait_for_release_proof
 from tests.factories import UserFactory
 
 
@@ -51,6 +51,7 @@ def test_writer_submits_one_authority_clears_another_publishes(
     assert_no_axe_violations(page, context="#content-main")
     page.click("input[type=submit][value='Clear for release']")
     assert page.locator(".errorlist").first.inner_text().startswith("Confirm every item")
+    wait_for_release_proof(page)
     for box in page.locator("input[name=checklist]").all():
         box.check()
     page.click("input[type=submit][value='Clear for release']")
