@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import ArticleKind
+from public.release_filters import ReleaseFilters
 
 MAX_QUERY_LENGTH = 200
 
@@ -58,5 +59,7 @@ class SearchForm(forms.Form):
         return cleaned
 
     @property
-    def has_filters(self):
-        return any(self.cleaned_data.get(name) for name in ("kind", "start", "end"))
+    def filters(self):
+        """The valid form's ReleaseFilters."""
+        data = self.cleaned_data
+        return ReleaseFilters(kind=data["kind"], start=data["start"], end=data["end"])

@@ -94,7 +94,7 @@ def parse(text):
 
 class Results(Paginator):
     """Pages of the releases that match `search` among the reader's releases narrowed by
-    `filters` ({SearchForm field: value} of FILTERS), best first, at most MAX_RESULTS of them:
+    `filters` (ReleaseFilters), best first, at most MAX_RESULTS of them:
     more are counted as "more than" (`is_capped`). The index ranks and counts every match; the
     shown page's releases are read with what their cached cards and snippets are checked against
     (ShownRelease)."""
@@ -157,19 +157,15 @@ class _Matches:
             now=self._now,
             offset=start if limit else 0,
             limit=limit,
-            **self.filters,
+            filters=self.filters,
         )
         self._releases = _shown(ids, language=language, now=self._now, slots=self.per_page)
         self._read_start = start
 
 
-# The form's filters (public.forms.SearchForm): each field's lookup on Article.
-FILTERS = {"kind": "kind", "start": "release_at__date__gte", "end": "release_at__date__lte"}
-
-
 def filtered(releases, filters):
-    """`releases` narrowed by `filters`, {form field: value} of FILTERS."""
-    return releases.filter(**{FILTERS[name]: value for name, value in filters.items()})
+    """`releases` narrowed by `filters` (ReleaseFilters)."""
+    return releases.filter(**filters.lookups())
 
 
 class ShownRelease:

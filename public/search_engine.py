@@ -36,7 +36,6 @@ from pathlib import Path
 import tantivy
 from django.conf import settings
 from django.db.models import Min, Q
-from django.utils import timezone
 
 from articles.models import Article, ArticleStatus, SearchDocument
 
@@ -195,10 +194,9 @@ class Term:
     excluded: bool = False
 
 
-def ranked(alternatives, *, language, now, kind=None, start=None, end=None, offset, limit):
+def ranked(alternatives, *, language, now, filters, offset, limit):
     """(how many releases match, the ids of `limit` of them from `offset`, best first) among
-    those readers of `language` see at `now`, of `kind` and released between the dates `start`
-    and `end` (in the site's time zone) where given.
+    those readers of `language` see at `now`, narrowed by `filters` (ReleaseFilters).
 
     `alternatives` is the reader's query: a match has every Term of one of them (and none of
     its excluded ones), in the words of either language: each release's text was stemmed by its
@@ -216,15 +214,14 @@ def ranked(alternatives, *, language, now, kind=None, start=None, end=None, offs
         _range(schema, "release_at", upper=moment),
         _range(schema, f"shown_{language}_until", lower=moment, include_lower=False),
     ]
-    if kind:
-        narrowing.append(tantivy.Query.term_query(schema, "kind", kind))
-    if start:
-        narrowing.append(_range(schema, "release_at", lower=_microseconds(_day_start(start))))
-    if end:
-        day_after = _day_start(end + datetime.timedelta(days=1))
-        narrowing.append(
-            _range(schema, "release_at", upper=_microseconds(day_after), include_upper=False)
-        )
+    if filters.kind:
+        narrowing.append(tantivy.Query.term_query(schema, "kind", filters.kind))
+    if filters.released_from:
+        lower = _microseconds(filters.released_from)
+        narrowing.append(_range(schema, "release_at", lower=lower))
+    if filters.released_before:
+        upper = _microseconds(filters.released_before)
+        narrowing.append(_range(schema, "release_at", upper=upper, include_upper=False))
     everything = tantivy.Query.boolean_query(
         [(tantivy.Occur.Must, query)]
         + [(tantivy.Occur.Must, _unscored(condition)) for condition in narrowing]
@@ -262,10 +259,6 @@ def _best(searcher, query, *, offset, limit):
 
 def _newness(document):
     return document["release_at"][0], document["id"][0]
-
-
-def _day_start(day):
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 def _range(schema, field, *, lower=None, upper=None, include_lower=True, include_upper=True):

@@ -184,6 +184,22 @@ def test_filters_by_kind_and_release_date(client):
     assert found == [new.headline, old.headline]
 
 
+def test_a_release_day_is_a_day_in_the_sites_time_zone_with_and_without_words(client, settings):
+    """Late on 31 January in Panama is already 1 February in UTC: the release counts as
+    released on the 31st, whether the index ranks the words or only the filters list."""
+    settings.TIME_ZONE = "America/Panama"
+    late = body_article(
+        "Late ocelot statement",
+        "ocelot",
+        release_at=datetime.datetime(2025, 2, 1, 4, 30, tzinfo=datetime.UTC),
+    )
+    indexed(late)
+    for words in ("ocelot", ""):
+        assert results(client, q=words, end="2025-01-31")[0] == [late.headline]
+        assert results(client, q=words, start="2025-02-01")[0] == []
+        assert results(client, q=words, start="2025-01-31", end="2025-01-31")[0] == [late.headline]
+
+
 def test_the_type_select_keeps_the_chosen_type_in_each_language(client):
     """The type options are written once per language (public.search_html): each page shows
     its own language's labels, with the reader's choice selected."""

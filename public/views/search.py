@@ -16,7 +16,7 @@ def search(request):
     page = query = None
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        filters = {name: data[name] for name in site_search.FILTERS if data[name]}
+        filters = form.filters
         query = site_search.parse(data["q"])
         if query.is_searchable and not query.ignores_every_word():
             # The page asked for is read with the count (search.Results).
@@ -25,7 +25,7 @@ def search(request):
             )
         if page is not None:
             snippets.highlight(request, page.object_list, query)
-        elif form.has_filters and not query.text:
+        elif filters and not query.text:
             releases = site_search.filtered(readers_releases(), filters)
             page = paginate(request, releases.with_list_relations(), per_page=20)
     if page is not None and query and query.text:
