@@ -134,13 +134,14 @@ def _message(event, article, actor, comment, recipient):
     return EmailMessage(subject=" ".join(subject.split()), body=body, to=[recipient.email])
 
 
-def went_live_messages(article):
-    """The "now live" e-mails about `article`, a scheduled release that went public."""
+def went_live_messages(article, *, only=None):
+    """{user id: their "now live" e-mail} about `article`, a scheduled release that went
+    public; `only`: just to those of these user ids (the ones a retry still owes)."""
+    people = recipients(WENT_LIVE, article)
+    if only is not None:
+        people = [person for person in people if person.pk in only]
     with translation.override(settings.LANGUAGE_CODE):
-        return [
-            _message(WENT_LIVE, article, None, "", person)
-            for person in recipients(WENT_LIVE, article)
-        ]
+        return {person.pk: _message(WENT_LIVE, article, None, "", person) for person in people}
 
 
 def deliver(*, event, article_id, actor_id, comment):

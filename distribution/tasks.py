@@ -132,13 +132,14 @@ def send_alerts(self, event_id, delivery_ids):
 
 
 @shared_task(bind=True, max_retries=MAX_ATTEMPTS)
-def tell_staff_went_live(self, event_id):
+def tell_staff_went_live(self, event_id, owed=None):
     """The staff's "now live" e-mail about a scheduled release that went public by itself.
 
     Once per publication: the event's notice is claimed (waiting → sending) by a conditional
     update, so a second task, a redelivery or an overlapping scan finds nothing to do; a worker
     killed while sending leaves it "sending", never sent again. A mail server that cannot be
-    reached puts it back to waiting for the retry."""
+    reached, or drops the connection part way, puts it back to waiting for the retry, which
+    mails only the staff still `owed` (user ids) the e-mail: never one already sent."""
     claimed = PublicationEvent.objects.filter(
         pk=event_id, staff_notice=DeliveryStatus.PENDING
     ).update(staff_notice=DeliveryStatus.SENDING)
@@ -146,17 +147,27 @@ def tell_staff_went_live(self, event_id):
         return
     event = PublicationEvent.objects.select_related("article__created_by").get(pk=event_id)
     notice = PublicationEvent.objects.filter(pk=event_id)
+    messages = went_live_messages(event.article, only=owed)
+    unsent = list(messages)
     try:
-        messages = went_live_messages(event.article)
         if messages:
-            get_connection(fail_silently=False).send_messages(messages)
+            with get_connection(fail_silently=False) as connection:
+                for user_id, message in messages.items():
+                    try:
+                        connection.send_messages([message])
+                    except smtplib.SMTPRecipientsRefused as error:
+                        logger.error("Now-live e-mail refused for user %s: %s", user_id, error)
+                    unsent.remove(user_id)
     except OSError as error:  # smtplib's errors included
         if self.request.retries >= self.max_retries:
             notice.update(staff_notice=DeliveryStatus.FAILED)
             logger.error("Gave up on the now-live e-mail of %s: %s", event.article_id, error)
             return
         notice.update(staff_notice=DeliveryStatus.PENDING)
-        raise self.retry(countdown=retry_countdown(self.request.retries)) from error
+        raise self.retry(
+            kwargs={"event_id": event_id, "owed": unsent},
+            countdown=retry_countdown(self.request.retries),
+        ) from error
     notice.update(staff_notice=DeliveryStatus.SENT)
 
 

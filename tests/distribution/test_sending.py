@@ -4,7 +4,6 @@ counts on the release's admin page."""
 
 import datetime
 import logging
-import smtplib
 
 import pytest
 import time_machine
@@ -40,6 +39,7 @@ from tests.factories import (
     PersonFactory,
     release_in_state,
 )
+from tests.smtp_server import Inbox, running_smtp_server
 
 pytestmark = pytest.mark.django_db
 
@@ -129,36 +129,82 @@ def test_the_staff_of_a_scheduled_release_are_told_once_when_it_goes_live(
     assert len(recipients(mailoutbox, subject)) == 2
 
 
+class TryAgainLater(Inbox):
+    """A mail server that answers "try again later" to the messages numbered in `refusing`
+    (from 1, in the order they arrive) and takes the others."""
+
+    def __init__(self, refusing):
+        super().__init__()
+        self.refusing, self.received = refusing, 0
+
+    async def handle_DATA(self, server, session, envelope):
+        self.received += 1
+        if self.received in self.refusing:
+            return "451 4.3.0 Try again later"
+        return await super().handle_DATA(server, session, envelope)
+
+
+def went_live(release):
+    """The publication event of `release`, its staff's "now live" e-mail still to send."""
+    event, _created = PublicationEvent.objects.get_or_create(
+        article=release, kind=EventKind.PUBLISHED, defaults={"key": f"published:{release.pk}"}
+    )
+    PublicationEvent.objects.filter(pk=event.pk).update(staff_notice=DeliveryStatus.PENDING)
+    return event
+
+
 def test_a_now_live_e_mail_the_mail_server_refuses_is_retried_then_failed_and_logged(
-    writer, monkeypatch, caplog
+    writer, settings, caplog
 ):
     release = release_in_state("published", created_by=writer)
-    event = PublicationEvent.objects.create(
-        key=f"published:{release.pk}",
-        article=release,
-        kind=EventKind.PUBLISHED,
-        staff_notice=DeliveryStatus.PENDING,
-    )
-    attempts = []
+    event = went_live(release)
+    inbox = TryAgainLater(refusing=range(1, 100))
+    server = running_smtp_server(settings, inbox)
+    try:
+        with caplog.at_level(logging.ERROR):
+            tell_staff_went_live_with_retries(event)
+    finally:
+        server.stop()
+    event.refresh_from_db()
+    assert event.staff_notice == DeliveryStatus.FAILED
+    assert inbox.received == tasks.MAX_ATTEMPTS + 1
+    assert any("now-live e-mail" in record.getMessage() for record in caplog.records)
 
-    class DownServer:
-        def send_messages(self, messages):
-            attempts.append(messages)
-            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
 
-    monkeypatch.setattr(tasks, "get_connection", lambda **kwargs: DownServer())
-    # Retries run at once, as a worker runs them later (the test settings would raise them).
+def test_a_now_live_e_mail_cut_short_mails_only_the_staff_not_yet_mailed_on_retry(
+    writer, editor, authority, settings
+):
+    release = release_in_state("draft", created_by=writer)
+    transitions.submit_for_review(article=release, user=writer)
+    transitions.return_to_draft(article=release, user=editor, comment="Name the captain.")
+    transitions.submit_for_review(article=release, user=writer)
+    transitions.clear(article=release, user=authority, checklist=clearance_checklist())
+    transitions.publish(article=release, user=authority)
+    event = went_live(release)
+    inbox = TryAgainLater(refusing={2})
+    server = running_smtp_server(settings, inbox)
+    try:
+        tell_staff_went_live_with_retries(event)
+    finally:
+        server.stop()
+    event.refresh_from_db()
+    assert event.staff_notice == DeliveryStatus.SENT
+    assert inbox.addressees() == [
+        "authority@example.mil",
+        "editor@example.mil",
+        "writer@example.mil",
+    ]
+
+
+def tell_staff_went_live_with_retries(event):
+    """Run the task with its retries at once, as a worker runs them later (the test settings
+    would raise them)."""
     previous = celery_app.conf["task_eager_propagates"]
     celery_app.conf.update(task_eager_propagates=False)
     try:
-        with caplog.at_level(logging.ERROR):
-            tell_staff_went_live.apply(kwargs={"event_id": event.pk})
+        tell_staff_went_live.apply(kwargs={"event_id": event.pk})
     finally:
         celery_app.conf.update(task_eager_propagates=previous)
-    event.refresh_from_db()
-    assert event.staff_notice == DeliveryStatus.FAILED
-    assert len(attempts) == tasks.MAX_ATTEMPTS + 1
-    assert any("now-live e-mail" in record.getMessage() for record in caplog.records)
 
 
 def test_publishing_now_sends_no_now_live_e_mail(writer, authority, mailoutbox, on_commit):
