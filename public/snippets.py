@@ -15,9 +15,10 @@ import functools
 import html
 import re
 from array import array
+from bisect import bisect_left
 
 from django.db.models.functions import Left
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString
 
 from articles.models import SearchDocument
 
@@ -46,7 +47,9 @@ def highlight(request, releases, search):
         text = texts.get(release.pk)
         if text is None:  # not indexed yet: the card shows its headline and summary
             continue
-        release.title_html = mark_safe(
+        # SafeString() rather than mark_safe(): the same, without its check for a lazy string,
+        # forty times a page.
+        release.title_html = SafeString(
             _marked(text["title"], matches(text["title"], text["title_words"]))
         )
         release.snippet_html = _snippet(
@@ -127,29 +130,35 @@ def _matcher(search):
 def _snippet(text, matches):
     """The fragments of `text` (_fragments), escaped, with their matches marked."""
     fragments = _fragments(text, matches)
+    starts = [match_start for match_start, _match_end in matches]
     marked = " … ".join(
-        _marked(text, [match for match in matches if start <= match[0] < end], start, end)
+        _marked(text, matches[bisect_left(starts, start) : bisect_left(starts, end)], start, end)
         for start, end in fragments
     )
     before = "… " if fragments[0][0] else ""
     after = " …" if fragments[-1][1] < len(text) else ""
-    return mark_safe(f"{before}{marked}{after}")
+    return SafeString(f"{before}{marked}{after}")
 
 
 def _fragments(text, matches):
     """[(start, end)] of up to FRAGMENTS pieces of `text` in order, cut at word boundaries: the
     first around the first match, each next around the first later match of a word that the
-    pieces before do not show (else of any later match). The opening words without a match."""
+    pieces before do not show (else of any later match). The opening words without a match.
+    `matches` are in order, so each piece only looks at the matches after the one before."""
     fragments, shown = [], set()
-    later = [
-        (match_start, text[match_start:match_end].lower()) for match_start, match_end in matches
-    ]
-    while later and len(fragments) < FRAGMENTS:
-        at = next((at for at, word in later if word not in shown), later[0][0])
+    words = [text[match_start:match_end].lower() for match_start, match_end in matches]
+    following = 0  # the first match after the pieces so far
+    while following < len(matches) and len(fragments) < FRAGMENTS:
+        at = next(
+            (matches[i][0] for i in range(following, len(matches)) if words[i] not in shown),
+            matches[following][0],
+        )
         start, end = _window(text, at, fragments[-1][1] if fragments else 0)
         fragments.append((start, end))
-        shown |= {word for at, word in later if start <= at < end}
-        later = [(at, word) for at, word in later if at >= end]
+        while following < len(matches) and matches[following][0] < end:
+            if matches[following][0] >= start:
+                shown.add(words[following])
+            following += 1
     return fragments or [_window(text, 0, 0)]
 
 
@@ -166,7 +175,7 @@ def _window(text, position, floor):
 
 
 def _marked(text, matches, start=0, end=None):
-    """text[start:end] escaped, each match in it in <mark>: HTML to mark_safe()."""
+    """text[start:end] escaped, each match in it in <mark>: HTML, to be marked safe."""
     end = len(text) if end is None else end
     # html.escape is django.utils.html.escape without its lazy-string wrapper; most pieces of
     # text have nothing to escape, and one look at the whole saves a call for each part of it.
