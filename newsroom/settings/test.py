@@ -1,11 +1,13 @@
 """Settings for `make test`: fast hashing, plain static storage, isolated media."""
 
+import os
 import tempfile
+from pathlib import Path
 
 from newsroom.storage import LOCAL
 
 from .base import *  # noqa: F403
-from .base import CACHES, STORAGES
+from .base import CACHES, DATABASES, STORAGES
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
@@ -32,3 +34,21 @@ SEARCH_INDEX_DIR = tempfile.mkdtemp(prefix="newsroom-test-search-")
 CELERY_BROKER_URL = "memory://"
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A test database in a file (in memory where /dev/shm is), not SQLite's shared in-memory
+    # one: with that, Django hands the test's own connection to the live server's thread, and a
+    # browser request still running when the test queries (a frame loading, an image) used it
+    # at the same time ("no such savepoint"). With a file each thread has its own connection;
+    # transactions take the write lock when they start, so two never wait on each other's.
+    _SHM = Path("/dev/shm")
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(
+            (_SHM if _SHM.is_dir() else Path(tempfile.gettempdir()))
+            / f"newsroom-test-{os.getpid()}.sqlite3"
+        )
+    }
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF",
+        transaction_mode="IMMEDIATE",
+    )
