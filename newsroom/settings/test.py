@@ -40,7 +40,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # one: with that, Django hands the test's own connection to the live server's thread, and a
     # browser request still running when the test queries (a frame loading, an image) used it
     # at the same time ("no such savepoint"). With a file each thread has its own connection;
-    # transactions take the write lock when they start, so two never wait on each other's.
+    # a transaction takes the write lock when it begins (IMMEDIATE), so two that read first
+    # cannot each wait for the other to let it write ("database is locked").
     _SHM = Path("/dev/shm")
     DATABASES["default"]["TEST"] = {
         "NAME": str(
