@@ -57,18 +57,22 @@ class Search:
         )
 
     @functools.cached_property
-    def stems(self):
-        """The stems of the words results are to contain, by every language's rules: what
-        public.snippets marks."""
-        return {
-            stem
-            for language_rules in search_engine.all_rules()
-            for terms in self.alternatives
-            for term in terms
-            if not term.excluded
-            for word in term.words
-            for stem in search_engine.stems(word, language_rules)
-        }
+    def marked(self):
+        """What public.snippets marks in results, by every language's rules: (the stems of
+        the words to mark wherever they are, the phrases to mark only where their words stand
+        together as the index found them: search_engine.phrase_stems() of each)."""
+        anywhere, phrases = set(), set()
+        for language_rules in search_engine.all_rules():
+            for terms in self.alternatives:
+                for term in terms:
+                    if term.excluded:
+                        continue
+                    phrase = search_engine.phrase_stems(term.words, language_rules)
+                    if len(phrase) == 1:
+                        anywhere.add(phrase[0][1])
+                    elif phrase:
+                        phrases.add(tuple(phrase))
+        return anywhere, phrases
 
 
 def parse(text):

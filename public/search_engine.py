@@ -311,7 +311,7 @@ def _term_query(term, schema, language_rules):
     """A word or phrase in any field of a release, weighted by the field (FIELD_WEIGHTS); None
     when it is stop words only. A stop word inside a phrase still takes its place: "bridge over
     the river" finds "bridge over a river" but not "bridge river"."""
-    phrase = _phrase(term.words, language_rules)
+    phrase = phrase_stems(term.words, language_rules)
     if not phrase:
         return None
     fields = []
@@ -325,9 +325,10 @@ def _term_query(term, schema, language_rules):
     return tantivy.Query.boolean_query(fields)
 
 
-def _phrase(words, language_rules):
+def phrase_stems(words, language_rules):
     """[(offset, stem)] of the stems of `words` in order: each after the one before, with a
-    place left for each stop word between them."""
+    place left for each stop word between them. How the index finds a term, and where
+    public.snippets marks one."""
     phrase, offset, skipped = [], -1, 0
     for word in words:
         word_stems = stems(word, language_rules)

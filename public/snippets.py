@@ -5,8 +5,10 @@ summary) around matches, with the matched words marked. What a search needs of e
 result for that, the text and the stems of each of its words by its language's rules, is kept
 per search document (public.release_cache: it is rebuilt after the release's version moved, so
 its refresh time is the entry's stamp), and a search only looks its words up. A word is marked
-when one of its stems is one of the query's (search.Search.stems), as the index matched it:
-"bridges" finds and marks "bridge", and "darien" marks "Darién" (search_index.fold).
+when one of its stems is one of the query's (search.Search.marked), as the index matched it:
+"bridges" finds and marks "bridge", and "darien" marks "Darién" (search_index.fold). The words
+of a "quoted phrase" are marked where they stand together, as the index found the phrase:
+"border service" marks "border service" but not the "service" of "service members".
 
 Text is escaped first and only then marked, so text in a release cannot inject markup.
 """
@@ -16,6 +18,7 @@ import html
 import re
 from array import array
 from bisect import bisect_left
+from itertools import islice
 
 from django.db.models.functions import Left
 from django.utils.safestring import SafeString
@@ -119,12 +122,34 @@ def _opening(text):
 
 def _matcher(search):
     """matches(text, words) -> the (start, end) of each match in `text`, in order."""
-    stems = search.stems
+    anywhere, phrases = search.marked
 
     def matches(text, words):
-        return sorted({span for stem in stems if stem in words for span in _places(words[stem])})
+        spans = {span for stem in anywhere if stem in words for span in _places(words[stem])}
+        for phrase in phrases:
+            spans.update(_phrase_places(text, words, phrase))
+        return sorted(spans)
 
     return matches
+
+
+def _phrase_places(text, words, phrase):
+    """The (start, end) of the words of each place where `phrase` ([(offset, stem)],
+    search_engine.phrase_stems) stands in `text`: its first word, then each next one as many
+    words further as its offset says (a stop word between them takes a place, as in the
+    index)."""
+    if any(stem not in words for _offset, stem in phrase):
+        return []
+    places = {stem: set(_places(words[stem])) for _offset, stem in phrase}
+    last = phrase[-1][0]
+    found = []
+    for start, _end in places[phrase[0][1]]:
+        following = [word.span() for word in islice(WORD.finditer(text, start), last + 1)]
+        if len(following) > last and all(
+            following[offset] in places[stem] for offset, stem in phrase
+        ):
+            found += [following[offset] for offset, _stem in phrase]
+    return found
 
 
 def _snippet(text, matches):

@@ -102,6 +102,24 @@ def test_the_words_it_matched_are_marked_by_their_stems(client):
     assert "near <mark>Darién</mark>," in results(client, q="darien")[1]
 
 
+def test_a_phrase_is_marked_where_its_words_stand_together(client):
+    article = body_article(
+        "Border service opens a post",
+        "Service members and border agents met. The border service of Darién crossed the river "
+        "at dawn; a bridge over a river came later.",
+    )
+    indexed(article)
+    html = results(client, q='"border service"')[1]
+    assert "The <mark>border</mark> <mark>service</mark> of Darién" in html
+    assert "<mark>Border</mark> <mark>service</mark> opens a post" in html
+    assert "Service members and border agents" in html
+    # A stop word in the phrase ("the") takes a place, as in the index, and any word fills
+    # it; a word outside the phrase is marked wherever it is.
+    html = results(client, q='"bridge over the river" dawn')[1]
+    assert "a <mark>bridge</mark> <mark>over</mark> a <mark>river</mark> came" in html
+    assert "crossed the river at <mark>dawn</mark>" in html
+
+
 def test_a_snippet_follows_its_search_document_once_rebuilt(client, no_page_cache):
     """Search documents are rebuilt after a release's version moved (public.tasks): a snippet
     kept from the document before shows the new text once the document is rebuilt."""
