@@ -5,6 +5,7 @@ means the same moment on both: the end of that day in the site's time zone."""
 
 import dataclasses
 import datetime
+import functools
 
 from django.utils import timezone
 
@@ -20,12 +21,13 @@ class ReleaseFilters:
     def __bool__(self):
         return bool(self.kind or self.start or self.end)
 
-    @property
+    # Worked out once per search: both the index's query and the list's lookups read them.
+    @functools.cached_property
     def released_from(self):
         """The first moment of the range (inclusive), or None."""
         return _day_start(self.start) if self.start else None
 
-    @property
+    @functools.cached_property
     def released_before(self):
         """The first moment after the range (exclusive), or None."""
         return _day_start(self.end + datetime.timedelta(days=1)) if self.end else None

@@ -15,11 +15,22 @@ from django.test import Client
 from django.utils import translation
 
 from articles import roles
+from newsroom.celery import app as celery_app
 from public import filters, search_engine, versions
 from tests.caches import empty_every_cache
 from tests.demo_site import seed_demo_site
 from tests.factories import UserFactory
 from tests.signing_in import sign_in
+
+
+@pytest.fixture
+def retries_run():
+    """Retries run at once, as a worker runs them later (the test settings' eager queue
+    would raise them to the caller instead)."""
+    previous = celery_app.conf["task_eager_propagates"]
+    celery_app.conf.update(task_eager_propagates=False)
+    yield
+    celery_app.conf.update(task_eager_propagates=previous)
 
 
 @pytest.fixture

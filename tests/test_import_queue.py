@@ -15,7 +15,6 @@ from articles.models import Article, ArticleStatus
 from importers import queued
 from importers.models import ImportJob, ImportStatus
 from importers.tasks import import_upload
-from newsroom.celery import app as celery_app
 from tests.factories import UserFactory
 from tests.signing_in import sign_in
 
@@ -40,16 +39,6 @@ def upload(client, content=None, name="clinic.txt"):
     return client.post(
         reverse("admin:articles_article_import"), {"file": SimpleUploadedFile(name, content)}
     )
-
-
-@pytest.fixture
-def retries_run():
-    """Retries run at once, as a worker runs them later (the test settings' eager queue
-    would raise them to the caller instead)."""
-    previous = celery_app.conf["task_eager_propagates"]
-    celery_app.conf.update(task_eager_propagates=False)
-    yield
-    celery_app.conf.update(task_eager_propagates=previous)
 
 
 def run_as_the_worker_does(job):

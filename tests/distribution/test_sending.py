@@ -31,7 +31,6 @@ from distribution.models import (
     Subscription,
 )
 from distribution.tasks import announce_due_releases, fan_out, send_alerts, tell_staff_went_live
-from newsroom.celery import app as celery_app
 from tests.factories import (
     ArticleFactory,
     InitiativeFactory,
@@ -154,7 +153,7 @@ def went_live(release):
 
 
 def test_a_now_live_e_mail_the_mail_server_refuses_is_retried_then_failed_and_logged(
-    writer, settings, caplog
+    writer, settings, caplog, retries_run
 ):
     release = release_in_state("published", created_by=writer)
     event = went_live(release)
@@ -162,7 +161,7 @@ def test_a_now_live_e_mail_the_mail_server_refuses_is_retried_then_failed_and_lo
     server = running_smtp_server(settings, inbox)
     try:
         with caplog.at_level(logging.ERROR):
-            tell_staff_went_live_with_retries(event)
+            tell_staff_went_live.apply(kwargs={"event_id": event.pk})
     finally:
         server.stop()
     event.refresh_from_db()
@@ -172,7 +171,7 @@ def test_a_now_live_e_mail_the_mail_server_refuses_is_retried_then_failed_and_lo
 
 
 def test_a_now_live_e_mail_cut_short_mails_only_the_staff_not_yet_mailed_on_retry(
-    writer, editor, authority, settings
+    writer, editor, authority, settings, retries_run
 ):
     release = release_in_state("draft", created_by=writer)
     transitions.submit_for_review(article=release, user=writer)
@@ -184,7 +183,7 @@ def test_a_now_live_e_mail_cut_short_mails_only_the_staff_not_yet_mailed_on_retr
     inbox = TryAgainLater(refusing={2})
     server = running_smtp_server(settings, inbox)
     try:
-        tell_staff_went_live_with_retries(event)
+        tell_staff_went_live.apply(kwargs={"event_id": event.pk})
     finally:
         server.stop()
     event.refresh_from_db()
@@ -194,17 +193,6 @@ def test_a_now_live_e_mail_cut_short_mails_only_the_staff_not_yet_mailed_on_retr
         "editor@example.mil",
         "writer@example.mil",
     ]
-
-
-def tell_staff_went_live_with_retries(event):
-    """Run the task with its retries at once, as a worker runs them later (the test settings
-    would raise them)."""
-    previous = celery_app.conf["task_eager_propagates"]
-    celery_app.conf.update(task_eager_propagates=False)
-    try:
-        tell_staff_went_live.apply(kwargs={"event_id": event.pk})
-    finally:
-        celery_app.conf.update(task_eager_propagates=previous)
 
 
 def test_publishing_now_sends_no_now_live_e_mail(writer, authority, mailoutbox, on_commit):
